@@ -1,6 +1,12 @@
 import { defineConfig } from 'vite'
 
 export default defineConfig({
+  define: {
+    // Keep Slidev's /print route in the built site: our exporter prints the built deck
+    // instead of compiling it a second time, and a lecturer can print from a browser too.
+    // (Slidev only enables it when its own `download` export runs inside `slidev build`.)
+    __SLIDEV_FEATURE_PRINT__: 'true',
+  },
   // Vitest reads its settings from here so that the top level keeps no extra config file.
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],

@@ -1,0 +1,98 @@
+import type { DeckSlide } from './deck'
+import { existsSync, readdirSync } from 'node:fs'
+import { join } from 'node:path'
+
+export interface Finding {
+  file: string
+  line: number
+  column: number
+  message: string
+}
+
+/** Tags Vue or Slidev provide everywhere, beyond the .vue files found on disk. */
+const RUNTIME_COMPONENTS = ['RouterLink', 'RouterView', 'Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template', 'VClick', 'VClicks', 'VAfter', 'VSwitch', 'VClickGap', 'Mermaid', 'KaTexBlockWrapper']
+
+export function toPascal(tag: string): string {
+  return tag.split('-').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('')
+}
+
+/** Component names available to slides: the deck's own, the theme's and Slidev's built-ins. */
+export function knownComponents(root: string, extraDirs: string[] = []): Set<string> {
+  const dirs = [
+    join(root, 'components'),
+    join(root, 'node_modules/@slidev/client/builtin'),
+    join(root, 'node_modules/@slidev/theme-default/components'),
+    ...extraDirs,
+  ]
+  const names = new Set(RUNTIME_COMPONENTS)
+  for (const dir of dirs) {
+    if (!existsSync(dir))
+      continue
+    for (const f of readdirSync(dir)) {
+      const m = f.match(/^([A-Z][\w-]*)\.(vue|ts)$/)
+      if (m && !f.endsWith('.test.ts'))
+        names.add(toPascal(m[1]!))
+    }
+  }
+  return names
+}
+
+/** Leaves the line structure intact so that positions still point into the source. */
+function blankCode(md: string): string {
+  return md
+    .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, m => m.replace(/[^\n]/g, ' '))
+    .replace(/`[^`\n]*`/g, m => ' '.repeat(m.length))
+    .replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\n]/g, ' '))
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function distance(a: string, b: string): number {
+  const d = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let prev = d[0]!
+    d[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = d[j]!
+      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
+      prev = tmp
+    }
+  }
+  return d[b.length]!
+}
+
+export function nearest(name: string, candidates: Iterable<string>, max = 3): string[] {
+  return [...candidates]
+    .map(c => ({ c, d: distance(name.toLowerCase(), c.toLowerCase()) }))
+    .filter(x => x.d <= Math.max(2, Math.floor(name.length / 3)))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, max)
+    .map(x => x.c)
+}
+
+/**
+ * A production build renders an unknown component as an empty custom element without a
+ * word of warning, so a misspelt `<MgBlockChanel />` would reach the lecture hall blank.
+ */
+export function checkComponents(slides: DeckSlide[], known: Set<string>): Finding[] {
+  const findings: Finding[] = []
+  for (const slide of slides) {
+    const text = blankCode(slide.content)
+    const lines = text.split('\n')
+    lines.forEach((lineText, i) => {
+      for (const m of lineText.matchAll(/<([A-Z][\w]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s/>])/g)) {
+        const tag = m[1]!
+        const name = toPascal(tag)
+        if (known.has(name) || tag.startsWith('v-') && known.has(name))
+          continue
+        const hint = nearest(name, known)
+        findings.push({
+          file: slide.file,
+          line: slide.contentLine + i,
+          column: (m.index ?? 0) + 1,
+          message: `unknown component <${tag}>: no components/${name}.vue and no Slidev built-in of that name. ${hint.length ? `Did you mean ${hint.map(h => `<${h}>`).join(', ')}? ` : ''}Create components/${name}.vue or fix the name.`,
+        })
+      }
+    })
+  }
+  return findings
+}

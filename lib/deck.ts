@@ -1,0 +1,83 @@
+import type { SlideInfo } from '@slidev/types'
+import { load } from '@slidev/parser/fs'
+import { readFileSync } from 'node:fs'
+import { dirname, relative, resolve } from 'node:path'
+
+/** One slide as the build scripts need it: where it comes from, what it is called. */
+export interface DeckSlide {
+  /** 1-based slide number, as in the deck's URL. */
+  no: number
+  title: string
+  /** The file the slide is written in (an imported section file, not slides.md), relative to the deck root. */
+  file: string
+  /** 1-based line of the slide's start in that file. */
+  line: number
+  layout?: string
+  note: string
+  frontmatter: Record<string, any>
+  /** 1-based line in `file` where the slide's content (after its frontmatter) starts. */
+  contentLine: number
+  content: string
+}
+
+export interface Deck {
+  root: string
+  entry: string
+  headmatter: Record<string, any>
+  slides: DeckSlide[]
+}
+
+/** Reads the deck through Slidev's own parser, so `src:` imports resolve exactly as they render. */
+export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
+  fileLines.clear()
+  const entryPath = resolve(entry)
+  const root = dirname(entryPath)
+  const data = await load({ userRoot: root } as any, entryPath)
+  return {
+    root,
+    entry: entryPath,
+    headmatter: data.headmatter ?? {},
+    slides: data.slides.map((s: SlideInfo) => toDeckSlide(s, root)),
+  }
+}
+
+function toDeckSlide(s: SlideInfo, root: string): DeckSlide {
+  return {
+    no: s.index + 1,
+    title: (s.title ?? '').trim(),
+    file: relative(root, s.source?.filepath ?? ''),
+    line: (s.source?.start ?? 0) + 1,
+    layout: s.frontmatter?.layout,
+    note: s.note ?? '',
+    frontmatter: s.frontmatter ?? {},
+    contentLine: contentLine(s),
+    content: s.content ?? '',
+  }
+}
+
+/** Section dividers open a section; every slide belongs to the last divider before it. */
+export function isSectionDivider(slide: Pick<DeckSlide, 'layout'>): boolean {
+  return slide.layout === 'section'
+}
+
+const fileLines = new Map<string, string[]>()
+
+/**
+ * The parser tells where a slide starts, not where its content starts (frontmatter and
+ * blank lines come first); messages must point at the very line, so look for it.
+ */
+function contentLine(s: SlideInfo): number {
+  const path = s.source?.filepath
+  const start = s.source?.start ?? 0
+  const first = (s.content ?? '').split('\n').find(l => l.trim())?.trim()
+  if (!path || !first)
+    return start + 1
+  if (!fileLines.has(path))
+    fileLines.set(path, readFileSync(path, 'utf8').split('\n'))
+  const lines = fileLines.get(path)!
+  for (let i = start; i < lines.length; i++) {
+    if (lines[i]!.trim() === first)
+      return i + 1 - (s.content ?? '').split('\n').findIndex(l => l.trim())
+  }
+  return start + 1
+}

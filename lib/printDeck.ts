@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-chromium'
+import { chromium } from 'playwright-chromium'
+import { CHROMIUM_ARGS } from './browser'
+
+export class ExportError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'ExportError'
+  }
+}
+
+/**
+ * Console errors that Slidev 52.20.1 itself prints on every page and that change nothing
+ * a viewer sees. Each is named here so that any other error still fails the export.
+ */
+export const KNOWN_BENIGN_CONSOLE_ERRORS: RegExp[] = [
+  // Slidev's setup always installs the twoslash popper plugin; with floating-vue 5.4 in a
+  // production build its patch for drag-hover cannot find Popper and logs this. Upstream.
+  /^Failed to patch FloatingVue/,
+]
+
+export function isBenignConsoleError(text: string): boolean {
+  return KNOWN_BENIGN_CONSOLE_ERRORS.some(r => r.test(text))
+}
+
+export interface PrintOptions {
+  /** Where the built deck is served, ending in `/`. */
+  siteUrl: string
+  browserPath: string
+  /** One page per click step instead of one per slide. */
+  withClicks?: boolean
+  /** Slide canvas in CSS px (Slidev: canvasWidth x canvasWidth / aspectRatio). */
+  width: number
+  height: number
+  slideCount: number
+  /** Names the slide in error messages: `no -> "slides/02-x.md:12 (Title)"`. */
+  describeSlide: (no: number) => string
+  timeoutMs?: number
+}
+
+export interface PrintedDeck {
+  pdf: Uint8Array
+  /** First PDF page (1-based) of each slide number. */
+  firstPage: Map<number, number>
+  pageCount: number
+}
+
+export async function launchBrowser(browserPath: string): Promise<Browser> {
+  try {
+    return await chromium.launch({ executablePath: browserPath, args: CHROMIUM_ARGS })
+  }
+  catch (e) {
+    throw new ExportError(`could not start the browser at ${browserPath}: ${(e as Error).message.split('\n')[0]}\nSet CHROMIUM_PATH to a working Chromium, Chrome or Edge.`)
+  }
+}
+
+/**
+ * Prints the built deck through Slidev's own /print route, the same page `slidev export`
+ * prints, but from the already built site: no second compilation of the deck.
+ */
+export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<PrintedDeck> {
+  const own = !browser
+  const b = browser ?? await launchBrowser(opts.browserPath)
+  const timeout = opts.timeoutMs ?? 60_000
+  try {
+    const context = await b.newContext({
+      viewport: { width: opts.width, height: opts.height * Math.max(1, opts.slideCount) },
+      reducedMotion: 'reduce',
+    })
+    const page = await context.newPage()
+    const errors: string[] = []
+    page.on('pageerror', e => errors.push(e.message))
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+        errors.push(m.text())
+    })
+    const url = `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`
+    await page.goto(url, { waitUntil: 'networkidle', timeout })
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+    await waitForSlides(page, opts, timeout)
+    if (errors.length)
+      throw new ExportError(`the deck reported errors while printing:\n  ${errors.join('\n  ')}`)
+    const ids = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => e.id))
+    const firstPage = new Map<number, number>()
+    ids.forEach((id, i) => {
+      const no = Number(id.split('-')[0])
+      if (!firstPage.has(no))
+        firstPage.set(no, i + 1)
+    })
+    const pdf = await page.pdf({
+      width: `${opts.width}px`,
+      height: `${opts.height}px`,
+      margin: { top: '0', right: '0', bottom: '0', left: '0' },
+      printBackground: true,
+      preferCSSPageSize: true,
+      tagged: true,
+    })
+    await context.close()
+    return { pdf, firstPage, pageCount: ids.length }
+  }
+  finally {
+    if (own)
+      await b.close()
+  }
+}
+
+async function waitForSlides(page: Page, opts: PrintOptions, timeout: number) {
+  const deadline = Date.now() + timeout
+  const left = () => Math.max(1000, deadline - Date.now())
+  const containers = page.locator('.print-slide-container')
+  try {
+    await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, opts.slideCount, { timeout: left() })
+  }
+  catch {
+    const have = await containers.evaluateAll(els => els.map(e => Number(e.id.split('-')[0])))
+    const missing = Array.from({ length: opts.slideCount }, (_, i) => i + 1).filter(n => !have.includes(n))
+    throw new ExportError(`timed out after ${timeout} ms waiting for slides to render; missing:\n  ${missing.map(opts.describeSlide).join('\n  ')}`)
+  }
+  // Anything still loading, a late component (data-waitfor) or a Mermaid diagram still drawing.
+  try {
+    await page.waitForFunction(() => {
+      if (document.querySelector('.slidev-slide-loading'))
+        return false
+      const mermaid = document.querySelector('#mermaid-rendering-container div')
+      if (mermaid)
+        return false
+      for (const el of document.querySelectorAll<HTMLElement>('[data-waitfor]')) {
+        const target = el.querySelector(el.dataset.waitfor!)
+        if (!target || (target as HTMLElement).offsetParent === null)
+          return false
+      }
+      return true
+    }, undefined, { timeout: left() })
+  }
+  catch {
+    const stuck = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
+      .filter(c => c.querySelector('.slidev-slide-loading') || [...c.querySelectorAll<HTMLElement>('[data-waitfor]')].some(el => !el.querySelector(el.dataset.waitfor!)))
+      .map(c => Number(c.id.split('-')[0])))
+    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${[...new Set(stuck)].map(opts.describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+  }
+  await page.evaluate(() => {
+    const c = document.querySelector<HTMLElement>('#mermaid-rendering-container')
+    if (c)
+      c.style.display = 'none'
+  })
+  await page.evaluate(() => document.fonts.ready)
+}

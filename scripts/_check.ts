@@ -1,0 +1,21 @@
+import type { Deck } from '../lib/deck'
+import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import { checkComponents, knownComponents } from '../lib/componentCheck'
+import { BuildError } from '../lib/pipeline'
+
+/** Everything that must hold before a build is worth starting. */
+export async function checkDeck(deck: Deck): Promise<void> {
+  const findings = checkComponents(deck.slides, knownComponents(deck.root))
+  if (findings.length)
+    throw new BuildError(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`).join('\n'))
+  const checker = join(deck.root, 'scripts/check-refs.ts')
+  if (existsSync(checker)) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', checker, '--deck', deck.entry], { cwd: deck.root, encoding: 'utf8' })
+    if (r.stdout.trim())
+      console.log(r.stdout.trimEnd())
+    if (r.status !== 0)
+      throw new BuildError(`the reference check failed:\n${r.stderr.trim()}`)
+  }
+}

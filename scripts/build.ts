@@ -1,0 +1,35 @@
+// npm run build: check the deck, build the static site, print the slides PDF, then put it
+// all in dist/ in one move, so a failure never leaves a half-written dist/.
+import { existsSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { findBrowser } from '../lib/browser'
+import { loadDeck } from '../lib/deck'
+import { buildSite, slidesPdf } from '../lib/pipeline'
+import { checkDeck } from './_check'
+import { main, option, step } from './_cli'
+
+const root = resolve('.')
+const dist = join(root, 'dist')
+const staging = join(root, '.tmp', `build-${process.pid}`)
+const base = option('base') ?? process.env.DECK_BASE ?? '/'
+
+await main(async () => {
+  const t0 = Date.now()
+  console.log('Building the deck')
+  const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md'))
+  await step('check components and references', () => checkDeck(deck))
+  const browser = findBrowser()
+  await rm(staging, { recursive: true, force: true })
+  await mkdir(staging, { recursive: true })
+  await step('build the site', () => buildSite(deck, staging, base))
+  const slides = await step('print the slides PDF', () => slidesPdf(deck, staging, { browserPath: browser.path, base }))
+  await writeFile(join(staging, 'slides.pdf'), slides.bytes)
+  await rm(dist, { recursive: true, force: true })
+  await rename(staging, dist)
+  console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  dist/index.html    the site (npm run preview)\n  dist/slides.pdf    ${slides.pages} pages`)
+}, async () => {
+  if (existsSync(staging))
+    await rm(staging, { recursive: true, force: true })
+  console.error('dist/ was left as it was.')
+})
