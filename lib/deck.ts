@@ -18,6 +18,8 @@ export interface DeckSlide {
   /** 1-based line in `file` where the slide's content (after its frontmatter) starts. */
   contentLine: number
   content: string
+  /** YAML errors in the slide's frontmatter, positioned in `file`. */
+  frontmatterErrors: { line: number, column: number, message: string }[]
 }
 
 export interface Deck {
@@ -52,7 +54,19 @@ function toDeckSlide(s: SlideInfo, root: string): DeckSlide {
     frontmatter: s.frontmatter ?? {},
     contentLine: contentLine(s),
     content: s.content ?? '',
+    frontmatterErrors: frontmatterErrors(s),
   }
+}
+
+function frontmatterErrors(s: SlideInfo) {
+  const doc = (s.source as any)?.frontmatterDoc as { errors?: { message: string, linePos?: { line: number, col: number }[] }[] } | undefined
+  // The YAML starts on the line after the slide's opening `---`.
+  const first = (s.source?.start ?? 0) + 2
+  return (doc?.errors ?? []).map(e => ({
+    line: first + (e.linePos?.[0]?.line ?? 1) - 1,
+    column: e.linePos?.[0]?.col ?? 1,
+    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+  }))
 }
 
 /** Section dividers open a section; every slide belongs to the last divider before it. */

@@ -7,7 +7,10 @@ import { BuildError } from '../lib/pipeline'
 
 /** Everything that must hold before a build is worth starting. */
 export async function checkDeck(deck: Deck): Promise<void> {
-  const findings = checkComponents(deck.slides, knownComponents(deck.root))
+  const findings = [
+    ...deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. Fix the YAML between this slide's --- lines.` }))),
+    ...checkComponents(deck.slides, knownComponents(deck.root)),
+  ]
   if (findings.length)
     throw new BuildError(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`).join('\n'))
   const checker = join(deck.root, 'scripts/check-refs.ts')

@@ -1,0 +1,66 @@
+// npm test: everything that checks the project, ending in one line CI can read:
+// "tests: N passed, N failed". Unit and component tests (Vitest), then end-to-end and PDF
+// tests (Playwright + Chromium) against the built deck, building it first if needed.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { flag } from './_cli'
+
+const root = resolve('.')
+const tmp = join(root, '.tmp')
+mkdirSync(tmp, { recursive: true })
+const bin = (name: string) => join(root, 'node_modules/.bin', name)
+const tally = { passed: 0, failed: 0, skipped: 0 }
+let broken = false
+
+function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
+  console.log(`\n▶ ${label}`)
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  return r.status ?? 1
+}
+
+// Unit and component tests.
+const vitestJson = join(tmp, 'vitest.json')
+rmSync(vitestJson, { force: true })
+const vitestCode = run('unit and component tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`])
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'))
+  tally.passed += r.numPassedTests
+  tally.failed += r.numFailedTests
+  tally.skipped += r.numPendingTests + (r.numTodoTests ?? 0)
+}
+if (vitestCode !== 0 && !existsSync(vitestJson))
+  broken = true
+
+// Type checks: the components and scripts a fork edits must keep compiling.
+if (!flag('skip-typecheck')) {
+  const code = run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+  code === 0 ? tally.passed++ : tally.failed++
+}
+
+// End-to-end tests need the built deck.
+if (!flag('unit')) {
+  if (!existsSync(join(root, 'dist/index.html')) || !existsSync(join(root, 'dist/slides.pdf'))) {
+    const code = run('build (dist/ is missing)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])
+    if (code !== 0)
+      broken = true
+  }
+  const pwJson = join(tmp, 'playwright.json')
+  rmSync(pwJson, { force: true })
+  const pwArgs = ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json', ...process.argv.slice(2).filter(a => !a.startsWith('--skip') && a !== '--unit')]
+  const pwCode = run('end-to-end and PDF tests (playwright + chromium)', bin('playwright'), pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })
+  if (existsSync(pwJson)) {
+    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats
+    tally.passed += s.expected + (s.flaky ?? 0)
+    tally.failed += s.unexpected
+    tally.skipped += s.skipped
+  }
+  else if (pwCode !== 0) {
+    broken = true
+  }
+}
+
+console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`)
+if (broken)
+  console.log('A test runner could not run at all; see its output above.')
+process.exit(tally.failed > 0 || broken ? 1 : 0)

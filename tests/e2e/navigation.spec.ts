@@ -1,0 +1,56 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { isBenignConsoleError } from '../../lib/printDeck'
+import { deck } from './deck'
+
+/** Records console errors and any request that leaves localhost (and blocks it). */
+function watch(page: Page) {
+  const problems: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+      problems.push(`console: ${m.text()}`)
+  })
+  page.on('pageerror', e => problems.push(`page error: ${e.message}`))
+  page.on('requestfailed', r => problems.push(`failed request: ${r.url()} (${r.failure()?.errorText})`))
+  page.route('**/*', (route) => {
+    const url = new URL(route.request().url())
+    if (['127.0.0.1', 'localhost'].includes(url.hostname) || url.protocol === 'data:' || url.protocol === 'blob:')
+      return route.continue()
+    problems.push(`off-localhost request: ${url.href}`)
+    return route.abort()
+  })
+  return problems
+}
+
+test('every slide can be reached with the keyboard, with no errors and no request leaving localhost', async ({ page }) => {
+  test.setTimeout(180_000)
+  const d = await deck()
+  const problems = watch(page)
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.goto('1')
+  await expect(page.locator('.slidev-page-1')).toBeVisible()
+  const seen = new Set<number>([1])
+  // Clicks count as key presses too; bound the loop so a stuck deck fails instead of hanging.
+  for (let i = 0; i < d.slides.length * 8 && seen.size < d.slides.length; i++) {
+    await page.keyboard.press('ArrowRight')
+    const no = Number(new URL(page.url()).pathname.split('/').filter(Boolean).pop())
+    if (no)
+      seen.add(no)
+  }
+  const missing = d.slides.filter(s => !seen.has(s.no)).map(s => `${s.no} ${s.title}`)
+  expect(missing).toEqual([])
+  await expect(page.locator(`.slidev-page-${d.slides.length}`)).toBeVisible()
+  expect(problems).toEqual([])
+})
+
+test('the presenter view shows the current slide\'s notes', async ({ page }) => {
+  const d = await deck()
+  const slide = d.slides.find(s => s.no > 2 && s.note.trim().length > 40)!
+  const problems = watch(page)
+  await page.goto(`presenter/${slide.no}`)
+  const notes = page.locator('.slidev-note')
+  await expect(notes.first()).toBeVisible()
+  const firstWords = slide.note.replace(/\[@[^\]]+\]/g, '').replace(/[*_`<>]/g, '').trim().split(/\s+/).slice(0, 5).join(' ')
+  await expect(notes.first()).toContainText(firstWords)
+  expect(problems).toEqual([])
+})

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test'
+import { resolve } from 'node:path'
+import { bookmarks, fold, fonts, inkRatio, pageCount, pageTexts, pdfInfo } from '../support/pdf'
+import { deck } from './deck'
+
+const pdf = resolve(process.env.DIST_DIR ?? 'dist', 'slides.pdf')
+
+test.describe('dist/slides.pdf', () => {
+  test('has one page per slide, each with its title, in order', async () => {
+    const d = await deck()
+    expect(pageCount(pdf)).toBe(d.slides.length)
+    const texts = pageTexts(pdf)
+    for (const slide of d.slides) {
+      // Superscript markup (Mg<sup>2+</sup>) prints as plain characters.
+      const title = fold(slide.title.replace(/<[^>]+>/g, ''))
+      if (title)
+        expect(texts[slide.no - 1], `page ${slide.no} should show "${title}" (${slide.file}:${slide.line})`).toContain(title)
+    }
+  })
+
+  test('embeds every font it uses', () => {
+    const rows = fonts(pdf)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.filter(r => !r.embedded).map(r => r.name)).toEqual([])
+    // The self-hosted face, not a system fallback, is what the browser showed.
+    expect(rows.some(r => /SourceSans3/i.test(r.name))).toBe(true)
+  })
+
+  test('has no blank page', () => {
+    const n = pageCount(pdf)
+    const blank = Array.from({ length: n }, (_, i) => i + 1).filter(p => inkRatio(pdf, p) < 0.002)
+    expect(blank).toEqual([])
+  })
+
+  test('carries the talk metadata and bookmarks for sections and slides', async () => {
+    const d = await deck()
+    const info = pdfInfo(pdf)
+    expect(info.Title).toBe(String(d.headmatter.title))
+    expect(info.Author).toContain(String(d.headmatter.presenter))
+    const marks = await bookmarks(pdf)
+    const sections = d.slides.filter(s => s.layout === 'section').map(s => s.title)
+    expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(sections))
+    expect(marks.some(m => m.depth === 1)).toBe(true)
+  })
+})

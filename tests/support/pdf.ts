@@ -1,0 +1,74 @@
+import { execFileSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+
+/** Reading PDFs back the way a person's tools would: poppler for text, fonts and pixels. */
+
+export function pageCount(path: string): number {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+  return Number(info.match(/^Pages:\s+(\d+)/m)![1])
+}
+
+export function pdfInfo(path: string): Record<string, string> {
+  const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
+  return Object.fromEntries(info.split('\n').filter(l => l.includes(':')).map(l => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]))
+}
+
+/** Text of each page, whitespace folded, in page order. */
+export function pageTexts(path: string): string[] {
+  const all = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  return all.split('\f').slice(0, pageCount(path)).map(fold)
+}
+
+export function fold(s: string): string {
+  return s.replace(/\s+/g, ' ').trim()
+}
+
+export interface FontRow { name: string, type: string, embedded: boolean }
+
+export function fonts(path: string): FontRow[] {
+  const out = execFileSync('pdffonts', [path], { encoding: 'utf8' })
+  return out.split('\n').slice(2).filter(Boolean).map((l) => {
+    const cols = l.trim().split(/\s+/)
+    // name, type (may be two words), encoding, emb, sub, uni, object, id
+    const emb = cols[cols.length - 5]
+    return { name: cols[0]!, type: cols.slice(1, cols.length - 6).join(' '), embedded: emb === 'yes' }
+  })
+}
+
+/** Share of dark pixels on a page rendered small in grey: ~0 means a blank page. */
+export function inkRatio(path: string, page: number): number {
+  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '12', '-f', String(page), '-l', String(page), path], { maxBuffer: 64 << 20 })
+  // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
+  const header = pgm.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
+  const [w, h] = [Number(header[1]), Number(header[2])]
+  const pixels = pgm.subarray(header[0].length, header[0].length + w * h)
+  let dark = 0
+  for (const p of pixels) {
+    if (p < 200)
+      dark++
+  }
+  return dark / pixels.length
+}
+
+export interface Bookmark { title: string, depth: number }
+
+/** The PDF outline (bookmarks) as a flat list, read with pdf-lib. */
+export async function bookmarks(path: string): Promise<Bookmark[]> {
+  const pdf = await PDFDocument.load(readFileSync(path))
+  const outlines = pdf.catalog.lookupMaybe(PDFName.of('Outlines'), PDFDict)
+  const result: Bookmark[] = []
+  const walk = (first: PDFDict | undefined, depth: number) => {
+    let node = first
+    while (node) {
+      const t = node.lookup(PDFName.of('Title'))
+      const title = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : String(t)
+      result.push({ title, depth })
+      walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1)
+      node = node.lookupMaybe(PDFName.of('Next'), PDFDict)
+    }
+  }
+  if (outlines)
+    walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 0)
+  return result
+}

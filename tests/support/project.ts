@@ -1,0 +1,35 @@
+import { execFileSync, spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { dirname, join, resolve } from 'node:path'
+
+export const projectRoot = resolve(__dirname, '../..')
+
+/**
+ * A copy of the project as a forker would have it (the files git tracks or would track),
+ * sharing node_modules, in a temporary folder that tests may break at will.
+ */
+export function copyProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'nmda-fork-'))
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
+    .split('\n').filter(f => f && !f.startsWith('tests/'))
+  for (const f of files) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true })
+    try {
+      cpSync(join(projectRoot, f), join(dir, f))
+    }
+    catch {} // listed but deleted in the working tree
+  }
+  symlinkSync(join(projectRoot, 'node_modules'), join(dir, 'node_modules'))
+  return dir
+}
+
+export function runScript(dir: string, script: string, args: string[] = [], env: Record<string, string> = {}) {
+  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'scripts', script), ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+    timeout: 600_000,
+  })
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr }
+}
