@@ -1,7 +1,8 @@
 import type { SlideInfo } from '@slidev/types'
-import { load } from '@slidev/parser/fs'
-import { readFileSync } from 'node:fs'
-import { dirname, relative, resolve } from 'node:path'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
+import { existsSync, readFileSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 /** One slide as the build scripts need it: where it comes from, what it is called. */
 export interface DeckSlide {
@@ -29,12 +30,17 @@ export interface Deck {
   slides: DeckSlide[]
 }
 
-/** Reads the deck through Slidev's own parser, so `src:` imports resolve exactly as they render. */
-export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
+/**
+ * Reads the deck through Slidev's own parser, so `src:` imports resolve exactly as they
+ * render, with the deck's own preparser (setup/preparser.ts) applied as Slidev's CLI does:
+ * slide numbers then match the built site (the references section expands there).
+ */
+export async function loadDeck(entry = 'slides.md', mode: 'build' | 'dev' | 'export' = 'build'): Promise<Deck> {
   fileLines.clear()
   const entryPath = resolve(entry)
   const root = dirname(entryPath)
-  const data = await load({ userRoot: root } as any, entryPath)
+  await usePreparser(root)
+  const data = await load({ userRoot: root, roots: [root] } as any, entryPath, undefined, mode)
   return {
     root,
     entry: entryPath,
@@ -46,7 +52,8 @@ export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
 function toDeckSlide(s: SlideInfo, root: string): DeckSlide {
   return {
     no: s.index + 1,
-    title: (s.title ?? '').trim(),
+    // Titles may carry markup (Mg<sup>2+</sup>); bookmarks and messages want the words.
+    title: (s.title ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim(),
     file: relative(root, s.source?.filepath ?? ''),
     line: (s.source?.start ?? 0) + 1,
     layout: s.frontmatter?.layout,
@@ -94,4 +101,15 @@ function contentLine(s: SlideInfo): number {
       return i + 1 - (s.content ?? '').split('\n').findIndex(l => l.trim())
   }
   return start + 1
+}
+
+async function usePreparser(root: string): Promise<void> {
+  const file = join(root, 'setup', 'preparser.ts')
+  if (!existsSync(file)) {
+    injectPreparserExtensionLoader(null as any)
+    return
+  }
+  const setup = (await import(pathToFileURL(file).href)).default as (ctx: { filepath: string, headmatter: Record<string, unknown>, mode?: string }) => Promise<unknown[]> | unknown[]
+  injectPreparserExtensionLoader(async (_roots: string[], headmatter: Record<string, unknown>, filepath: string, mode?: string) =>
+    (await setup({ filepath, headmatter, mode })) as any)
 }

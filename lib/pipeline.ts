@@ -79,7 +79,7 @@ export async function slidesPdf(deck: Deck, siteDir: string, opts: SlidesPdfOpti
     const h = deck.headmatter
     const bytes = await finishPdf(printed.pdf, {
       title: String(h.title ?? deck.slides[0]?.title ?? 'Slides'),
-      author: [h.presenter, h.affiliation].filter(Boolean).join(', ') || undefined,
+      author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
       subject: h.subtitle ? String(h.subtitle) : undefined,
       keywords: Array.isArray(h.keywords) ? h.keywords : undefined,
     }, outline)

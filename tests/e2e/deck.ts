@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { loadDeck } from '../../lib/deck'
 
-const root = resolve(__dirname, '../..')
+const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 /** The deck as Slidev parses it, for tests that need slide numbers or titles. */
 export function deck() {

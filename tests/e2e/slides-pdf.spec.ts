@@ -36,7 +36,7 @@ test.describe('dist/slides.pdf', () => {
     const d = await deck()
     const info = pdfInfo(pdf)
     expect(info.Title).toBe(String(d.headmatter.title))
-    expect(info.Author).toContain(String(d.headmatter.presenter))
+    expect(info.Author).toContain(String(d.headmatter.author))
     const marks = await bookmarks(pdf)
     const sections = d.slides.filter(s => s.layout === 'section').map(s => s.title)
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(sections))

@@ -2,8 +2,9 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
 
-export const projectRoot = resolve(__dirname, '../..')
+export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
 /**
  * A copy of the project as a forker would have it (the files git tracks or would track),
