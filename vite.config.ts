@@ -1,6 +1,9 @@
+import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 
 export default defineConfig({
+  // Slidev brings its own Vue plugin; only the component tests under Vitest need ours.
+  plugins: process.env.VITEST ? [vue()] : [],
   define: {
     // Keep Slidev's /print route in the built site: our exporter prints the built deck
     // instead of compiling it a second time, and a lecturer can print from a browser too.

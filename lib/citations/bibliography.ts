@@ -1,0 +1,279 @@
+/**
+ * Loading references.bib: citation-js parses it (no hand-written BibTeX parser); this module
+ * only adds what citation-js does not give: where each entry starts (file:line:col for
+ * messages), the raw custom fields `audit` / `auditnote`, and identifier checks.
+ */
+import { plugins } from '@citation-js/core'
+import '@citation-js/plugin-bibtex'
+import type { Finding } from './findings'
+
+export type AuditStatus = 'verified' | 'likely-real' | 'unverified' | 'not-found'
+export const AUDIT_STATUSES: readonly AuditStatus[] = ['verified', 'likely-real', 'unverified', 'not-found']
+
+/** The subset of CSL-JSON this project reads. */
+export interface CslItem {
+  'id': string
+  'type': string
+  'title'?: string
+  'author'?: { family?: string, given?: string, literal?: string }[]
+  'editor'?: { family?: string, given?: string, literal?: string }[]
+  'container-title'?: string
+  'container-title-short'?: string
+  'publisher'?: string
+  'issued'?: { 'date-parts'?: (number | string)[][], 'literal'?: string }
+  'DOI'?: string
+  'PMID'?: string
+  'ISBN'?: string
+  'URL'?: string
+  [field: string]: unknown
+}
+
+export interface BibEntry {
+  key: string
+  type: string
+  /** 1-based position of the `@` that opens the entry. */
+  line: number
+  col: number
+  /** Raw BibTeX fields, lower-case names, as citation-js read them (braces kept). */
+  fields: Record<string, string>
+  csl: CslItem
+  audit?: AuditStatus
+  auditNote?: string
+  doi?: string
+  pmid?: string
+  isbn?: string
+  url?: string
+}
+
+export interface Bibliography {
+  file: string
+  entries: BibEntry[]
+  /** First entry of each key; duplicates are reported, the first one wins. */
+  byKey: Map<string, BibEntry>
+  findings: Finding[]
+  /** Keys of entries citation-js could not parse (syntax error): "missing" for a reason. */
+  unparsed: Map<string, { line: number, col: number }>
+}
+
+interface EntryStart { at: number, line: number, col: number, type: string, key: string }
+
+/** Crossref's recommended pattern for modern DOIs. */
+export const DOI_RE = /^10\.\d{4,9}\/\S+$/
+/** PubMed identifiers are positive integers, currently up to 8 digits. */
+export const PMID_RE = /^[1-9]\d{0,8}$/
+
+const ENTRY_START_RE = /@([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/g
+const NON_ENTRY_TYPES = new Set(['comment', 'string', 'preamble'])
+
+/**
+ * Where each entry starts. Only entry heads are located (`@type{key,`), which is all a
+ * message needs; citation-js does the parsing.
+ */
+function locateEntries(text: string): EntryStart[] {
+  const starts: EntryStart[] = []
+  const lineStarts = [0]
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+    lineStarts.push(i + 1)
+  const lineOf = (at: number) => {
+    let lo = 0
+    let hi = lineStarts.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (lineStarts[mid]! <= at)
+        lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, col: at - lineStarts[lo]! + 1 }
+  }
+  for (const m of text.matchAll(ENTRY_START_RE)) {
+    // BibTeX ignores everything outside entries, but an `@` inside a field value is not an
+    // entry start: require the `@` to begin its line (after whitespace), as every exporter writes.
+    const before = text.slice(text.lastIndexOf('\n', m.index! - 1) + 1, m.index!)
+    if (before.trim() !== '')
+      continue
+    starts.push({ at: m.index!, ...lineOf(m.index!), type: m[1]!.toLowerCase(), key: m[2] ?? '' })
+  }
+  return starts
+}
+
+/**
+ * The first entry whose braces do not balance before the next entry starts: the usual
+ * cause of a syntax error, and a better place to point at than where the parser gave up.
+ */
+function unbalancedEntry(text: string, starts: EntryStart[]): EntryStart | undefined {
+  for (let i = 0; i < starts.length; i++) {
+    const chunk = text.slice(starts[i]!.at, starts[i + 1]?.at ?? text.length)
+    let depth = 0
+    let escaped = false
+    for (const ch of chunk) {
+      if (escaped) {
+        escaped = false
+        continue
+      }
+      if (ch === '\\')
+        escaped = true
+      else if (ch === '{')
+        depth++
+      else if (ch === '}')
+        depth--
+    }
+    if (depth !== 0)
+      return starts[i]!
+  }
+  return undefined
+}
+
+interface RawEntry { type: string, label: string, properties: Record<string, unknown> }
+
+function parseEntries(text: string): RawEntry[] {
+  return plugins.input.chainLink(text, { target: '@biblatex/entries+list', forceType: '@biblatex/text' }) as RawEntry[]
+}
+
+function toCsl(entries: RawEntry[]): CslItem[] {
+  return plugins.input.chain(entries, { forceType: '@biblatex/entries+list', generateGraph: false }) as CslItem[]
+}
+
+function stripBraces(value: string): string {
+  return value.replace(/[{}]/g, '').trim()
+}
+
+/** Normalises a DOI as written (URL or `doi:` prefix allowed) to its bare form. */
+export function bareDoi(value: string): string {
+  return stripBraces(value).replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim()
+}
+
+export function loadBibliography(text: string, file: string): Bibliography {
+  const findings: Finding[] = []
+  const starts = locateEntries(text).filter(s => !NON_ENTRY_TYPES.has(s.type))
+  let raw: RawEntry[] = []
+  try {
+    raw = parseEntries(text)
+  }
+  catch (error) {
+    // Point at the entry that is broken, then keep every entry that still parses on its own,
+    // so one typo does not hide all other findings.
+    const message = String((error as Error)?.message ?? error).split('\n')[0] ?? ''
+    const bad = unbalancedEntry(text, locateEntries(text))
+    const at = /line (\d+) col (\d+)/.exec(message)
+    findings.push({
+      severity: 'error',
+      code: 'bibtex-syntax',
+      file,
+      line: bad?.line ?? (at ? Number(at[1]) : 1),
+      col: bad?.col ?? (at ? Number(at[2]) : 1),
+      ...(bad?.key ? { key: bad.key } : {}),
+      message: bad
+        ? `BibTeX syntax error: the braces of entry @${bad.type}{${bad.key}, ...} do not balance (citation-js: ${message}). Close every { with a }.`
+        : `BibTeX syntax error: ${message}. Fix the entry at this line.`,
+    })
+    raw = []
+    const all = locateEntries(text)
+    for (let i = 0; i < all.length; i++) {
+      if (NON_ENTRY_TYPES.has(all[i]!.type))
+        continue
+      const chunk = text.slice(all[i]!.at, all[i + 1]?.at ?? text.length)
+      try {
+        raw.push(...parseEntries(chunk))
+      }
+      catch {}
+    }
+  }
+
+  const csl = raw.length ? toCsl(raw) : []
+  const entries: BibEntry[] = []
+  const byKey = new Map<string, BibEntry>()
+  const seen = new Map<string, number>()
+  for (let i = 0; i < raw.length; i++) {
+    const r = raw[i]!
+    const nth = seen.get(r.label) ?? 0
+    seen.set(r.label, nth + 1)
+    const start = starts.filter(s => s.key === r.label)[nth] ?? { line: 1, col: 1 }
+    const fields: Record<string, string> = {}
+    for (const [name, value] of Object.entries(r.properties))
+      fields[name.toLowerCase()] = String(value)
+    const entry: BibEntry = {
+      key: r.label,
+      type: r.type.toLowerCase(),
+      line: start.line,
+      col: start.col,
+      fields,
+      csl: csl[i] ?? { id: r.label, type: 'article' },
+    }
+    if (fields.doi)
+      entry.doi = bareDoi(fields.doi)
+    if (fields.pmid)
+      entry.pmid = stripBraces(fields.pmid)
+    if (fields.isbn)
+      entry.isbn = stripBraces(fields.isbn)
+    if (fields.url)
+      entry.url = stripBraces(fields.url)
+    if (fields.auditnote)
+      entry.auditNote = stripBraces(fields.auditnote)
+    if (fields.audit) {
+      const audit = stripBraces(fields.audit).toLowerCase()
+      if ((AUDIT_STATUSES as readonly string[]).includes(audit))
+        entry.audit = audit as AuditStatus
+      else {
+        findings.push({
+          severity: 'error',
+          code: 'bad-audit',
+          file,
+          line: entry.line,
+          col: entry.col,
+          key: entry.key,
+          message: `entry '${entry.key}' has audit = {${audit}}; use one of ${AUDIT_STATUSES.join(', ')}.`,
+        })
+      }
+    }
+    entries.push(entry)
+    if (byKey.has(entry.key)) {
+      const first = byKey.get(entry.key)!
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-key',
+        file,
+        line: entry.line,
+        col: entry.col,
+        key: entry.key,
+        message: `duplicate key '${entry.key}': already defined at ${file}:${first.line}:${first.col}. Remove one entry or give it another key.`,
+      })
+      continue
+    }
+    byKey.set(entry.key, entry)
+    checkIdentifiers(entry, file, findings)
+  }
+  const unparsed = new Map<string, { line: number, col: number }>()
+  for (const s of starts) {
+    if (!byKey.has(s.key) && s.key)
+      unparsed.set(s.key, { line: s.line, col: s.col })
+  }
+  return { file, entries, byKey, findings, unparsed }
+}
+
+function checkIdentifiers(entry: BibEntry, file: string, findings: Finding[]): void {
+  const at = { file, line: entry.line, col: entry.col, key: entry.key }
+  if (!entry.doi && !entry.pmid && !entry.isbn && !entry.url) {
+    findings.push({
+      severity: 'error',
+      code: 'no-identifier',
+      ...at,
+      message: `entry '${entry.key}' has no DOI, PMID, ISBN or URL, so nobody can check it. Add the identifier from PubMed or the publisher, or leave the source out.`,
+    })
+  }
+  if (entry.doi !== undefined && !DOI_RE.test(entry.doi)) {
+    findings.push({
+      severity: 'error',
+      code: 'malformed-doi',
+      ...at,
+      message: `entry '${entry.key}' has a malformed DOI '${entry.doi}': a DOI looks like 10.1213/01.ANE.0000081061.12235.55 (prefix 10., registrant, slash, suffix).`,
+    })
+  }
+  if (entry.pmid !== undefined && !PMID_RE.test(entry.pmid)) {
+    findings.push({
+      severity: 'error',
+      code: 'malformed-pmid',
+      ...at,
+      message: `entry '${entry.key}' has a malformed PMID '${entry.pmid}': a PMID is a number such as 14500166 (digits only).`,
+    })
+  }
+}

@@ -1,0 +1,116 @@
+/**
+ * Markup the renderer (setup/preparser.ts) puts into slides: numbered superscripts, the
+ * per-slide source line, and the generated references slides. Strings only, so every
+ * render target (browser, presenter notes, PDF export) receives the same numbers.
+ */
+import type { Bibliography } from './bibliography'
+import type { Citation } from './syntax'
+import type { FormattedReference } from './vancouver'
+import { compressNumbers } from './deck'
+import { escapeHtml, shortSource } from './vancouver'
+
+/**
+ * A citation as a superscript: `[@a; @b, p. 5]` -> <sup>1,2(p. 5)</sup> (AMA/Vancouver
+ * style puts a locator in parentheses after its number). An unknown key shows as "?key" so
+ * nobody presents a broken citation without seeing it; the checker fails the build on it.
+ */
+export function citationHtml(citation: Citation, numbers: ReadonlyMap<string, number>): string {
+  const known = citation.items.filter(i => numbers.has(i.key))
+  const missing = citation.items.filter(i => !numbers.has(i.key))
+  const plain = known.filter(i => !i.locator).map(i => numbers.get(i.key)!)
+  const parts = [
+    ...(plain.length ? [compressNumbers(plain)] : []),
+    ...known.filter(i => i.locator).map(i => `${numbers.get(i.key)}(${escapeHtml(i.locator!)})`),
+    ...missing.map(i => `?${escapeHtml(i.key)}`),
+  ]
+  const keys = citation.items.map(i => i.key).join(' ')
+  const cls = missing.length ? 'citation citation-missing' : 'citation'
+  return `<sup class="${cls}" data-cite="${escapeHtml(keys)}" v-pre>${parts.join(',')}</sup>`
+}
+
+/** Keys cited in `text` that the bibliography knows, in order of appearance, each once. */
+export function slideSourceItems(keys: readonly string[], numbers: ReadonlyMap<string, number>, bib: Bibliography): { n: number, key: string, text: string, mark?: string }[] {
+  const seen = new Set<string>()
+  const items: { n: number, key: string, text: string, mark?: string }[] = []
+  for (const key of keys) {
+    const entry = bib.byKey.get(key)
+    if (seen.has(key) || !entry || !numbers.has(key))
+      continue
+    seen.add(key)
+    const mark = entry.audit && entry.audit !== 'verified' ? (entry.audit === 'not-found' ? 'not traced' : 'unverified') : undefined
+    items.push({ n: numbers.get(key)!, key, text: shortSource(entry), ...(mark ? { mark } : {}) })
+  }
+  return items.sort((a, b) => a.n - b.n)
+}
+
+/** The source line a slide shows at its foot, as a <SlideSources> component with plain HTML inside. */
+export function slideSourcesHtml(items: ReturnType<typeof slideSourceItems>): string {
+  if (!items.length)
+    return ''
+  const li = items.map(i => `<li data-cite="${escapeHtml(i.key)}"><span class="source-number">${i.n}</span> ${escapeHtml(i.text)}${i.mark ? ` <em class="source-audit">(${i.mark})</em>` : ''}</li>`).join('')
+  return `<SlideSources><ol class="slide-sources-list" v-pre>${li}</ol></SlideSources>`
+}
+
+export interface PageLayout {
+  /** Characters of reference text that fit on one line of the list. */
+  charsPerLine: number
+  /** Lines of list text that fit below the title. */
+  linesPerPage: number
+  /** Extra space between two entries, in lines. */
+  gapLines: number
+}
+
+/**
+ * Measured in headless Chromium for the default theme at 980x552 canvas units: 13px
+ * Source Sans 3, line height 1.35 (17.6px), a 2.2em number column inside px-14 padding
+ * holds ~150 characters per line, and ~24 lines fit under the h1. Rounded down so that
+ * long unbreakable DOIs and URLs still fit; the e2e test checks that no references slide
+ * overflows.
+ */
+export const DEFAULT_PAGE_LAYOUT: PageLayout = { charsPerLine: 140, linesPerPage: 24, gapLines: 0.4 }
+
+/** Splits references into pages that fit; never splits one entry over two pages. */
+export function paginateReferences<T extends { text: string }>(refs: readonly T[], layout: PageLayout = DEFAULT_PAGE_LAYOUT): T[][] {
+  const pages: T[][] = []
+  let page: T[] = []
+  let used = 0
+  for (const ref of refs) {
+    const lines = Math.ceil(ref.text.length / layout.charsPerLine) + layout.gapLines
+    if (page.length && used + lines > layout.linesPerPage) {
+      pages.push(page)
+      page = []
+      used = 0
+    }
+    page.push(ref)
+    used += lines
+  }
+  if (page.length || !pages.length)
+    pages.push(page)
+  return pages
+}
+
+const REFERENCES_NOTE = 'References are generated from the bibliography at build time, numbered in order of first citation (Vancouver). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
+
+/**
+ * The Markdown of the references section: one slide per page. The first page keeps the
+ * frontmatter of the slide that held the marker; later pages get `frontmatter` (lines
+ * without fences), so their layout and class match.
+ */
+export function referencePagesMarkdown(pages: readonly FormattedReference[][], frontmatter: readonly string[], title = 'References'): string[] {
+  const lines: string[] = []
+  pages.forEach((page, i) => {
+    if (i > 0)
+      lines.push('', '---', ...frontmatter, '---', '')
+    const heading = pages.length > 1 ? `${title} <span class="references-page">(${i + 1}/${pages.length})</span>` : title
+    lines.push(`# ${heading}`, '')
+    if (!page.length) {
+      lines.push('<p class="references-empty">No sources are cited in this talk.</p>')
+    }
+    else {
+      const items = page.map(r => `<li id="ref-${escapeHtml(r.key)}" value="${r.number}" data-cite="${escapeHtml(r.key)}"${r.auditMark ? ' class="reference-unverified"' : ''}>${r.html}</li>`)
+      lines.push('<ReferenceList>', `<ol class="references-list" start="${page[0]!.number}" v-pre>`, ...items, '</ol>', '</ReferenceList>')
+    }
+    lines.push('', '<!--', REFERENCES_NOTE, '-->')
+  })
+  return lines
+}

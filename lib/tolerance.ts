@@ -1,0 +1,410 @@
+/**
+ * Opioid tolerance and opioid-induced hyperalgesia, and what NMDA receptor antagonists do to
+ * them: the model behind <ToleranceCurves>. Pure TypeScript (no Vue, no Slidev) so that the
+ * slide, the handout and the unit tests read the same numbers.
+ *
+ * Sources are collected in ../shared/research/biophysics.md section 2; each constant names
+ * the report it comes from and its citation key in references.bib.
+ */
+
+/** Citation keys (references.bib) of the reports this model rests on. */
+export type ToleranceCitationKey =
+  | 'allen1999'
+  | 'dunbar1996'
+  | 'trujillo1991'
+  | 'mccarthy1998'
+  | 'elliott1994'
+  | 'celerier2000'
+  | 'laulin2002'
+  | 'morgan2006'
+  | 'chen1991'
+  | 'chen1992'
+
+/**
+ * Hill slope of the morphine %MPE dose-response curve, kept constant across days so that
+ * tolerance is a parallel shift. Unconfirmed: rodent values of about 1.5-3 are textbook
+ * lore, not found in a public source (biophysics.md 2.1 [U]); labelled illustrative.
+ * Parallel shifts themselves are how tolerance is quantified (Allen & Dykstra 1999).
+ */
+export const HILL_SLOPE = 2
+
+/**
+ * Day-0 morphine ED50 (mg/kg). Morgan et al. 2006 J Pain 7:358, doi:10.1016/j.jpain.2005.12.009
+ * report 2.6-2.9 mg/kg for rat tail withdrawal with cumulative dosing; the upper value is
+ * used. It anchors the dose axis only: the shifts come from a different study, so the
+ * pairing is illustrative and labelled so.
+ */
+export const ED50_DAY0_MG_PER_KG = 2.9
+
+/**
+ * Rightward shift of log ED50 after 7 days of morphine 10 mg/kg b.i.d. in rats:
+ * 0.3-0.5 log units (Allen & Dykstra 1999 Psychopharmacology 142:209,
+ * doi:10.1007/s002130050881). The midpoint is used; the range is kept for the tests.
+ */
+export const LOG_SHIFT_WEEK1 = 0.4
+export const LOG_SHIFT_WEEK1_REPORTED: readonly [number, number] = [0.3, 0.5]
+
+/** Further shift during a second week of dosing: 0.4 log units (Allen & Dykstra 1999). */
+export const LOG_SHIFT_WEEK2 = 0.4
+
+/** The days the diagram shows: the two observation points of Allen & Dykstra 1999. */
+export const TOLERANCE_DAYS: readonly [0, 7, 14] = [0, 7, 14]
+export const LAST_DAY = 14
+
+/**
+ * Log ED50 shift per day with an NMDA antagonist co-administered: none. Co-infusion of MK-801
+ * prevented the loss of potency (Dunbar & Yaksh 1996 Anesthesiology 84:1177,
+ * doi:10.1097/00000542-199605000-00020: ED50 saline 16, morphine 496, MK-801 + morphine
+ * 4 nmol); McCarthy et al. 1998 Anesth Analg, doi:10.1213/00000539-199804000-00028: MgSO4
+ * 11.2 vs 10.9 nmol, MK-801 likewise; Elliott et al. 1994 (LY274614, MK-801, NOArg
+ * attenuated); Trujillo & Akil 1991 Science 251:85, doi:10.1126/science.1824728: MK-801
+ * attenuated tolerance without changing acute analgesia, so the day-0 curve is the same
+ * with or without the antagonist.
+ */
+export const ANTAGONIST_LOG_SHIFT_PER_DAY = 0
+
+/**
+ * ED50 values (same units within a study) from the reports, kept so the tests can check the
+ * model against them rather than against its own output.
+ */
+export const REPORTED_ED50 = {
+  dunbar1996: { control: 16, morphine: 496, morphinePlusAntagonist: 4, unit: 'nmol i.t.', antagonist: 'MK-801' },
+  mccarthy1998: { control: 10.9, morphine: 109.7, morphinePlusAntagonist: 11.2, unit: 'nmol i.t.', antagonist: 'MgSO4' },
+} as const
+
+/** Effect level at which the diagram compares doses ("the same analgesia"). */
+export const EQUAL_EFFECT_MPE = 50
+
+/**
+ * Opioid-induced hyperalgesia: nociceptive threshold lowered up to 30 % below baseline after
+ * fentanyl in rats, prevented by ketamine 10 mg/kg (Celerier et al. 2000 Anesthesiology
+ * 92:465). The fall never exceeds this maximum in the model.
+ */
+export const OIH_MAX_FALL = 0.3
+
+/**
+ * Time constant (days) of the threshold fall. No source gives the time course over days of
+ * repeated dosing (Celerier 2000 gave fentanyl on one day; the hyperalgesia lasted up to 5
+ * days), so the shape is illustrative and labelled so.
+ */
+export const OIH_TIME_CONSTANT_DAYS = 3
+
+/**
+ * Supporting report for the hyperalgesia panel (not drawn): after fentanyl 4x20, 4x60 and
+ * 4x100 ug/kg a later morphine 5 mg/kg lost 15.8, 46.6 and 85.1 % of its effect; ketamine
+ * 10 mg/kg restored it (Laulin et al. 2002 Anesth Analg 94:1263). For slides and handout.
+ */
+export const LAULIN_2002_MORPHINE_EFFECT_LOSS = [
+  { fentanyl: '4 x 20 ug/kg', lossPercent: 15.8 },
+  { fentanyl: '4 x 60 ug/kg', lossPercent: 46.6 },
+  { fentanyl: '4 x 100 ug/kg', lossPercent: 85.1 },
+] as const
+
+export interface ToleranceParameter {
+  id: string
+  /** How the slide names it in the "illustrative:" footnote. */
+  label: string
+  value: number
+  unit: string
+  cite: readonly ToleranceCitationKey[]
+  /** True when the number is not confirmed in a public source, or is a composite. */
+  illustrative: boolean
+}
+
+export const PARAMETERS: readonly ToleranceParameter[] = [
+  { id: 'hillSlope', label: `Hill slope n = ${HILL_SLOPE}`, value: HILL_SLOPE, unit: '', cite: [], illustrative: true },
+  { id: 'ed50Day0', label: `day-0 ED50 ${ED50_DAY0_MG_PER_KG} mg/kg (from another rat study)`, value: ED50_DAY0_MG_PER_KG, unit: 'mg/kg', cite: ['morgan2006'], illustrative: true },
+  { id: 'logShiftWeek1', label: `ED50 shift ${LOG_SHIFT_WEEK1} log units by day 7`, value: LOG_SHIFT_WEEK1, unit: 'log10', cite: ['allen1999'], illustrative: false },
+  { id: 'logShiftWeek2', label: `further ${LOG_SHIFT_WEEK2} log units by day 14`, value: LOG_SHIFT_WEEK2, unit: 'log10', cite: ['allen1999'], illustrative: false },
+  { id: 'antagonistShift', label: 'no shift with MK-801 / ketamine', value: ANTAGONIST_LOG_SHIFT_PER_DAY, unit: 'log10/day', cite: ['dunbar1996', 'mccarthy1998', 'elliott1994', 'trujillo1991'], illustrative: false },
+  { id: 'oihMaxFall', label: `threshold up to ${Math.round(OIH_MAX_FALL * 100)} % below baseline`, value: OIH_MAX_FALL, unit: 'fraction', cite: ['celerier2000'], illustrative: false },
+  { id: 'oihTimeConstant', label: `time course of the threshold fall (\u03C4 = ${OIH_TIME_CONSTANT_DAYS} days)`, value: OIH_TIME_CONSTANT_DAYS, unit: 'days', cite: [], illustrative: true },
+]
+
+export const ILLUSTRATIVE_PARAMETERS: readonly ToleranceParameter[] = PARAMETERS.filter(p => p.illustrative)
+
+/** The footnote the diagram prints, e.g. "illustrative: Hill slope n = 2; ...". */
+export function illustrativeFootnote(params: readonly ToleranceParameter[] = ILLUSTRATIVE_PARAMETERS): string {
+  return `illustrative: ${params.map(p => p.label).join('; ')}`
+}
+
+/** The same footnote broken between parameters into lines of at most `maxChars` (where possible). */
+export function illustrativeFootnoteLines(maxChars = 88, params: readonly ToleranceParameter[] = ILLUSTRATIVE_PARAMETERS): string[] {
+  const lines: string[] = []
+  let line = 'illustrative:'
+  params.forEach((p, i) => {
+    const piece = p.label + (i < params.length - 1 ? ';' : '')
+    if (line.length + 1 + piece.length > maxChars && line !== 'illustrative:') {
+      lines.push(line)
+      line = piece
+    }
+    else {
+      line = `${line} ${piece}`
+    }
+  })
+  lines.push(line)
+  return lines
+}
+
+/**
+ * One step of the mechanism strip: mu-opioid receptor -> PKC -> NMDAR -> Ca2+ -> NO.
+ * mu agonist -> PKC -> sustained NMDA potentiation: Chen & Huang 1991 Neuron 7:319,
+ * doi:10.1016/0896-6273(91)90270-a. PKC reduces the voltage-dependent Mg2+ block:
+ * "Protein kinase C reduces Mg2+ block of NMDA-receptor channels..." Nature 356:521,
+ * doi:10.1038/356521a0. Nitric oxide: the NOS inhibitor NOArg attenuated morphine tolerance
+ * like the NMDA antagonists (Elliott et al. 1994).
+ */
+export interface MechanismStep {
+  id: 'mor' | 'pkc' | 'nmdar' | 'calcium' | 'no'
+  lines: readonly string[]
+  cite: readonly ToleranceCitationKey[]
+  /** The step an NMDA antagonist interrupts. */
+  blockedByAntagonist: boolean
+}
+
+export const MECHANISM_STEPS: readonly MechanismStep[] = [
+  { id: 'mor', lines: ['\u03BC-opioid receptor (morphine)'], cite: ['chen1991'], blockedByAntagonist: false },
+  { id: 'pkc', lines: ['PKC activated'], cite: ['chen1991'], blockedByAntagonist: false },
+  { id: 'nmdar', lines: ['NMDAR phosphorylated,', 'Mg\u00B2\u207A block relieved'], cite: ['chen1992'], blockedByAntagonist: true },
+  { id: 'calcium', lines: ['Ca\u00B2\u207A influx'], cite: [], blockedByAntagonist: false },
+  { id: 'no', lines: ['nitric oxide (NOS) \u2192 tolerance'], cite: ['elliott1994'], blockedByAntagonist: false },
+]
+
+export const ANTAGONIST_NAME = 'MK-801 / ketamine'
+
+/** Every key the diagram rests on, for the slide's [@key] line and the handout. */
+export const TOLERANCE_CITATIONS: readonly ToleranceCitationKey[] = [
+  'allen1999', 'dunbar1996', 'mccarthy1998', 'elliott1994', 'trujillo1991',
+  'celerier2000', 'laulin2002', 'morgan2006', 'chen1991', 'chen1992',
+]
+
+function assertFinitePositive(name: string, x: number): void {
+  if (!Number.isFinite(x) || x <= 0)
+    throw new RangeError(`${name} must be a finite positive number, got ${x}`)
+}
+
+/** Emax/Hill antinociception: %MPE = 100 D^n / (ED50^n + D^n) (Milne, Gamble & Holford 1989 form). */
+export function percentMPE(dose: number, ed50: number, n: number = HILL_SLOPE): number {
+  assertFinitePositive('ed50', ed50)
+  assertFinitePositive('n', n)
+  if (!(dose >= 0))
+    throw new RangeError(`dose must be >= 0, got ${dose}`)
+  if (dose === 0)
+    return 0
+  // Written with the ratio so that very large doses do not overflow to Infinity/Infinity.
+  return 100 / (1 + (ed50 / dose) ** n)
+}
+
+/** Inverse of percentMPE: the dose that gives `mpe` %MPE. */
+export function doseForEffect(mpe: number, ed50: number, n: number = HILL_SLOPE): number {
+  assertFinitePositive('ed50', ed50)
+  assertFinitePositive('n', n)
+  if (!(mpe > 0 && mpe < 100))
+    throw new RangeError(`mpe must lie strictly between 0 and 100, got ${mpe}`)
+  return ed50 * (mpe / (100 - mpe)) ** (1 / n)
+}
+
+function assertDay(day: number): void {
+  if (!(day >= 0 && day <= LAST_DAY))
+    throw new RangeError(`day must lie in 0..${LAST_DAY} (the span Allen & Dykstra 1999 observed), got ${day}`)
+}
+
+/** log10(ED50(day) / ED50(day 0)), linear in days through the two reported points. */
+export function logShift(day: number, antagonist = false): number {
+  assertDay(day)
+  if (antagonist)
+    return ANTAGONIST_LOG_SHIFT_PER_DAY * day
+  return day <= 7
+    ? LOG_SHIFT_WEEK1 * day / 7
+    : LOG_SHIFT_WEEK1 + LOG_SHIFT_WEEK2 * (day - 7) / 7
+}
+
+export function foldShift(day: number, antagonist = false): number {
+  return 10 ** logShift(day, antagonist)
+}
+
+export function ed50OnDay(day: number, antagonist = false): number {
+  return ED50_DAY0_MG_PER_KG * foldShift(day, antagonist)
+}
+
+export interface EqualEffect {
+  mpe: number
+  day0Dose: number
+  dose: number
+  /** How many times the day-0 dose is needed for the same effect. */
+  ratio: number
+}
+
+/** The dose needed on `day` for the effect the day-0 dose gave ("higher dose over time"). */
+export function doseForEqualEffect(day: number, antagonist = false, mpe: number = EQUAL_EFFECT_MPE): EqualEffect {
+  const day0Dose = doseForEffect(mpe, ed50OnDay(0))
+  const dose = doseForEffect(mpe, ed50OnDay(day, antagonist))
+  return { mpe, day0Dose, dose, ratio: dose / day0Dose }
+}
+
+/**
+ * Baseline (pre-drug) nociceptive threshold on `day` as a fraction of day 0: falls towards
+ * 1 - OIH_MAX_FALL with the opioid alone, stays at 1 with ketamine (Celerier et al. 2000).
+ */
+export function baselineThreshold(day: number, ketamine = false): number {
+  assertDay(day)
+  if (ketamine)
+    return 1
+  return 1 - OIH_MAX_FALL * (1 - Math.exp(-day / OIH_TIME_CONSTANT_DAYS))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Presenter steps
+
+export const TOLERANCE_STEP_COUNT = 5
+export type ToleranceStep = 0 | 1 | 2 | 3 | 4
+
+export type CurveId = 'day0' | 'morphine' | 'antagonist'
+/** Line style carries the condition, so colour never has to. */
+export type CurveStyle = 'solid' | 'dashed' | 'dotted'
+export type CurveMarker = 'circle' | 'square' | 'triangle'
+
+export interface CurveState {
+  id: CurveId
+  day: number
+  antagonist: boolean
+  ed50: number
+  fold: number
+  style: CurveStyle
+  marker: CurveMarker
+  /** 'ghost': a faded earlier curve kept for comparison. */
+  emphasis: 'current' | 'ghost'
+  label: string
+  visible: boolean
+}
+
+export interface ThresholdLine {
+  id: 'opioid' | 'ketamine'
+  style: CurveStyle
+  marker: CurveMarker
+  label: string
+  /** [day, fraction of baseline] samples. */
+  points: readonly (readonly [number, number])[]
+  lastValue: number
+}
+
+export interface ToleranceState {
+  step: ToleranceStep
+  summary: boolean
+  heading: string
+  /** Always three curves, in a fixed order, so the view can transition each one. */
+  curves: readonly [CurveState, CurveState, CurveState]
+  equalEffect: (EqualEffect & { visible: boolean, text: string })
+  hyperalgesia: { visible: boolean, lines: readonly [ThresholdLine, ThresholdLine], maxFallText: string }
+  mechanism: { visible: boolean, steps: readonly MechanismStep[] }
+  footnote: string
+  footnoteLines: readonly string[]
+  description: string
+}
+
+/** One decimal, as the slide prints fold-shifts and doses ("6.3 times"). */
+export function fmt1(x: number): string {
+  return (Math.round(x * 10) / 10).toFixed(1)
+}
+
+/** Presenter click count -> step; anything out of range is clamped, NaN is step 0. */
+export function clampStep(step: number): ToleranceStep {
+  if (!Number.isFinite(step))
+    return step === Infinity ? 4 : 0
+  return Math.min(4, Math.max(0, Math.floor(step))) as ToleranceStep
+}
+
+function thresholdPoints(ketamine: boolean): (readonly [number, number])[] {
+  const points: (readonly [number, number])[] = []
+  for (let day = 0; day <= LAST_DAY; day += 0.5)
+    points.push([day, baselineThreshold(day, ketamine)] as const)
+  return points
+}
+
+/**
+ * The diagram state for presenter step 0..4, or the printed summary (day 0 and day 14 with
+ * and without the antagonist, the dose marker, the hyperalgesia panel and the mechanism).
+ */
+export function toleranceState(step: number, options: { summary?: boolean } = {}): ToleranceState {
+  const summary = options.summary === true
+  const s: ToleranceStep = summary ? 4 : clampStep(step)
+  const morphineDay = s === 0 ? 0 : s === 1 ? 7 : LAST_DAY
+  const lastFold = foldShift(LAST_DAY)
+  const antagonistFold = foldShift(LAST_DAY, true)
+
+  const day0: CurveState = {
+    id: 'day0', day: 0, antagonist: false, ed50: ed50OnDay(0), fold: 1,
+    style: 'solid', marker: 'circle', emphasis: summary ? 'current' : 'ghost',
+    label: 'Day 0', visible: summary || s >= 1,
+  }
+  const morphine: CurveState = {
+    id: 'morphine', day: morphineDay, antagonist: false, ed50: ed50OnDay(morphineDay), fold: foldShift(morphineDay),
+    style: morphineDay === 0 ? 'solid' : 'dashed', marker: morphineDay === 0 ? 'circle' : 'square', emphasis: 'current',
+    label: morphineDay === 0 ? 'Day 0' : `Day ${morphineDay}, morphine alone`, visible: true,
+  }
+  const antagonist: CurveState = {
+    id: 'antagonist', day: LAST_DAY, antagonist: true, ed50: ed50OnDay(LAST_DAY, true), fold: antagonistFold,
+    style: 'dotted', marker: 'triangle', emphasis: 'current',
+    label: `+ ${ANTAGONIST_NAME}`, visible: summary || s >= 3,
+  }
+
+  const eq = doseForEqualEffect(LAST_DAY)
+  const equalEffect = {
+    ...eq,
+    visible: summary || s >= 2,
+    text: `${fmt1(eq.ratio)}\u00D7 dose for the same ${eq.mpe} % MPE`,
+  }
+
+  const opioidPoints = thresholdPoints(false)
+  const ketaminePoints = thresholdPoints(true)
+  const opioidLast = baselineThreshold(LAST_DAY)
+  const hyperalgesia = {
+    visible: summary || s >= 4,
+    maxFallText: `\u2212${Math.round((1 - opioidLast) * 100)} %`,
+    lines: [
+      { id: 'opioid', style: 'dashed', marker: 'square', label: 'opioid alone', points: opioidPoints, lastValue: opioidLast },
+      { id: 'ketamine', style: 'dotted', marker: 'triangle', label: '+ ketamine', points: ketaminePoints, lastValue: baselineThreshold(LAST_DAY, true) },
+    ] as const satisfies readonly [ThresholdLine, ThresholdLine],
+  }
+
+  const headings: Record<ToleranceStep, string> = {
+    0: 'Day 0: first dose of morphine',
+    1: 'Day 7 of morphine twice daily',
+    2: 'Day 14: the same effect needs a higher dose',
+    3: `Day 14: morphine + ${ANTAGONIST_NAME}`,
+    4: 'Opioid-induced hyperalgesia and its mechanism',
+  }
+  const heading = summary ? `Day 0 and day ${LAST_DAY}, with and without ${ANTAGONIST_NAME}` : headings[s]
+
+  const dayFold = (day: number) => `ED50 ${fmt1(foldShift(day))} times day 0 (${fmt1(ed50OnDay(day))} mg/kg)`
+  const antagonistText = antagonistFold === 1
+    ? `with ${ANTAGONIST_NAME} unchanged (ED50 ${fmt1(ed50OnDay(LAST_DAY, true))} mg/kg)`
+    : `with ${ANTAGONIST_NAME} ${fmt1(antagonistFold)} times day 0`
+  const equalText = `the same ${eq.mpe} % MPE needs ${fmt1(eq.ratio)} times the day-0 dose (${fmt1(eq.day0Dose)} to ${fmt1(eq.dose)} mg/kg)`
+  const oihText = `Opioid-induced hyperalgesia: baseline pain threshold ${Math.round((1 - opioidLast) * 100)} % below baseline by day ${LAST_DAY} with the opioid alone, level with ketamine.`
+  const mechanismText = `Mechanism: ${MECHANISM_STEPS.map(m => m.lines.join(' ')).join(' \u2192 ')}; ${ANTAGONIST_NAME} interrupt the NMDAR step.`
+  const base = `Morphine dose-response, %MPE against log dose: day 0 ED50 ${fmt1(ed50OnDay(0))} mg/kg.`
+  const descriptions: Record<ToleranceStep, string> = {
+    0: base,
+    1: `Day 7, morphine alone: curve shifted right in parallel, ${dayFold(7)}; day 0 shown faded.`,
+    2: `Day ${LAST_DAY}, morphine alone: ${dayFold(LAST_DAY)}; ${equalText}.`,
+    3: `Day ${LAST_DAY}, morphine alone: ${dayFold(LAST_DAY)}; ${antagonistText}.`,
+    4: `Day ${LAST_DAY}, morphine alone: ED50 ${fmt1(lastFold)} times day 0; ${antagonistText}. ${oihText} ${mechanismText}`,
+  }
+  const description = summary
+    ? `Day 0 and day ${LAST_DAY}: morphine alone ${dayFold(LAST_DAY)}, ${equalText}; ${antagonistText}. ${oihText} ${mechanismText}`
+    : descriptions[s]
+
+  return {
+    step: s,
+    summary,
+    heading,
+    curves: [day0, morphine, antagonist],
+    equalEffect,
+    hyperalgesia,
+    mechanism: { visible: summary || s >= 4, steps: MECHANISM_STEPS },
+    footnote: illustrativeFootnote(),
+    footnoteLines: illustrativeFootnoteLines(),
+    description,
+  }
+}

@@ -1,0 +1,194 @@
+// @vitest-environment happy-dom
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { mount } from '@vue/test-utils'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { computed, nextTick, ref } from 'vue'
+import ToleranceCurves from '../../components/ToleranceCurves.vue'
+
+// A controllable stand-in for Slidev's navigation: print mode, click export, slide enter/leave.
+const nav = vi.hoisted(() => ({ print: null as any, withClicks: null as any, enter: [] as (() => void)[], leave: [] as (() => void)[] }))
+vi.mock('@slidev/client', () => ({
+  useNav: () => ({ isPrintMode: computed(() => nav.print.value), isPrintWithClicks: nav.withClicks }),
+  onSlideEnter: (cb: () => void) => { nav.enter.push(cb) },
+  onSlideLeave: (cb: () => void) => { nav.leave.push(cb) },
+}))
+
+function setReducedMotion(value: 'reduce' | 'no-preference') {
+  (window as any).happyDOM.settings.device.prefersReducedMotion = value
+}
+
+beforeEach(() => {
+  nav.print = ref(false)
+  nav.withClicks = ref(false)
+  nav.enter = []
+  nav.leave = []
+  setReducedMotion('no-preference')
+})
+afterEach(() => setReducedMotion('no-preference'))
+
+function view(step: number) {
+  return mount(ToleranceCurves, { props: { step } })
+}
+
+function summaryOf(w: ReturnType<typeof view>) {
+  const svg = w.get('svg')
+  const labelledBy = svg.attributes('aria-labelledby')!
+  const describedBy = svg.attributes('aria-describedby')!
+  return {
+    role: svg.attributes('role'),
+    name: w.get(`[id="${labelledBy}"]`).text(),
+    description: w.get(`[id="${describedBy}"]`).text(),
+    visibleCurves: w.findAll('g.curve').filter(g => g.attributes('data-visible') === 'true').map(g => g.attributes('data-curve')),
+    labels: w.findAll('g.curve-label').filter(g => (g.attributes('style') ?? '').includes('opacity: 1')).map(g => g.text()),
+    legend: w.findAll('[data-legend]').map(g => g.text()),
+    equal: w.get('g.equal-effect').attributes('data-visible'),
+    oih: w.get('g.hyperalgesia').attributes('data-visible'),
+    mechanism: w.get('g.mechanism').attributes('data-visible'),
+  }
+}
+
+describe('<ToleranceCurves> steps', () => {
+  it('step 0: one day-0 curve, described with its ED50', () => {
+    const s = summaryOf(view(0))
+    expect(s.role).toBe('img')
+    expect(s.name).toBe('Day 0: first dose of morphine')
+    expect(s.description).toContain('day 0 ED50 2.9 mg/kg')
+    expect(s.visibleCurves).toEqual(['morphine'])
+    expect(s.labels).toEqual(['Day 0'])
+    expect(s.legend).toEqual(['day 0'])
+    expect([s.equal, s.oih, s.mechanism]).toEqual(['false', 'false', 'false'])
+  })
+
+  it('step 1: day 7 moves right, day 0 stays as a faded ghost', () => {
+    const w = view(1)
+    const s = summaryOf(w)
+    expect(s.description).toContain('Day 7, morphine alone')
+    expect(s.description).toContain('ED50 2.5 times day 0 (7.3 mg/kg)')
+    expect(s.visibleCurves).toEqual(['day0', 'morphine'])
+    expect(s.labels).toEqual(['Day 0', 'Day 7, morphine alone'])
+    expect(w.get('g.curve.day0').classes()).toContain('ghost')
+    expect(w.get('g.curve.day0').attributes('style')).toContain('opacity: 0.5')
+    // the moving curve is the day-0 curve translated right by 0.4 decades
+    const t = /translate\(([\d.]+)px/.exec(w.get('g.curve.morphine').attributes('style')!)
+    expect(Number(t![1])).toBeGreaterThan(50)
+  })
+
+  it('step 2: day 14 with the equal-effect marker and the fold-shift as text', () => {
+    const w = view(2)
+    const s = summaryOf(w)
+    expect(s.description).toContain('Day 14, morphine alone: ED50 6.3 times day 0 (18.3 mg/kg)')
+    expect(s.labels).toContain('Day 14, morphine alone')
+    expect(s.equal).toBe('true')
+    expect(w.get('g.equal-effect').text()).toContain('6.3\u00D7 the day-0 dose')
+    expect(w.get('g.equal-effect').text()).toContain('2.9 \u2192 18.3 mg/kg')
+    // the morphine curve is dashed: line style, not colour, carries the condition
+    expect(w.get('g.curve.morphine path.line').attributes('stroke-dasharray')).toBeTruthy()
+  })
+
+  it('step 3: the antagonist curve stays at day 0', () => {
+    const w = view(3)
+    const s = summaryOf(w)
+    expect(s.description).toBe('Day 14, morphine alone: ED50 6.3 times day 0 (18.3 mg/kg); with MK-801 / ketamine unchanged (ED50 2.9 mg/kg).')
+    expect(s.visibleCurves).toEqual(['day0', 'morphine', 'antagonist'])
+    expect(s.labels).toContain('+ MK-801 / ketamine')
+    expect(s.legend).toEqual(['day 0', 'day 14, morphine alone', 'day 14, + MK-801 / ketamine'])
+    expect(w.get('g.curve.antagonist').attributes('style')).toContain('translate(0.00px')
+    const dashes = ['day0', 'morphine', 'antagonist'].map(id => w.get(`g.curve.${id} path.line`).attributes('stroke-dasharray') ?? 'solid')
+    expect(new Set(dashes).size).toBe(3)
+    expect(s.oih).toBe('false')
+  })
+
+  it('step 4: hyperalgesia panel and mechanism strip with the blocked step marked in words', () => {
+    const w = view(4)
+    const s = summaryOf(w)
+    expect(s.name).toBe('Opioid-induced hyperalgesia and its mechanism')
+    expect(s.description).toContain('baseline pain threshold 30 % below baseline by day 14 with the opioid alone, level with ketamine')
+    expect(s.description).toContain('interrupt the NMDAR step')
+    expect([s.oih, s.mechanism]).toEqual(['true', 'true'])
+    expect(w.get('g.hyperalgesia').text()).toContain('opioid alone: \u221230 %')
+    expect(w.get('g.hyperalgesia').text()).toContain('+ ketamine: level')
+    const blocked = w.findAll('[data-mechanism]').filter(g => g.attributes('data-blocked') === 'true')
+    expect(blocked.map(g => g.attributes('data-mechanism'))).toEqual(['nmdar'])
+    expect(blocked[0]!.text()).toContain('blocked by MK-801 / ketamine')
+    expect(blocked[0]!.find('rect.hatch').exists()).toBe(true)
+    expect(w.get('g.hyperalgesia').text()).toContain('Baseline pain threshold (% of day 0)')
+  })
+
+  it('prints the illustrative parameters in a footnote at every step', () => {
+    for (const step of [0, 4]) {
+      const text = view(step).findAll('text.footnote').map(t => t.text()).join(' ')
+      expect(text).toContain('illustrative: Hill slope n = 2')
+      expect(text).toContain('day-0 ED50 2.9 mg/kg')
+    }
+  })
+
+  it('follows the presenter when the click count changes', async () => {
+    const w = view(0)
+    await w.setProps({ step: 3 })
+    expect(summaryOf(w).visibleCurves).toEqual(['day0', 'morphine', 'antagonist'])
+    await w.setProps({ step: 1 })
+    expect(summaryOf(w).description).toContain('Day 7')
+  })
+
+  it('declares no font smaller than 11.5 px, so text stays >= 11 canvas px even in a 520 px box', () => {
+    // happy-dom does not apply the scoped stylesheet, so read it; tests/e2e measures the rendered text.
+    const source = readFileSync(resolve(process.cwd(), 'components/ToleranceCurves.vue'), 'utf8')
+    const sizes = [...source.matchAll(/font-size:\s*([\d.]+)px/g)].map(m => Number(m[1]))
+    expect(sizes.length).toBeGreaterThan(5)
+    expect(Math.min(...sizes) * 520 / 540).toBeGreaterThanOrEqual(11)
+    expect(source).not.toMatch(/font-size="/)
+  })
+})
+
+describe('<ToleranceCurves> print and motion', () => {
+  it('plain PDF export shows the summary frame whatever the click', () => {
+    nav.print.value = true
+    nav.withClicks.value = false
+    const w = view(0)
+    const s = summaryOf(w)
+    expect(w.get('figure').attributes('data-summary')).toBe('true')
+    expect(s.name).toBe('Day 0 and day 14, with and without MK-801 / ketamine')
+    expect(s.visibleCurves).toEqual(['day0', 'morphine', 'antagonist'])
+    expect([s.equal, s.oih, s.mechanism]).toEqual(['true', 'true', 'true'])
+    expect(w.get('g.curve.day0').classes()).not.toContain('ghost')
+    expect(s.description).toContain('Day 0 and day 14: morphine alone ED50 6.3 times day 0')
+    expect(w.get('figure').attributes('data-motion')).toBe('none')
+    expect(w.get('figure').classes()).toContain('instant')
+  })
+
+  it('click export renders each step as itself, without motion', () => {
+    nav.print.value = true
+    nav.withClicks.value = true
+    const steps = [0, 1, 2, 3, 4].map((step) => {
+      const w = view(step)
+      expect(w.get('figure').attributes('data-summary')).toBe('false')
+      expect(w.get('figure').attributes('data-motion')).toBe('none')
+      return summaryOf(w).visibleCurves.join(',')
+    })
+    expect(steps).toEqual(['morphine', 'day0,morphine', 'day0,morphine', 'day0,morphine,antagonist', 'day0,morphine,antagonist'])
+  })
+
+  it('animates on screen and becomes instant with prefers-reduced-motion', async () => {
+    const smooth = view(1)
+    expect(smooth.get('figure').attributes('data-motion')).toBe('smooth')
+    expect(smooth.get('figure').classes()).not.toContain('instant')
+    setReducedMotion('reduce')
+    const reduced = view(1)
+    await nextTick()
+    expect(reduced.get('figure').attributes('data-motion')).toBe('none')
+    expect(reduced.get('figure').classes()).toContain('instant')
+  })
+
+  it('owns no timer: nothing is scheduled while shown or printed', () => {
+    const raf = vi.spyOn(window, 'requestAnimationFrame')
+    const timeout = vi.spyOn(window, 'setTimeout')
+    nav.print.value = true
+    view(2)
+    nav.enter.forEach(cb => cb())
+    expect(raf).not.toHaveBeenCalled()
+    expect(timeout).not.toHaveBeenCalled()
+    raf.mockRestore()
+    timeout.mockRestore()
+  })
+})

@@ -1,0 +1,153 @@
+import type { Locator, Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { isBenignConsoleError } from '../../lib/printDeck'
+import { slideNumberOf } from './deck'
+
+// The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
+
+const STEPS = [
+  { name: 'Day 0: first dose of morphine', description: /day 0 ED50 2\.9 mg\/kg/, shown: ['Day 0'], hidden: ['Day 7, morphine alone', '+ MK-801 / ketamine', '6.3\u00D7 the day-0 dose', 'Days of opioid'] },
+  { name: 'Day 7 of morphine twice daily', description: /Day 7, morphine alone: .*ED50 2\.5 times day 0/, shown: ['Day 0', 'Day 7, morphine alone'], hidden: ['+ MK-801 / ketamine', '6.3\u00D7 the day-0 dose'] },
+  { name: 'Day 14: the same effect needs a higher dose', description: /Day 14, morphine alone: ED50 6\.3 times day 0.*needs 6\.3 times the day-0 dose/, shown: ['Day 14, morphine alone', '6.3\u00D7 the day-0 dose'], hidden: ['+ MK-801 / ketamine', 'Days of opioid'] },
+  { name: 'Day 14: morphine + MK-801 / ketamine', description: /Day 14, morphine alone: ED50 6\.3 times day 0.*with MK-801 \/ ketamine unchanged/, shown: ['+ MK-801 / ketamine', 'Day 14, morphine alone'], hidden: ['Days of opioid', '\u2298 blocked by MK-801 / ketamine'] },
+  { name: 'Opioid-induced hyperalgesia and its mechanism', description: /30 % below baseline by day 14 with the opioid alone, level with ketamine.*interrupt the NMDAR step/, shown: ['opioid alone: \u221230 %', '+ ketamine: level', 'Days of opioid', '\u2298 blocked by MK-801 / ketamine'], hidden: [] },
+]
+
+/**
+ * The highest opacity a reader actually sees among the <text>/<tspan> elements whose whole
+ * text is `label`: the product of the opacities up to the <svg> (Playwright would count
+ * opacity 0 as visible); 0 when no element carries the label.
+ */
+async function seenOpacity(figure: Locator, label: string): Promise<number> {
+  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`)
+  const matches = figure.locator('text, tspan').filter({ hasText: exact })
+  const opacities = await matches.evaluateAll(els => els.map((el) => {
+    let o = 1
+    for (let e: Element | null = el; e && e.tagName.toLowerCase() !== 'svg'; e = e.parentElement)
+      o *= Number(getComputedStyle(e).opacity)
+    return o
+  }))
+  return Math.max(0, ...opacities)
+}
+
+function watchErrors(page: Page) {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+      errors.push(m.text())
+  })
+  page.on('pageerror', e => errors.push(e.message))
+  return errors
+}
+
+async function openSlide(page: Page) {
+  const no = await slideNumberOf(/<ToleranceCurves\b/)
+  await page.goto(`${no}`)
+  const figure = page.locator(`.slidev-page-${no} .tolerance-curves`)
+  await expect(figure).toBeVisible()
+  return { no, figure }
+}
+
+/** Rendered size of the smallest text in the figure, in slide-canvas px (Slidev scales the canvas). */
+async function smallestTextCanvasPx(page: Page, no: number): Promise<number> {
+  return page.evaluate((no) => {
+    const slide = document.querySelector(`.slidev-page-${no}`) as HTMLElement
+    const scale = slide.getBoundingClientRect().width / slide.offsetWidth
+    const texts = [...slide.querySelectorAll('.tolerance-curves text')] as SVGTextElement[]
+    const sizes = texts
+      .filter(t => Number(getComputedStyle(t.closest('g[style*="opacity"]') ?? t).opacity) > 0 && t.textContent!.trim())
+      .map((t) => {
+        const svg = t.ownerSVGElement!
+        const unitsToScreen = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+        const own = [...t.querySelectorAll('tspan'), t].map(e => Number.parseFloat(getComputedStyle(e).fontSize))
+        return Math.min(...own) * unitsToScreen / scale
+      })
+    return Math.min(...sizes)
+  }, no)
+}
+
+test('clicking through the tolerance slide shows each step with its description and labels', async ({ page }) => {
+  const errors = watchErrors(page)
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  const { no, figure } = await openSlide(page)
+  const img = figure.getByRole('img')
+  for (const [i, step] of STEPS.entries()) {
+    if (i > 0)
+      await page.keyboard.press('ArrowRight')
+    await expect(figure).toHaveAttribute('data-step', String(i))
+    await expect(img).toHaveAccessibleName(step.name)
+    await expect(img).toHaveAccessibleDescription(step.description)
+    for (const label of step.shown)
+      expect(await seenOpacity(figure, label), `${label} at step ${i}`).toBeGreaterThan(0.9)
+    for (const label of step.hidden)
+      expect(await seenOpacity(figure, label), `${label} at step ${i}`).toBe(0)
+    expect(await smallestTextCanvasPx(page, no)).toBeGreaterThanOrEqual(11)
+  }
+  await expect(figure.locator('text.footnote').first()).toContainText('illustrative: Hill slope n = 2')
+  // Step 4 is the last click: the next key press leaves the slide.
+  await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(new RegExp(`/${no + 1}(\\?|$)`))
+  expect(errors).toEqual([])
+})
+
+test('the day-7 shift is a smooth transition on screen and instant with reduced motion', async ({ page }) => {
+  const { figure } = await openSlide(page)
+  const curve = figure.locator('g.curve.morphine')
+  const shiftX = () => curve.evaluate(el => new DOMMatrix(getComputedStyle(el).transform).m41)
+  expect(await shiftX()).toBe(0)
+  await page.keyboard.press('ArrowRight')
+  await expect(figure).toHaveAttribute('data-step', '1')
+  const target = Number(/translate\(([\d.]+)px/.exec((await curve.getAttribute('style'))!)![1])
+  expect(target).toBeGreaterThan(50)
+  // Sample frames while the curve moves: some in between the start and the end.
+  const samples = await curve.evaluate(el => new Promise<number[]>((done) => {
+    const xs: number[] = []
+    const t0 = performance.now()
+    const tick = () => {
+      xs.push(new DOMMatrix(getComputedStyle(el).transform).m41)
+      if (performance.now() - t0 < 1500)
+        requestAnimationFrame(tick)
+      else
+        done(xs)
+    }
+    requestAnimationFrame(tick)
+  }))
+  expect(samples.some(x => x > 1 && x < target - 1)).toBe(true)
+  expect(samples[samples.length - 1]).toBeCloseTo(target, 0)
+
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  await page.keyboard.press('ArrowRight')
+  await expect(figure).toHaveAttribute('data-motion', 'none')
+  await expect(figure).toHaveAttribute('data-step', '2')
+  const target14 = Number(/translate\(([\d.]+)px/.exec((await curve.getAttribute('style'))!)![1])
+  expect(target14).toBeGreaterThan(target)
+  // No transition: the very next frame already shows day 14.
+  const next = await curve.evaluate(el => new Promise<number>(done => requestAnimationFrame(() => done(new DOMMatrix(getComputedStyle(el).transform).m41))))
+  expect(next).toBeCloseTo(target14, 0)
+})
+
+test('print shows the summary frame; click export shows every step as itself', async ({ page }) => {
+  const errors = watchErrors(page)
+  const no = await slideNumberOf(/<ToleranceCurves\b/)
+  // Slidev names print pages "<slide, 3 digits>-<click + 1, 2 digits>".
+  const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
+
+  await page.goto('print?print=true')
+  const summary = page.locator(`${pages} .tolerance-curves`)
+  await expect(summary).toHaveCount(1)
+  await expect(summary).toHaveAttribute('data-summary', 'true')
+  await expect(summary).toHaveAttribute('data-motion', 'none')
+  await expect(summary.getByRole('img')).toHaveAccessibleDescription(/Day 0 and day 14: morphine alone ED50 6\.3 times day 0.*with MK-801 \/ ketamine unchanged.*30 % below baseline/)
+  await expect(summary.locator('[data-curve][data-visible="true"]')).toHaveCount(3)
+  await expect(summary.locator('g.hyperalgesia')).toHaveAttribute('data-visible', 'true')
+
+  await page.goto('print?print=clicks')
+  const frames = page.locator(`${pages} .tolerance-curves`)
+  await expect(frames).toHaveCount(5)
+  for (let i = 0; i < 5; i++) {
+    await expect(frames.nth(i)).toHaveAttribute('data-summary', 'false')
+    await expect(frames.nth(i)).toHaveAttribute('data-step', String(i))
+    await expect(frames.nth(i).getByRole('img')).toHaveAccessibleName(STEPS[i]!.name)
+  }
+  expect(errors).toEqual([])
+})

@@ -1,0 +1,72 @@
+import { execFile } from 'node:child_process'
+import { resolve } from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const root = resolve(__dirname, '../..')
+const tsx = resolve(root, 'node_modules/.bin/tsx')
+
+/** Runs the real CLI as `npm run check:refs` does, and returns exit code and output. */
+async function checkRefs(args: string[], env: Record<string, string> = {}, cwd = root) {
+  try {
+    const { stdout, stderr } = await run(tsx, [resolve(root, 'scripts/check-refs.ts'), ...args], { cwd, env: { ...process.env, ...env } })
+    return { code: 0, stdout, stderr }
+  }
+  catch (error) {
+    const e = error as { code: number, stdout: string, stderr: string }
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
+  }
+}
+
+describe('check-refs on fixture decks', () => {
+  it('passes a correct deck with warnings only: uncited entry, not verified online', async () => {
+    const r = await checkRefs(['--deck', 'tests/fixtures/refs-ok/slides.md'])
+    expect(r.code).toBe(0)
+    expect(r.stderr).toBe('')
+    expect(r.stdout).toContain('tests/fixtures/refs-ok/refs.bib:60:1: warning: entry \'mayer1984\' is not cited anywhere in the deck')
+    expect(r.stdout).toContain('tests/fixtures/refs-ok/refs.bib:3:1: warning: \'petrenko2003\': doi:10.1213/01.ane.0000081061.12235.55, pmid:14500166 not verified online yet')
+    expect(r.stdout).toMatch(/5 citations of 4 keys on 2 slides; 5 entries .* 0 error\(s\), 6 warning\(s\)/)
+  }, 30_000)
+
+  it('reports every kind of error as file:line:col with the key and nearest keys, and exits 1', async () => {
+    const r = await checkRefs(['--deck', 'tests/fixtures/refs-errors/slides.md'])
+    expect(r.code).toBe(1)
+    const lines = r.stderr.trim().split('\n')
+    expect(lines).toEqual([
+      'tests/fixtures/refs-errors/slides.md:8:20: error: citation key \'petrenko2030\' (slide 1) is not in tests/fixtures/refs-errors/refs.bib. Nearest keys: petrenko2003. Fix the key or add the entry.',
+      'tests/fixtures/refs-errors/slides.md:11:25: error: citation key \'wolf2011\' (slide 1, notes) is not in tests/fixtures/refs-errors/refs.bib. Nearest keys: woolf2011. Fix the key or add the entry.',
+      expect.stringMatching(/^tests\/fixtures\/refs-errors\/slides\.md:18:34: error: '\[@petrenko2003 and woolf2011\]\.' looks like a citation but does not parse/),
+      'tests/fixtures/refs-errors/refs.bib:34:1: error: duplicate key \'petrenko2003\': already defined at tests/fixtures/refs-errors/refs.bib:4:1. Remove one entry or give it another key.',
+      expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:41:1: error: entry 'baddoi' has a malformed DOI 'doi\.org\/j\.pain\.2010\.09\.030'/),
+      expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:48:1: error: entry 'badpmid' has a malformed PMID 'PMC3268359'/),
+      expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:55:1: error: entry 'noid' has no DOI, PMID, ISBN or URL/),
+    ])
+  }, 30_000)
+
+  it('reports a BibTeX syntax error at the entry that breaks, and the key it hides', async () => {
+    const r = await checkRefs(['--deck', 'tests/fixtures/refs-syntax/slides.md'])
+    expect(r.code).toBe(1)
+    expect(r.stderr).toContain('tests/fixtures/refs-syntax/refs.bib:18:1: error: BibTeX syntax error: the braces of entry @article{woolf2011, ...} do not balance')
+    expect(r.stderr).toContain('tests/fixtures/refs-syntax/slides.md:11:26: error: citation key \'woolf2011\' (slide 1, notes) has an entry at tests/fixtures/refs-syntax/refs.bib:18:1 that could not be read')
+    // The other entries still parse and are still checked.
+    expect(r.stdout).toContain('entry \'mayer1984\' is not cited')
+  }, 30_000)
+
+  it('prints findings as JSON with --json', async () => {
+    const r = await checkRefs(['--json', '--deck', 'tests/fixtures/refs-errors/slides.md'])
+    expect(r.code).toBe(1)
+    const out = JSON.parse(r.stdout)
+    expect(out.cited).toEqual(['petrenko2030', 'wolf2011', 'baddoi', 'badpmid', 'noid'])
+    const codes = out.findings.filter((f: any) => f.severity === 'error').map((f: any) => f.code)
+    expect(codes).toEqual(['missing-key', 'missing-key', 'malformed-citation', 'duplicate-key', 'malformed-doi', 'malformed-pmid', 'no-identifier'])
+    expect(out.findings[0]).toMatchObject({ file: 'tests/fixtures/refs-errors/slides.md', line: 8, col: 20, key: 'petrenko2030', suggestions: ['petrenko2003'] })
+    expect(out.summary).toMatchObject({ errors: 7, citedKeys: 5 })
+  }, 30_000)
+
+  it('says plainly when the deck does not exist', async () => {
+    const r = await checkRefs(['--deck', 'tests/fixtures/no-such-deck.md'])
+    expect(r.code).toBe(2)
+    expect(r.stderr).toContain('no such deck')
+  }, 30_000)
+})

@@ -1,0 +1,121 @@
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { loadBibliography } from '../../lib/citations/bibliography'
+import { paginateReferences, referencePagesMarkdown } from '../../lib/citations/render'
+import { formatVancouver, shortSource } from '../../lib/citations/vancouver'
+import { loadCitedDeck, slideSources } from '../../setup/citations'
+import preparser from '../../setup/preparser'
+
+const fixture = (p: string) => resolve(__dirname, '../fixtures', p)
+
+describe('deck citations through Slidev\'s parser', () => {
+  it('numbers keys in order of first citation across imports and notes, skipping hidden slides and code', async () => {
+    const deck = await loadCitedDeck(fixture('refs-ok/slides.md'))
+    expect(deck.citations.order).toEqual(['petrenko2003', 'woolf2011', 'staud2004', 'mccartney2004'])
+    expect([...deck.numbers]).toEqual([['petrenko2003', 1], ['woolf2011', 2], ['staud2004', 3], ['mccartney2004', 4]])
+    const keys = deck.citations.occurrences.map(o => o.key)
+    expect(keys).not.toContain('notakey')
+    expect(keys).not.toContain('alsonotakey')
+    expect(keys).not.toContain('hiddenkey')
+  })
+
+  it('maps each citation to its real file, line and column (the imported file, not slides.md)', async () => {
+    const deck = await loadCitedDeck(fixture('refs-ok/slides.md'))
+    const where = deck.citations.occurrences.map(o => `${o.file.split('/').pop()}:${o.line}:${o.col}:${o.part}:${o.key}`)
+    expect(where).toEqual([
+      'slides.md:8:46:content:petrenko2003',
+      'slides.md:11:26:note:woolf2011',
+      'section.md:3:23:content:staud2004',
+      'section.md:3:35:content:petrenko2003',
+      'section.md:12:58:note:mccartney2004',
+    ])
+    // The positions point at the key in the file itself.
+    const lines = readFileSync(fixture('refs-ok/section.md'), 'utf8').split('\n')
+    expect(lines[11]!.slice(57, 57 + 'mccartney2004'.length)).toBe('mccartney2004')
+  })
+
+  it('gives each slide its short source line, for what its content cites', async () => {
+    const deck = await loadCitedDeck(fixture('refs-ok/slides.md'))
+    expect(slideSources(deck, 1)).toEqual(['1 Petrenko AB et al. Anesthesia & Analgesia 2003'])
+    expect(slideSources(deck, 2)).toEqual(['1 Petrenko AB et al. Anesthesia & Analgesia 2003', '3 Staud R et al. Pain 2004'])
+  })
+})
+
+describe('vancouver formatting', () => {
+  const bib = loadBibliography(readFileSync(fixture('refs-ok/refs.bib'), 'utf8'), 'refs.bib')
+  const refs = formatVancouver(['petrenko2003', 'staud2004', 'woolf2011'].map(k => bib.byKey.get(k)!))
+
+  it('formats entries in the given order with identifiers', () => {
+    expect(refs.map(r => `${r.number}. ${r.text}`)).toEqual([
+      '1. Petrenko AB, Yamakura T, Baba H, Shimoji K. The role of N-methyl-D-aspartate (NMDA) receptors in pain: a review. Anesthesia & Analgesia. 2003;97(4):1108–16. doi: 10.1213/01.ANE.0000081061.12235.55. PMID: 14500166.',
+      '2. Staud R, Price DD, Robinson ME, Mauderli AP, Vierck CJ. Maintenance of windup of second pain requires less frequent stimulation in fibromyalgia patients compared to normal controls. Pain. 2004;110(3):689–96. PMID: 15288410.',
+      '3. Woolf CJ. Central sensitization: implications for the diagnosis and treatment of pain. Pain. 2011;152(3 Suppl):S2–15. doi: 10.1016/j.pain.2010.09.030. PMID: 20961685.',
+    ])
+  })
+
+  it('links DOI and PMID and escapes HTML', () => {
+    expect(refs[0]!.html).toContain('Anesthesia &amp; Analgesia.')
+    expect(refs[0]!.html).toContain('doi: <a href="https://doi.org/10.1213/01.ANE.0000081061.12235.55">10.1213/01.ANE.0000081061.12235.55</a>.')
+    expect(refs[0]!.html).toContain('PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/14500166/">14500166</a>.')
+  })
+
+  it('marks entries whose audit is not verified, in words', () => {
+    const text = readFileSync(fixture('refs-ok/refs.bib'), 'utf8').replace('audit = {verified}', 'audit = {unverified}')
+    const marked = formatVancouver([loadBibliography(text, 'x.bib').entries[0]!])[0]!
+    expect(marked.auditMark).toBe('(unverified)')
+    expect(marked.text.endsWith('(unverified)')).toBe(true)
+    expect(marked.html).toContain('<span class="reference-audit">(unverified)</span>')
+  })
+
+  it('writes the short source line as the lecture does', () => {
+    expect(shortSource(bib.byKey.get('woolf2011')!)).toBe('Woolf CJ. Pain 2011')
+    expect(shortSource(bib.byKey.get('mccartney2004')!)).toBe('McCartney CJL et al. Anesthesia & Analgesia 2004')
+  })
+})
+
+describe('references pages', () => {
+  it('never splits an entry and starts each page at its first number', () => {
+    const refs = Array.from({ length: 9 }, (_, i) => ({ key: `k${i}`, number: i + 1, text: 'x'.repeat(250), html: 'x' }))
+    const pages = paginateReferences(refs, { charsPerLine: 100, linesPerPage: 10, gapLines: 0 })
+    expect(pages.map(p => p.map(r => r.number))).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    const md = referencePagesMarkdown(pages, ['layout: default', 'class: references']).join('\n')
+    expect(md.match(/^# References/gm)).toHaveLength(3)
+    expect(md).toContain('start="4"')
+    expect(md).toContain('(3/3)')
+    expect(md.match(/^class: references$/gm)).toHaveLength(2)
+  })
+})
+
+describe('the preparser, run by Slidev\'s own loader', () => {
+  beforeAll(() => {
+    injectPreparserExtensionLoader(async (_roots, headmatter, filepath, mode) => preparser({ filepath, headmatter, mode }))
+  })
+  afterAll(() => {
+    injectPreparserExtensionLoader(async () => [])
+  })
+
+  it('renders numbers in slides and notes, the source line, and the references slides', async () => {
+    const root = fixture('refs-ok')
+    const data = await load({ userRoot: root, roots: [root] }, `${root}/with-references.md`, undefined, 'build')
+    const [first, second, ...rest] = data.slides as [typeof data.slides[0], typeof data.slides[0], ...typeof data.slides]
+    expect(first.content).toContain('NMDA receptors<sup class="citation" data-cite="petrenko2003" v-pre>1</sup>.')
+    expect(first.content).toContain('<SlideSources><ol class="slide-sources-list" v-pre><li data-cite="petrenko2003"><span class="source-number">1</span> Petrenko AB et al. Anesthesia &amp; Analgesia 2003</li></ol></SlideSources>')
+    expect(first.note).toContain('a page:<sup class="citation" data-cite="woolf2011" v-pre>2(p. S3)</sup>.')
+    expect(second.content).toContain('<sup class="citation" data-cite="staud2004 petrenko2003" v-pre>1,3</sup>')
+    expect(second.content).toContain('`[@notakey]`')
+    expect(second.note).toContain('<sup class="citation" data-cite="mccartney2004" v-pre>4</sup>')
+    const references = rest.filter(s => s.content.includes('references-list'))
+    expect(references).toHaveLength(1)
+    expect(references[0]!.frontmatter.class).toBe('references')
+    expect([...references[0]!.content.matchAll(/<li id="ref-([^"]+)" value="(\d+)"/g)].map(m => `${m[2]}:${m[1]}`))
+      .toEqual(['1:petrenko2003', '2:woolf2011', '3:staud2004', '4:mccartney2004'])
+  })
+
+  it('fails a build on a key that does not resolve, naming file:line:col', async () => {
+    const root = fixture('refs-errors')
+    await expect(load({ userRoot: root, roots: [root] }, `${root}/slides.md`, undefined, 'build'))
+      .rejects.toThrow(/slides\.md:8:20: error: citation key 'petrenko2030'/)
+  })
+})
