@@ -40,7 +40,15 @@ export async function loadDeck(entry = 'slides.md', mode: 'build' | 'dev' | 'exp
   const entryPath = resolve(entry)
   const root = dirname(entryPath)
   await usePreparser(root)
-  const data = await load({ userRoot: root, roots: [root] } as any, entryPath, undefined, mode)
+  let data: Awaited<ReturnType<typeof load>>
+  try {
+    data = await load({ userRoot: root, roots: [root] } as any, entryPath, undefined, mode)
+  }
+  finally {
+    // The loader is global to the parser module: leave it as found, so that other readers
+    // (the citation checker reads the deck as written) are not handed rewritten slides.
+    injectPreparserExtensionLoader(null as any)
+  }
   return {
     root,
     entry: entryPath,

@@ -15,7 +15,7 @@ import type { Finding, LockFile } from '../lib/citations'
 import { checkCitations, emptyLock, formatFinding, onlineOptionsFromEnv, parseLock, serializeLock, sortFindings, verifyOnline } from '../lib/citations'
 import { loadCitedDeck } from '../setup/citations'
 
-const USAGE = 'usage: npm run check:refs -- [--json] [--online] [--verbose] [--deck slides.md] [--bib references.bib] [--lock references.lock.json]'
+const USAGE = 'usage: npm run check:refs -- [--json] [--online] [--verbose] [--brief] [--deck slides.md] [--bib references.bib] [--lock references.lock.json]'
 
 async function main(): Promise<number> {
   const started = performance.now()
@@ -26,6 +26,7 @@ async function main(): Promise<number> {
         json: { type: 'boolean', default: false },
         online: { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
+        brief: { type: 'boolean', default: false },
         deck: { type: 'string', default: 'slides.md' },
         bib: { type: 'string' },
         lock: { type: 'string' },
@@ -112,10 +113,15 @@ async function main(): Promise<number> {
     }, null, 2))
   }
   else {
+    // In a build, one line stands for all "not verified online yet" warnings: the same
+    // advice fifty times hides the warnings that need a person.
+    const folded = args.brief ? sorted.filter(f => f.code === 'not-verified-online') : []
     for (const f of sorted) {
-      if (f.severity !== 'info' || args.verbose)
+      if ((f.severity !== 'info' || args.verbose) && !folded.includes(f))
         (f.severity === 'error' ? console.error : console.log)(formatFinding(f, cwd))
     }
+    if (folded.length)
+      console.log(`${relative(cwd, deck.bibFile)}: warning: ${folded.length} entries not verified online yet; \`npm run check:refs\` lists them, \`npm run check:refs -- --online\` verifies them where the internet is reachable.`)
     console.log(`check-refs: ${summary.citations} citations of ${summary.citedKeys} keys on ${summary.slides} slides; ${summary.entries} entries in ${relative(cwd, deck.bibFile)}; ${summary.verifiedOnline} verified online; ${errors} error(s), ${warnings} warning(s) [${summary.ms} ms]`)
   }
   return errors ? 1 : 0
