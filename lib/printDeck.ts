@@ -77,7 +77,7 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
     const url = `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`
     await page.goto(url, { waitUntil: 'networkidle', timeout })
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-    await waitForSlides(page, opts, timeout)
+    await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
     if (errors.length)
       throw new ExportError(`the deck reported errors while printing:\n  ${errors.join('\n  ')}`)
     const ids = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => e.id))
@@ -104,17 +104,22 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
   }
 }
 
-async function waitForSlides(page: Page, opts: PrintOptions, timeout: number) {
+/**
+ * Waits until Slidev's print route has rendered `slideCount` slides, late components
+ * (data-waitfor) and Mermaid included; a timeout names the slides by file and line.
+ * Returns how many slide pages (click steps included) the route rendered.
+ */
+export async function waitForSlides(page: Page, slideCount: number, describeSlide: (no: number) => string, timeout: number): Promise<number> {
   const deadline = Date.now() + timeout
   const left = () => Math.max(1000, deadline - Date.now())
   const containers = page.locator('.print-slide-container')
   try {
-    await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, opts.slideCount, { timeout: left() })
+    await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, slideCount, { timeout: left() })
   }
   catch {
     const have = await containers.evaluateAll(els => els.map(e => Number(e.id.split('-')[0])))
-    const missing = Array.from({ length: opts.slideCount }, (_, i) => i + 1).filter(n => !have.includes(n))
-    throw new ExportError(`timed out after ${timeout} ms waiting for slides to render; missing:\n  ${missing.map(opts.describeSlide).join('\n  ')}`)
+    const missing = Array.from({ length: slideCount }, (_, i) => i + 1).filter(n => !have.includes(n))
+    throw new ExportError(`timed out after ${timeout} ms waiting for slides to render; missing:\n  ${missing.map(describeSlide).join('\n  ')}`)
   }
   // Anything still loading, a late component (data-waitfor) or a Mermaid diagram still drawing.
   try {
@@ -136,7 +141,7 @@ async function waitForSlides(page: Page, opts: PrintOptions, timeout: number) {
     const stuck = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
       .filter(c => c.querySelector('.slidev-slide-loading') || [...c.querySelectorAll<HTMLElement>('[data-waitfor]')].some(el => !el.querySelector(el.dataset.waitfor!)))
       .map(c => Number(c.id.split('-')[0])))
-    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${[...new Set(stuck)].map(opts.describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${[...new Set(stuck)].map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
   }
   await page.evaluate(() => {
     const c = document.querySelector<HTMLElement>('#mermaid-rendering-container')
@@ -144,4 +149,5 @@ async function waitForSlides(page: Page, opts: PrintOptions, timeout: number) {
       c.style.display = 'none'
   })
   await page.evaluate(() => document.fonts.ready)
+  return page.locator('.print-slide-container').count()
 }

@@ -1,13 +1,15 @@
 import type { Deck } from '../lib/deck'
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
 import { checkComponents, knownComponents } from '../lib/componentCheck'
 import { BuildError } from '../lib/pipeline'
+import { checkHeadmatter } from '../lib/talkConfig'
 
 /** Everything that must hold before a build is worth starting. */
 export async function checkDeck(deck: Deck): Promise<void> {
   const findings = [
+    ...checkHeadmatter(relative(deck.root, deck.entry), readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
     ...deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. Fix the YAML between this slide's --- lines.` }))),
     ...checkComponents(deck.slides, knownComponents(deck.root)),
   ]

@@ -5,6 +5,7 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
+import { handoutPdf } from '../lib/handoutPdf'
 import { buildSite, slidesPdf } from '../lib/pipeline'
 import { checkDeck } from './_check'
 import { main, option, step } from './_cli'
@@ -25,9 +26,11 @@ await main(async () => {
   await step('build the site', () => buildSite(deck, staging, base))
   const slides = await step('print the slides PDF', () => slidesPdf(deck, staging, { browserPath: browser.path, base }))
   await writeFile(join(staging, 'slides.pdf'), slides.bytes)
+  const handout = await step('print the handout', () => handoutPdf(deck, staging, { browserPath: browser.path, base }))
+  await writeFile(join(staging, 'handout.pdf'), handout.bytes)
   await rm(dist, { recursive: true, force: true })
   await rename(staging, dist)
-  console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  dist/index.html    the site (npm run preview)\n  dist/slides.pdf    ${slides.pages} pages`)
+  console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  dist/index.html    the site (npm run preview)\n  dist/slides.pdf    ${slides.pages} pages\n  dist/handout.pdf   ${handout.pages} pages`)
 }, async () => {
   if (existsSync(staging))
     await rm(staging, { recursive: true, force: true })

@@ -40,7 +40,7 @@ if (!flag('skip-typecheck')) {
 
 // End-to-end tests need the built deck.
 if (!flag('unit')) {
-  if (!existsSync(join(root, 'dist/index.html')) || !existsSync(join(root, 'dist/slides.pdf'))) {
+  if (!['index.html', 'slides.pdf', 'handout.pdf'].every(f => existsSync(join(root, 'dist', f)))) {
     const code = run('build (dist/ is missing)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])
     if (code !== 0)
       broken = true

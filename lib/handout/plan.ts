@@ -1,0 +1,81 @@
+import type { OutlineItem } from '../outline'
+import type { HandoutContent } from './content'
+import type { HandoutGeometry } from './geometry'
+import type { HandoutOptions } from './options'
+import { deckOutline } from '../outline'
+import { ruledReserve } from './geometry'
+import { extraPerRow, packRows } from './pack'
+
+export type PlannedPage =
+  | { kind: 'cover', label: string }
+  | { kind: 'slides', label: string, rows: number[], extra: number }
+  | { kind: 'references', label: string, items: number[], withHead: boolean }
+
+export interface MeasuredHandout {
+  /** Content height of each row (slide and notes), in content.rows order. */
+  rows: number[]
+  /** Heading and introduction of the reference list. */
+  refHead: number
+  refs: number[]
+}
+
+export interface HandoutPlan {
+  pages: PlannedPage[]
+  /** 1-based handout page of each slide number (the references section: the list's first page). */
+  pageOfSlide: Map<number, number>
+  outline: OutlineItem[]
+  /** Rows (indices into content.rows) taller than a page even alone. */
+  oversize: number[]
+}
+
+/**
+ * The whole handout, page by page: cover, slide pages packed from measured heights, then
+ * the reference list. Everything a bookmark or page number needs is decided here, before
+ * the page is printed.
+ */
+export function planHandout(content: HandoutContent, g: HandoutGeometry, options: HandoutOptions, measured: MeasuredHandout): HandoutPlan {
+  if (measured.rows.length !== content.rows.length || measured.refs.length !== content.references.length)
+    throw new RangeError(`measured ${measured.rows.length} rows and ${measured.refs.length} references for ${content.rows.length} and ${content.references.length}`)
+  const pages: PlannedPage[] = [{ kind: 'cover', label: 'Cover' }]
+  const pageOfSlide = new Map<number, number>()
+  const slides = packRows({ heights: measured.rows, pageHeight: g.bodyHeight, maxPerPage: options.perPage, gap: g.rowGap, reserve: ruledReserve(g) })
+  for (const p of slides.pages) {
+    const first = content.rows[p.rows[0]!]!
+    pages.push({ kind: 'slides', label: first.section ?? first.title, rows: p.rows, extra: extraPerRow(p) })
+    for (const r of p.rows)
+      pageOfSlide.set(content.rows[r]!.no, pages.length)
+  }
+  if (content.references.length) {
+    // The heading travels with the first entries: it is item 0 of the same packing.
+    const refs = packRows({ heights: [measured.refHead, ...measured.refs], pageHeight: g.bodyHeight, maxPerPage: Number.POSITIVE_INFINITY, gap: 0 })
+    refs.pages.forEach((p, i) => {
+      pages.push({ kind: 'references', label: refs.pages.length > 1 ? `References (${i + 1}/${refs.pages.length})` : 'References', items: p.rows.filter(r => r > 0).map(r => r - 1), withHead: p.rows.includes(0) })
+    })
+    if (content.referencesNo)
+      pageOfSlide.set(content.referencesNo, pages.length - refs.pages.length + 1)
+  }
+  const outline = deckOutline(content.outlineSlides, no => pageOfSlide.get(no) ?? 1)
+  return { pages, pageOfSlide, outline, oversize: slides.oversize }
+}
+
+/** The layout of a handout, stored in the PDF so tests and tools can check it against its pages. */
+export interface HandoutLayoutRecord {
+  paper: string
+  perPage: number
+  pages: ({ kind: 'cover' } | { kind: 'slides', slides: number[] } | { kind: 'references', from: number, to: number })[]
+}
+
+export function layoutRecord(plan: HandoutPlan, content: HandoutContent, options: HandoutOptions): HandoutLayoutRecord {
+  return {
+    paper: options.paper.name,
+    perPage: options.perPage,
+    pages: plan.pages.map((p) => {
+      if (p.kind === 'cover')
+        return { kind: 'cover' as const }
+      if (p.kind === 'slides')
+        return { kind: 'slides' as const, slides: p.rows.map(r => content.rows[r]!.no) }
+      const nums = p.items.map(i => content.references[i]!.number)
+      return { kind: 'references' as const, from: nums[0] ?? 0, to: nums[nums.length - 1] ?? 0 }
+    }),
+  }
+}

@@ -1,0 +1,205 @@
+/**
+ * The handout PDF, printed by Chromium from the built site: Slidev's /print route renders
+ * every slide as live DOM; lib/handout/pageScript.ts moves those slides into handout rows
+ * beside their notes, so slides stay vector text and shapes, never screenshots.
+ */
+import type { Browser, Page } from 'playwright-chromium'
+import type { Deck } from './deck'
+import type { HandoutContent, HandoutGeometry, HandoutLayoutRecord, HandoutOptions, HandoutPlan, MeasuredHandout } from './handout'
+import type { OutlineItem } from './outline'
+import type { CitedDeck } from '../setup/citations'
+import { relative } from 'node:path'
+import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
+import * as pdfLib from 'pdf-lib'
+import { loadCitedDeck } from '../setup/citations'
+import { DEFAULT_PAGE_LAYOUT, paginateReferences } from './citations'
+import { buildHandoutContent, DEFAULT_HANDOUT_OPTIONS, expectedSiteSlides, HandoutContentError, handoutCss, handoutGeometry, layoutRecord, paperForPdf, plainTitle, planHandout, REFERENCES_MARKER_RE, sourcesHtml } from './handout'
+import { HANDOUT_PAGE_SCRIPT } from './handout/pageScript'
+import { finishPdf } from './pdfMeta'
+import { BuildError, canvasSize } from './pipeline'
+import { ExportError, isBenignConsoleError, launchBrowser, waitForSlides } from './printDeck'
+import { serveStatic } from './staticServer'
+
+export interface HandoutPdfOptions extends Partial<HandoutOptions> {
+  browserPath: string
+  /** The base path the site was built for (`--base`). */
+  base?: string
+  /** Reuse a running browser (the build prints the slides PDF with it first). */
+  browser?: Browser
+  timeoutMs?: number
+}
+
+export interface HandoutPdf {
+  bytes: Uint8Array
+  pages: number
+  outline: OutlineItem[]
+  layout: HandoutLayoutRecord
+}
+
+/** Name of the PDF Info entry holding the layout record (JSON). */
+export const LAYOUT_INFO_KEY = 'HandoutLayout'
+
+export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOptions): Promise<HandoutPdf> {
+  const options: HandoutOptions = { paper: opts.paper ?? DEFAULT_HANDOUT_OPTIONS.paper, perPage: opts.perPage ?? DEFAULT_HANDOUT_OPTIONS.perPage }
+  const cited = await loadSourceDeck(deck.entry)
+  const canvas = canvasSize(deck.headmatter)
+  const geometry = handoutGeometry(options, canvas)
+  // How many slides the site must have: the references marker becomes several slides.
+  const expected = expectedSiteSlides(cited)
+  const describe = (siteNo: number) => describeSiteSlide(deck, cited, siteNo)
+  const server = await serveStatic(siteDir, 0, '127.0.0.1', opts.base ?? '/')
+  const own = !opts.browser
+  const browser = opts.browser ?? await launchBrowser(opts.browserPath)
+  const timeout = opts.timeoutMs ?? 60_000
+  try {
+    const context = await browser.newContext({ viewport: { width: canvas.width, height: canvas.height * Math.max(1, expected) }, reducedMotion: 'reduce' })
+    try {
+      const page = await context.newPage()
+      const errors: string[] = []
+      page.on('pageerror', e => errors.push(e.message))
+      page.on('console', (m) => {
+        if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+          errors.push(m.text())
+      })
+      await page.goto(`${server.url}print?print=true`, { waitUntil: 'networkidle', timeout })
+      await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+      const siteCount = await waitForSlides(page, expected, describe, timeout)
+      if (errors.length)
+        throw new ExportError(`the deck reported errors while printing the handout:\n  ${errors.join('\n  ')}`)
+      let content: HandoutContent
+      try {
+        content = buildHandoutContent(cited, siteCount, siteDir)
+      }
+      catch (e) {
+        throw e instanceof HandoutContentError ? new BuildError(e.message) : e
+      }
+      const plan = await layOut(page, content, geometry, options, deck, describe)
+      await page.evaluate(() => document.fonts.ready)
+      const raw = await page.pdf({
+        ...paperForPdf(options.paper),
+        margin: { top: '0', right: '0', bottom: '0', left: '0' },
+        printBackground: true,
+        preferCSSPageSize: false,
+        tagged: true,
+      })
+      const printed = await pdfLib.PDFDocument.load(raw)
+      if (printed.getPageCount() !== plan.pages.length)
+        throw new ExportError(`the handout printed on ${printed.getPageCount()} pages, but was laid out on ${plan.pages.length}: a page overflowed in print. This is a bug in lib/handout; please report it with the deck.`)
+      const h = deck.headmatter
+      const finished = await finishPdf(raw, {
+        title: `${String(h.title ?? content.cover.title)}: handout`,
+        author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
+        subject: h.subtitle ? String(h.subtitle) : undefined,
+        keywords: Array.isArray(h.keywords) ? h.keywords : undefined,
+      }, plan.outline)
+      const layout = layoutRecord(plan, content, options)
+      const bytes = await withLayoutRecord(finished, layout)
+      return { bytes, pages: plan.pages.length, outline: plan.outline, layout }
+    }
+    finally {
+      await context.close()
+    }
+  }
+  finally {
+    if (own)
+      await browser.close()
+    await server.close()
+  }
+}
+
+/** Measures the rows in the page, packs them in Node (lib/handout/pack.ts), builds the pages. */
+async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, options: HandoutOptions, deck: Deck, describe: (no: number) => string): Promise<HandoutPlan> {
+  await page.addScriptTag({ content: HANDOUT_PAGE_SCRIPT })
+  const setup = await page.evaluate(p => (window as any).__handout.setup(p) as { missing: number[], stale: number[] }, {
+    css: handoutCss(g, options.paper),
+    rows: content.rows.map(r => ({ no: r.no, title: r.title, titleText: r.titleText, notesHtml: r.notesHtml, sourcesHtml: sourcesHtml(r.sources) })),
+    references: content.references.map(r => ({ key: r.key, number: r.number, html: r.html })),
+    referencesTitle: 'References',
+    referencesIntro: REFERENCES_INTRO,
+  })
+  if (setup.stale.length)
+    throw new BuildError(`the built site does not show these slides where the deck has them:\n  ${setup.stale.map(describe).join('\n  ')}\nThe site was built from another version of the deck: rebuild it (npm run build) or pass the right --site.`)
+  if (setup.missing.length)
+    throw new ExportError(`these slides are missing from the printed deck:\n  ${setup.missing.map(describe).join('\n  ')}`)
+  await page.evaluate(() => document.fonts.ready)
+  let measured = await page.evaluate(() => (window as any).__handout.measure() as MeasuredHandout)
+  let plan = planHandout(content, g, options, measured)
+  if (plan.oversize.length) {
+    // Very long notes get smaller type before anything is cut.
+    measured = await page.evaluate(i => (window as any).__handout.compact(i) as MeasuredHandout, plan.oversize)
+    plan = planHandout(content, g, options, measured)
+    if (plan.oversize.length) {
+      throw new BuildError(`the speaker notes of these slides do not fit on one handout page even in small type:\n  ${plan.oversize.map(i => describe(content.rows[i]!.no)).join('\n  ')}\nShorten the notes, or move part of them to the next slide.`)
+    }
+  }
+  const h = deck.headmatter
+  const contents = plan.outline.map(o => ({ title: o.title, page: o.page }))
+  const overflow = await page.evaluate(p => (window as any).__handout.build(p) as { page: number, over: number }[], {
+    pages: plan.pages,
+    reserve: g.minRules * g.ruleGap,
+    ruleGap: g.ruleGap,
+    runningTitle: content.cover.title,
+    runningFoot: [content.cover.presenter, content.cover.event, content.cover.date].filter(Boolean).join(' · '),
+    cover: {
+      ...content.cover,
+      kind: 'Lecture handout',
+      contents,
+      about: [
+        'Each slide is printed beside what the speaker says about it, with ruled lines for your own notes.',
+        'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) are at the end.',
+        h.author || h.affiliation ? `Prepared by ${[h.author, h.affiliation].filter(Boolean).join(', ')}.` : '',
+      ].filter(Boolean),
+    },
+  })
+  if (overflow.length) {
+    throw new ExportError(`handout pages overflow their box (content measured differently when placed):\n  ${overflow.map(o => `page ${o.page} by ${o.over.toFixed(0)} px`).join('\n  ')}\nThis is a bug in lib/handout; please report it with the deck.`)
+  }
+  return plan
+}
+
+const REFERENCES_INTRO = 'Numbered in order of first citation, as on the slides (Vancouver style). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
+
+/** Stores the layout (which slides on which page) in the PDF's Info dictionary. */
+async function withLayoutRecord(bytes: Uint8Array, layout: HandoutLayoutRecord): Promise<Uint8Array> {
+  const pdf = await pdfLib.PDFDocument.load(bytes)
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info, pdfLib.PDFDict)
+  info.set(pdfLib.PDFName.of(LAYOUT_INFO_KEY), pdfLib.PDFHexString.fromText(JSON.stringify(layout)))
+  return pdf.save()
+}
+
+/** Reads the layout record back from a handout PDF (tests, tools). */
+export async function readLayoutRecord(bytes: Uint8Array): Promise<HandoutLayoutRecord | undefined> {
+  const pdf = await pdfLib.PDFDocument.load(bytes, { updateMetadata: false })
+  const info = pdf.context.lookup(pdf.context.trailerInfo.Info, pdfLib.PDFDict)
+  const value = info.lookup(pdfLib.PDFName.of(LAYOUT_INFO_KEY))
+  if (value instanceof pdfLib.PDFHexString || value instanceof pdfLib.PDFString)
+    return JSON.parse(value.decodeText()) as HandoutLayoutRecord
+  return undefined
+}
+
+/**
+ * The deck as its author wrote it. lib/deck.ts loads the deck with the preparser applied
+ * (slide numbers as in the site), and that loader is process-wide in Slidev's parser; the
+ * handout needs the notes' [@key] citations and the references marker as written, so it
+ * reads the deck once more without it. The next loadDeck() installs it again.
+ */
+async function loadSourceDeck(entry: string): Promise<CitedDeck> {
+  injectPreparserExtensionLoader(null as any)
+  return loadCitedDeck(entry)
+}
+
+/** `file:line: slide N "Title"` for a slide number of the built site. */
+function describeSiteSlide(deck: Deck, cited: CitedDeck, siteNo: number): string {
+  const refPages = paginateReferences(cited.references, DEFAULT_PAGE_LAYOUT).length
+  let next = 1
+  for (const s of cited.slides) {
+    const n = REFERENCES_MARKER_RE.test(s.source.raw) ? refPages : 1
+    if (siteNo < next + n) {
+      const title = plainTitle((s as { title?: string }).title ?? '')
+      return `${relative(deck.root, s.source.filepath)}:${s.source.start + 1}: slide ${siteNo}${title ? ` "${title}"` : ''}`
+    }
+    next += n
+  }
+  return `slide ${siteNo}`
+}
+
