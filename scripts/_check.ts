@@ -13,14 +13,17 @@ export async function checkDeck(deck: Deck): Promise<void> {
     ...deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. Fix the YAML between this slide's --- lines.` }))),
     ...checkComponents(deck.slides, knownComponents(deck.root)),
   ]
-  if (findings.length)
-    throw new BuildError(findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`).join('\n'))
+  const problems = findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)
+  // The reference check runs even when the deck has other problems: a forker fixing one
+  // mistake at a time through repeated builds would be slow to learn of the next.
   const checker = join(deck.root, 'scripts/check-refs.ts')
   if (existsSync(checker)) {
-    const r = spawnSync(process.execPath, ['--import', 'tsx', checker, '--deck', deck.entry], { cwd: deck.root, encoding: 'utf8' })
+    const r = spawnSync(process.execPath, ['--import', 'tsx', checker, '--brief', '--deck', deck.entry], { cwd: deck.root, encoding: 'utf8' })
     if (r.stdout.trim())
       console.log(r.stdout.trimEnd())
     if (r.status !== 0)
-      throw new BuildError(`the reference check failed:\n${r.stderr.trim()}`)
+      problems.push(r.stderr.trim())
   }
+  if (problems.length)
+    throw new BuildError(`the deck has problems to fix before it can be built:\n${problems.join('\n')}`)
 }
