@@ -287,7 +287,7 @@ export function openChannelState(vMv: number, mgMm: number, step: MgBlockStep = 
     // model rate, which already includes the blocked fraction through B.
     flux: ionFlux(vMv, mgMm, 1),
     showCalciumTarget: false,
-    caption: unblocked < 0.5 ? 'Mg2+ block dominates' : 'Mg2+ block relieved',
+    caption: unblocked < 0.5 ? 'Mg²⁺ block dominates' : 'Mg²⁺ block relieved',
   }
 }
 
@@ -310,11 +310,11 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
   const unblocked = jahrStevensUnblock(vMv, mgMm)
   const peak = peakInwardCurrent(mgMm)
   const captions = [
-    'At rest: no agonist, channel closed, Mg2+ in the pore',
+    'At rest: no agonist, channel closed, Mg²⁺ in the pore',
     'Glutamate binds GluN2B: not enough to open',
-    'Glycine binds GluN1: open, yet plugged by Mg2+',
-    'Depolarisation expels Mg2+',
-    'Na+ and Ca2+ flow in, K+ out: Ca2+ drives central sensitization',
+    'Glycine binds GluN1: open, yet plugged by Mg²⁺',
+    'Depolarisation expels Mg²⁺',
+    'Na⁺ and Ca²⁺ flow in, K⁺ out: Ca²⁺ drives central sensitization',
   ] as const
   return {
     step,
