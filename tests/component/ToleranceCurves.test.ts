@@ -3,29 +3,14 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { computed, nextTick, ref } from 'vue'
+import { nextTick } from 'vue'
 import ToleranceCurves from '../../components/ToleranceCurves.vue'
+import { fake, setReducedMotion } from '../support/fakeSlidev'
 
-// A controllable stand-in for Slidev's navigation: print mode, click export, slide enter/leave.
-const nav = vi.hoisted(() => ({ print: null as any, withClicks: null as any, enter: [] as (() => void)[], leave: [] as (() => void)[] }))
-vi.mock('@slidev/client', () => ({
-  useNav: () => ({ isPrintMode: computed(() => nav.print.value), isPrintWithClicks: nav.withClicks }),
-  onSlideEnter: (cb: () => void) => { nav.enter.push(cb) },
-  onSlideLeave: (cb: () => void) => { nav.leave.push(cb) },
-}))
+vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
 
-function setReducedMotion(value: 'reduce' | 'no-preference') {
-  (window as any).happyDOM.settings.device.prefersReducedMotion = value
-}
-
-beforeEach(() => {
-  nav.print = ref(false)
-  nav.withClicks = ref(false)
-  nav.enter = []
-  nav.leave = []
-  setReducedMotion('no-preference')
-})
-afterEach(() => setReducedMotion('no-preference'))
+beforeEach(() => fake.reset())
+afterEach(() => fake.reset())
 
 function view(step: number) {
   return mount(ToleranceCurves, { props: { step } })
@@ -143,8 +128,8 @@ describe('<ToleranceCurves> steps', () => {
 
 describe('<ToleranceCurves> print and motion', () => {
   it('plain PDF export shows the summary frame whatever the click', () => {
-    nav.print.value = true
-    nav.withClicks.value = false
+    fake.print.value = true
+    fake.withClicks.value = false
     const w = view(0)
     const s = summaryOf(w)
     expect(w.get('figure').attributes('data-summary')).toBe('true')
@@ -158,8 +143,8 @@ describe('<ToleranceCurves> print and motion', () => {
   })
 
   it('click export renders each step as itself, without motion', () => {
-    nav.print.value = true
-    nav.withClicks.value = true
+    fake.print.value = true
+    fake.withClicks.value = true
     const steps = [0, 1, 2, 3, 4].map((step) => {
       const w = view(step)
       expect(w.get('figure').attributes('data-summary')).toBe('false')
@@ -183,9 +168,9 @@ describe('<ToleranceCurves> print and motion', () => {
   it('owns no timer: nothing is scheduled while shown or printed', () => {
     const raf = vi.spyOn(window, 'requestAnimationFrame')
     const timeout = vi.spyOn(window, 'setTimeout')
-    nav.print.value = true
+    fake.print.value = true
     view(2)
-    nav.enter.forEach(cb => cb())
+    fake.enter.forEach(cb => cb())
     expect(raf).not.toHaveBeenCalled()
     expect(timeout).not.toHaveBeenCalled()
     raf.mockRestore()
