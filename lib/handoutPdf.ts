@@ -17,7 +17,7 @@ import { buildHandoutContent, DEFAULT_HANDOUT_OPTIONS, expectedSiteSlides, Hando
 import { HANDOUT_PAGE_SCRIPT } from './handout/pageScript'
 import { finishPdf } from './pdfMeta'
 import { BuildError, canvasSize } from './pipeline'
-import { ExportError, isBenignConsoleError, launchBrowser, waitForSlides } from './printDeck'
+import { ExportError, launchBrowser, openPrintRoute, waitForSlides } from './printDeck'
 import { serveStatic } from './staticServer'
 
 export interface HandoutPdfOptions extends Partial<HandoutOptions> {
@@ -54,15 +54,7 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
   try {
     const context = await browser.newContext({ viewport: { width: canvas.width, height: canvas.height * Math.max(1, expected) }, reducedMotion: 'reduce' })
     try {
-      const page = await context.newPage()
-      const errors: string[] = []
-      page.on('pageerror', e => errors.push(e.message))
-      page.on('console', (m) => {
-        if (m.type() === 'error' && !isBenignConsoleError(m.text()))
-          errors.push(m.text())
-      })
-      await page.goto(`${server.url}print?print=true`, { waitUntil: 'networkidle', timeout })
-      await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+      const { page, errors } = await openPrintRoute(context, `${server.url}print?print=true`, timeout)
       const siteCount = await waitForSlides(page, expected, describe, timeout)
       if (errors.length)
         throw new ExportError(`the deck reported errors while printing the handout:\n  ${errors.join('\n  ')}`)

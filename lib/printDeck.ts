@@ -1,4 +1,4 @@
-import type { Browser, Page } from 'playwright-chromium'
+import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
 
@@ -67,16 +67,7 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
       viewport: { width: opts.width, height: opts.height * Math.max(1, opts.slideCount) },
       reducedMotion: 'reduce',
     })
-    const page = await context.newPage()
-    const errors: string[] = []
-    page.on('pageerror', e => errors.push(e.message))
-    page.on('console', (m) => {
-      if (m.type() === 'error' && !isBenignConsoleError(m.text()))
-        errors.push(m.text())
-    })
-    const url = `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`
-    await page.goto(url, { waitUntil: 'networkidle', timeout })
-    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+    const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout)
     await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
     if (errors.length)
       throw new ExportError(`the deck reported errors while printing:\n  ${errors.join('\n  ')}`)
@@ -102,6 +93,20 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
     if (own)
       await b.close()
   }
+}
+
+/** Opens Slidev's print route, collecting the page's errors (less the known benign ones). */
+export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
+  const page = await context.newPage()
+  const errors: string[] = []
+  page.on('pageerror', e => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+      errors.push(m.text())
+  })
+  await page.goto(url, { waitUntil: 'networkidle', timeout })
+  await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+  return { page, errors }
 }
 
 /**

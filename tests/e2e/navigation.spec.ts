@@ -54,3 +54,17 @@ test('the presenter view shows the current slide\'s notes', async ({ page }) => 
   await expect(notes.first()).toContainText(firstWords)
   expect(problems).toEqual([])
 })
+
+test('the deck offers both PDFs for download from its last slide', async ({ page, request }) => {
+  const d = await deck()
+  await page.goto(String(d.slides.length))
+  for (const [name, type] of [['slides', /slides \(PDF\)/], ['handout', /handout .*\(PDF\)/]] as const) {
+    const link = page.getByRole('link', { name: type })
+    await expect(link).toBeVisible()
+    const href = await link.evaluate(a => (a as HTMLAnchorElement).href)
+    expect(href).toMatch(new RegExp(`/${name}\\.pdf$`))
+    const response = await request.get(href)
+    expect(response.status()).toBe(200)
+    expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-')
+  }
+})

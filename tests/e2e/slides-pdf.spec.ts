@@ -44,3 +44,22 @@ test.describe('dist/slides.pdf', () => {
     expect(marks.some(m => m.depth === 1)).toBe(true)
   })
 })
+
+test('npm run export -- --with-clicks prints one page per click, each diagram step as itself', async () => {
+  test.setTimeout(300_000)
+  const { mkdtempSync } = await import('node:fs')
+  const { tmpdir } = await import('node:os')
+  const { join } = await import('node:path')
+  const { projectRoot, runScript } = await import('../support/project')
+  const out = join(mkdtempSync(join(tmpdir(), 'nmda-clicks-')), 'clicks.pdf')
+  const r = runScript(projectRoot, 'export.ts', ['--with-clicks', '--out', out])
+  expect(r.code, r.output).toBe(0)
+  const d = await deck()
+  const clicked = d.slides.reduce((n, s) => n + 1 + Number(s.frontmatter.clicks ?? 0), 0)
+  expect(pageCount(out)).toBeGreaterThanOrEqual(clicked)
+  // The Mg2+ block slide prints its five steps, captioned 1/5 .. 5/5, in order.
+  const text = pageTexts(out).join(' ')
+  const at = [1, 2, 3, 4, 5].map(i => text.indexOf(`${i}/5 ·`))
+  expect(at.every(i => i >= 0), `captions found at ${at}`).toBe(true)
+  expect([...at].sort((a, b) => a - b)).toEqual(at)
+})
