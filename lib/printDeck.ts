@@ -69,8 +69,10 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
     })
     const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout)
     await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
-    if (errors.length)
-      throw new ExportError(`the deck reported errors while printing:\n  ${errors.join('\n  ')}`)
+    if (errors.length) {
+      const culprits = await slidesWithErrors(context, opts.siteUrl, opts.slideCount)
+      throw new ExportError(`${culprits.length ? `these slides fail to render:\n  ${culprits.map(c => `${opts.describeSlide(c.no)}: ${c.errors[0]}`).join('\n  ')}` : `the deck reported errors while printing:\n  ${errors.join('\n  ')}`}\nFix the slide (or the component it uses) and build again.`)
+    }
     const ids = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => e.id))
     const firstPage = new Map<number, number>()
     ids.forEach((id, i) => {
@@ -93,6 +95,30 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
     if (own)
       await b.close()
   }
+}
+
+/**
+ * The print route shows every slide in one page, so an error there does not say which slide
+ * threw. Only then (a failing build) is each slide opened on its own to find out.
+ */
+async function slidesWithErrors(context: BrowserContext, siteUrl: string, slideCount: number): Promise<{ no: number, errors: string[] }[]> {
+  const found: { no: number, errors: string[] }[] = []
+  const page = await context.newPage()
+  let errors: string[] = []
+  page.on('pageerror', e => errors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+      errors.push(m.text())
+  })
+  for (let no = 1; no <= slideCount; no++) {
+    errors = []
+    await page.goto(`${siteUrl}${no}`, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => errors.push('did not load'))
+    await page.locator(`.slidev-page-${no}`).waitFor({ timeout: 10_000 }).catch(() => errors.push('did not render'))
+    if (errors.length)
+      found.push({ no, errors })
+  }
+  await page.close()
+  return found
 }
 
 /** Opens Slidev's print route, collecting the page's errors (less the known benign ones). */

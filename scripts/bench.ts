@@ -120,6 +120,8 @@ interface DeckMeasures {
 async function measureDeck(browser: Browser, dir: string, slideCount: number, withDiagrams: boolean): Promise<DeckMeasures> {
   const server = await serveStatic(dir)
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  // tsx compiles the functions handed to page.evaluate with a `__name` helper the page lacks.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
   const page = await context.newPage()
   let payload = 0
   let counting = true

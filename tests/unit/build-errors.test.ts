@@ -38,3 +38,16 @@ describe('npm run build on bad input', () => {
     expect(existsSync(join(dir, 'dist'))).toBe(false)
   }, 120_000)
 })
+
+describe('npm run build when a slide fails to render', () => {
+  it('names the slide whose component throws, and leaves no dist/', () => {
+    const dir = copyProject()
+    writeFileSync(join(dir, 'components/BrokenDiagram.vue'), `<script setup lang="ts">\nthrow new Error('BrokenDiagram cannot draw')\n</script>\n\n<template><div /></template>\n`)
+    const file = join(dir, 'slides/03-visceral-pain.md')
+    writeFileSync(file, `${readFileSync(file, 'utf8')}\n<BrokenDiagram />\n`)
+    const r = runScript(dir, 'build.ts')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(/these slides fail to render:\n\s+slides\/03-visceral-pain\.md:\d+: slide \d+ "NMDA Receptor Activation and Visceral Pain": .*BrokenDiagram cannot draw/)
+    expect(existsSync(join(dir, 'dist'))).toBe(false)
+  }, 300_000)
+})
