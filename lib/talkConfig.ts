@@ -8,7 +8,8 @@ import { nearest } from './componentCheck'
  */
 
 /** Our keys: the talk's identity, read by the title slide, the PDFs and the handout. */
-export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography'] as const
+// (No `logo` yet: nothing would show it, and a key that does nothing is a silent default.)
+export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'accent', 'bibliography'] as const
 
 /** Slidev's headmatter options (its getDefaultConfig) and the first slide's frontmatter. */
 export const SLIDEV_KEYS = [
@@ -24,7 +25,6 @@ export interface TalkIdentity {
   affiliation?: string
   event?: string
   date?: string
-  logo?: string
   accent?: string
   bibliography?: string
 }
@@ -58,7 +58,7 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
     out.push({ ...at('presenter'), message: `'presenter' is Slidev's switch for the presenter view (true/false/"dev"/"build"); put the presenter's name in 'author'.` })
   if (typeof headmatter.title !== 'string' || !headmatter.title.trim())
     out.push({ ...at('title'), message: `the talk needs a 'title' (text): it is the title slide, the PDF title and the handout cover.` })
-  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'logo', 'bibliography'] as const) {
+  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'bibliography'] as const) {
     const v = headmatter[key]
     if (v !== undefined && v !== null && typeof v !== 'string')
       out.push({ ...at(key), message: `'${key}' should be text, got ${JSON.stringify(v)}. Put it in quotes.` })
@@ -69,7 +69,7 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
   const accent = headmatter.accent
   if (accent !== undefined && !(typeof accent === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent)))
     out.push({ ...at('accent'), message: `'accent' should be a colour as #rrggbb (e.g. "#0b5cad"), in quotes, got ${JSON.stringify(accent)}.` })
-  for (const key of ['logo', 'bibliography'] as const) {
+  for (const key of ['bibliography'] as const) {
     const v = headmatter[key]
     if (typeof v === 'string' && v && !exists(v))
       out.push({ ...at(key), message: `'${key}' names ${v}, which does not exist. Fix the path (relative to slides.md).` })
