@@ -104,32 +104,33 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
 async function slidesWithErrors(context: BrowserContext, siteUrl: string, slideCount: number): Promise<{ no: number, errors: string[] }[]> {
   const found: { no: number, errors: string[] }[] = []
   const page = await context.newPage()
-  let errors: string[] = []
-  page.on('pageerror', e => errors.push(e.message))
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
-      errors.push(m.text())
-  })
+  const errors = collectErrors(page)
   for (let no = 1; no <= slideCount; no++) {
-    errors = []
+    errors.length = 0
     await page.goto(`${siteUrl}${no}`, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => errors.push('did not load'))
     await page.locator(`.slidev-page-${no}`).waitFor({ timeout: 10_000 }).catch(() => errors.push('did not render'))
     if (errors.length)
-      found.push({ no, errors })
+      found.push({ no, errors: [...errors] })
   }
   await page.close()
   return found
 }
 
-/** Opens Slidev's print route, collecting the page's errors (less the known benign ones). */
-export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
-  const page = await context.newPage()
+/** The page's uncaught errors and console errors from now on, less the known benign ones. */
+function collectErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', e => errors.push(e.message))
   page.on('console', (m) => {
     if (m.type() === 'error' && !isBenignConsoleError(m.text()))
       errors.push(m.text())
   })
+  return errors
+}
+
+/** Opens Slidev's print route, collecting the page's errors (less the known benign ones). */
+export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
+  const page = await context.newPage()
+  const errors = collectErrors(page)
   await page.goto(url, { waitUntil: 'networkidle', timeout })
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
   return { page, errors }
