@@ -21,18 +21,20 @@ export const CHANNEL_BOX = {
   poreRight: 132,
   poreCenterX: 120,
   /** Mg2+ sits ~80 % into the field (Sharma & Stevens 1996), i.e. deep in the band. */
-  mgY: 190,
-  /** Where Mg2+ goes when expelled: back to the outside mouth of the pore and beyond. */
-  mgExpelledY: 112,
-  mgExpelledX: 168,
+  mgY: 180,
+  /** Where Mg2+ goes when expelled: back out of the outer mouth, above the receptor. */
+  mgExpelledX: 120,
+  mgExpelledY: 20,
   gateY: 214,
-  subunitTop: 44,
+  /** Subunit names sit above the subunits, never on them. */
+  nameY: 38,
+  subunitTop: 60,
   subunitBottom: 226,
   glun1: { x: 54, width: 54 },
   glun2b: { x: 132, width: 54 },
   /** Agonist pockets on the outer faces of the extracellular domains. */
-  glycineSite: { x: 54, y: 92 },
-  glutamateSite: { x: 186, y: 92 },
+  glycineSite: { x: 54, y: 100 },
+  glutamateSite: { x: 186, y: 100 },
 } as const
 
 export type IonKind = 'na' | 'ca' | 'k'

@@ -106,3 +106,62 @@ describe('<MgBlockChannel interactive>', () => {
     w.unmount()
   })
 })
+
+describe('<MgBlockChannel> animation loop', () => {
+  // A hand-cranked requestAnimationFrame: the test decides when frames happen.
+  let queue: Map<number, FrameRequestCallback>
+  let nextId: number
+  beforeEach(() => {
+    queue = new Map()
+    nextId = 1
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => { queue.set(nextId, cb); return nextId++ })
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => { queue.delete(id) })
+  })
+  afterEach(() => vi.unstubAllGlobals())
+  const crank = (frames: number, startMs: number) => {
+    for (let i = 0; i < frames; i++) {
+      const pending = [...queue.values()]
+      queue.clear()
+      pending.forEach(cb => cb(startMs + i * 16))
+    }
+  }
+  const visibleGlyphs = (w: ReturnType<typeof mount>) =>
+    w.findAll('[data-glyph]').filter(g => (g.element as SVGElement).style.opacity !== '0')
+
+  it('asks for frames only after the slide is entered, moves glyphs by transform, and stops on leave', async () => {
+    const w = mount(MgBlockChannel, { props: { step: 4 } })
+    await nextTick()
+    expect(queue.size).toBe(0)
+    fake.showSlide()
+    await nextTick()
+    expect(queue.size).toBe(1)
+    crank(60, 1000) // about one second: the model's rate puts several glyphs in flight
+    const moving = visibleGlyphs(w)
+    expect(moving.length).toBeGreaterThan(2)
+    const before = moving.map(g => (g.element as SVGElement).style.transform)
+    expect(before.every(t => /^translate\(/.test(t))).toBe(true)
+    crank(5, 2000)
+    expect(moving.map(g => (g.element as SVGElement).style.transform)).not.toEqual(before)
+    fake.leave.forEach(cb => cb())
+    await nextTick()
+    expect(queue.size).toBe(0)
+  })
+
+  it('asks for no frames when the drawn pore is plugged (step 2), even on the shown slide', async () => {
+    const w = mount(MgBlockChannel, { props: { step: 2 } })
+    fake.showSlide()
+    await nextTick()
+    expect(queue.size).toBe(0)
+    expect(visibleGlyphs(w)).toHaveLength(0)
+  })
+
+  it('in the interactive view the glyph rate follows the model current: none at the reversal potential', async () => {
+    const w = mount(MgBlockChannel, { props: { interactive: true, initialPotentialMv: 0 } })
+    fake.showSlide()
+    await nextTick()
+    expect(w.get('[data-mg-block]').attributes('data-animating')).toBe('false')
+    expect(readout(w, 'current')).toMatch(/^no current/)
+    await w.get('input[data-control="potential"]').setValue('-40')
+    expect(w.get('[data-mg-block]').attributes('data-animating')).toBe('true')
+  })
+})
