@@ -12,30 +12,15 @@ export function checkCitations(deck: DeckCitations, bib: Bibliography, lock?: Lo
   for (const o of deck.occurrences) {
     if (bib.byKey.has(o.key))
       continue
+    const at = { severity: 'error' as const, code: 'missing-key', file: o.file, line: o.line, col: o.col, key: o.key }
+    const where = `citation key '${o.key}' (slide ${o.slide}${o.part === 'note' ? ', notes' : ''})`
     const broken = bib.unparsed.get(o.key)
     if (broken) {
-      findings.push({
-        severity: 'error',
-        code: 'missing-key',
-        file: o.file,
-        line: o.line,
-        col: o.col,
-        key: o.key,
-        message: `citation key '${o.key}' (slide ${o.slide}${o.part === 'note' ? ', notes' : ''}) has an entry at ${bib.file}:${broken.line}:${broken.col} that could not be read: fix the BibTeX syntax error there.`,
-      })
+      findings.push({ ...at, message: `${where} has an entry at ${bib.file}:${broken.line}:${broken.col} that could not be read: fix the BibTeX syntax error there.` })
       continue
     }
     const suggestions = nearestKeys(o.key, known)
-    findings.push({
-      severity: 'error',
-      code: 'missing-key',
-      file: o.file,
-      line: o.line,
-      col: o.col,
-      key: o.key,
-      suggestions,
-      message: `citation key '${o.key}' (slide ${o.slide}${o.part === 'note' ? ', notes' : ''}) is not in ${bib.file}.${suggestions.length ? ` Nearest keys: ${suggestions.join(', ')}.` : ''} Fix the key or add the entry.`,
-    })
+    findings.push({ ...at, suggestions, message: `${where} is not in ${bib.file}.${suggestions.length ? ` Nearest keys: ${suggestions.join(', ')}.` : ''} Fix the key or add the entry.` })
   }
   for (const m of deck.malformed) {
     findings.push({

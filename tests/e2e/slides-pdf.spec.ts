@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { resolve } from 'node:path'
-import { bookmarks, fold, fonts, inkRatio, pageCount, pageTexts, pdfInfo } from '../support/pdf'
+import { blankPages, bookmarks, fold, fontCheck, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck } from './deck'
 
 const ascii = (s: string) => s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]/g, c => '0123456789+-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻'.indexOf(c)]!)
@@ -20,17 +20,15 @@ test.describe('dist/slides.pdf', () => {
   })
 
   test('embeds every font it uses', () => {
-    const rows = fonts(pdf)
-    expect(rows.length).toBeGreaterThan(0)
-    expect(rows.filter(r => !r.embedded).map(r => r.name)).toEqual([])
+    const f = fontCheck(pdf)
+    expect(f.count).toBeGreaterThan(0)
+    expect(f.notEmbedded).toEqual([])
     // The self-hosted face, not a system fallback, is what the browser showed.
-    expect(rows.some(r => /SourceSans3/i.test(r.name))).toBe(true)
+    expect(f.selfHosted).toBe(true)
   })
 
   test('has no blank page', () => {
-    const n = pageCount(pdf)
-    const blank = Array.from({ length: n }, (_, i) => i + 1).filter(p => inkRatio(pdf, p) < 0.002)
-    expect(blank).toEqual([])
+    expect(blankPages(pdf)).toEqual([])
   })
 
   test('carries the talk metadata and bookmarks for sections and slides', async () => {

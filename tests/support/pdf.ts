@@ -72,3 +72,14 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
     walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 0)
   return result
 }
+
+/** Fonts the PDF uses without embedding them, and whether the deck's own face is among those used. */
+export function fontCheck(path: string): { count: number, notEmbedded: string[], selfHosted: boolean } {
+  const rows = fonts(path)
+  return { count: rows.length, notEmbedded: rows.filter(r => !r.embedded).map(r => r.name), selfHosted: rows.some(r => /SourceSans3/i.test(r.name)) }
+}
+
+/** Pages with next to no ink, rendered small in grey. */
+export function blankPages(path: string): number[] {
+  return Array.from({ length: pageCount(path) }, (_, i) => i + 1).filter(p => inkRatio(path, p) < 0.002)
+}
