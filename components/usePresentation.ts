@@ -43,8 +43,12 @@ export function useSlideAnimation(frame: (dtMs: number) => void, enabled: Ref<bo
     if (onSlide.value && enabled.value)
       handle = requestAnimationFrame(tick)
   }
-  onSlideEnter(() => { onSlide.value = true })
-  onSlideLeave(() => { onSlide.value = false })
+  onSlideEnter(() => {
+    onSlide.value = true
+  })
+  onSlideLeave(() => {
+    onSlide.value = false
+  })
   watch([onSlide, enabled], sync)
   onBeforeUnmount(stop)
   return { onSlide }

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs'
 import { homedir, platform } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 
 /**
  * Finding a Chromium-family browser for export and tests. Lecturers' laptops have Google
@@ -78,8 +79,7 @@ function playwrightBrowsers(search: BrowserSearch): string[] {
     win32: ['chrome-win/chrome.exe', 'chrome-win64/chrome.exe'],
   }
   // Newest revision first: a lecturer who reinstalled should get the new one.
-  const revisions = search.list(root).filter(d => /^chromium-\d+$/.test(d))
-    .sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]))
+  const revisions = search.list(root).filter(d => /^chromium-\d+$/.test(d)).sort((a, b) => Number(b.split('-')[1]) - Number(a.split('-')[1]))
   return revisions.flatMap(r => (inside[search.platform] ?? []).map(p => join(root, r, p)))
 }
 

@@ -79,10 +79,10 @@ export function checkComponents(slides: DeckSlide[], known: Set<string>): Findin
     const text = blankCode(slide.content)
     const lines = text.split('\n')
     lines.forEach((lineText, i) => {
-      for (const m of lineText.matchAll(/<([A-Z][\w]*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s/>])/g)) {
+      for (const m of lineText.matchAll(/<([A-Z]\w*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s/>])/g)) {
         const tag = m[1]!
         const name = toPascal(tag)
-        if (known.has(name) || tag.startsWith('v-') && known.has(name))
+        if (known.has(name))
           continue
         const hint = nearest(name, known)
         findings.push({

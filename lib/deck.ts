@@ -1,8 +1,8 @@
 import type { SlideInfo } from '@slidev/types'
-import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import { existsSync, readFileSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 
 /** One slide as the build scripts need it: where it comes from, what it is called. */
 export interface DeckSlide {
@@ -29,6 +29,9 @@ export interface Deck {
   headmatter: Record<string, any>
   slides: DeckSlide[]
 }
+
+/** Source lines per file, read once per load to place slides' content lines. */
+const fileLines = new Map<string, string[]>()
 
 /**
  * Reads the deck through Slidev's own parser, so `src:` imports resolve exactly as they
@@ -88,8 +91,6 @@ function frontmatterErrors(s: SlideInfo) {
 export function isSectionDivider(slide: Pick<DeckSlide, 'layout'>): boolean {
   return slide.layout === 'section'
 }
-
-const fileLines = new Map<string, string[]>()
 
 /**
  * The parser tells where a slide starts, not where its content starts (frontmatter and

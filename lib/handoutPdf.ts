@@ -4,10 +4,10 @@
  * beside their notes, so slides stay vector text and shapes, never screenshots.
  */
 import type { Browser, Page } from 'playwright-chromium'
+import type { CitedDeck } from '../setup/citations'
 import type { Deck } from './deck'
 import type { HandoutContent, HandoutGeometry, HandoutLayoutRecord, HandoutOptions, HandoutPlan, MeasuredHandout } from './handout'
 import type { OutlineItem } from './outline'
-import type { CitedDeck } from '../setup/citations'
 import { relative } from 'node:path'
 import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import * as pdfLib from 'pdf-lib'
@@ -19,6 +19,8 @@ import { finishPdf } from './pdfMeta'
 import { BuildError, canvasSize } from './pipeline'
 import { ExportError, launchBrowser, openPrintRoute, waitForSlides } from './printDeck'
 import { serveStatic } from './staticServer'
+
+const REFERENCES_INTRO = 'Numbered in order of first citation, as on the slides (Vancouver style). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
 
 export interface HandoutPdfOptions extends Partial<HandoutOptions> {
   browserPath: string
@@ -149,8 +151,6 @@ async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, o
   return plan
 }
 
-const REFERENCES_INTRO = 'Numbered in order of first citation, as on the slides (Vancouver style). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
-
 /** Stores the layout (which slides on which page) in the PDF's Info dictionary. */
 async function withLayoutRecord(bytes: Uint8Array, layout: HandoutLayoutRecord): Promise<Uint8Array> {
   const pdf = await pdfLib.PDFDocument.load(bytes)
@@ -194,4 +194,3 @@ function describeSiteSlide(deck: Deck, cited: CitedDeck, siteNo: number): string
   }
   return `slide ${siteNo}`
 }
-

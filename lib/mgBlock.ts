@@ -24,11 +24,15 @@ export const MG_VOLTAGE_COEFFICIENT_PER_MV = 0.062
  * default of the model files that carry the Jahr & Stevens fit (biophysics.md 1.2).
  */
 export const NMDA_REVERSAL_MV = 0
-/** Extracellular Mg2+ the lecture calls physiological: 1 mM, the default of ModelDB 150239 and
- * within mouse CSF values 0.89-1.00 mM (Magnes Res 2009;22:266; biophysics.md 1.4). */
+/**
+ * Extracellular Mg2+ the lecture calls physiological: 1 mM, the default of ModelDB 150239 and
+ * within mouse CSF values 0.89-1.00 mM (Magnes Res 2009;22:266; biophysics.md 1.4).
+ */
 export const PHYSIOLOGICAL_MG_MM = 1
-/** A neuron at rest, the potential of the lecture's "blocked at rest" statement. Typical resting
- * potential, a teaching value (the block numbers at this V come from the J&S function). */
+/**
+ * A neuron at rest, the potential of the lecture's "blocked at rest" statement. Typical resting
+ * potential, a teaching value (the block numbers at this V come from the J&S function).
+ */
 export const RESTING_POTENTIAL_MV = -70
 /**
  * The depolarised potential of step 3. Why -20 mV and not 0 mV: with Erev = 0 mV the current at
@@ -37,8 +41,10 @@ export const RESTING_POTENTIAL_MV = -70
  * negative-slope peak (-27 mV), i.e. close to the largest Ca2+/Na+ influx the model allows.
  */
 export const DEPOLARISED_POTENTIAL_MV = -20
-/** Range of the interactive controls: wide enough to show the whole negative-slope region and
- * the reversal of the current; [Mg]o 0 (Mg-free) to 2 mM (biophysics.md 1.4). */
+/**
+ * Range of the interactive controls: wide enough to show the whole negative-slope region and
+ * the reversal of the current; [Mg]o 0 (Mg-free) to 2 mM (biophysics.md 1.4).
+ */
 export const POTENTIAL_RANGE_MV = { min: -100, max: 40 } as const
 export const MG_RANGE_MM = { min: 0, max: 2 } as const
 

@@ -1,8 +1,10 @@
+import type { Buffer } from 'node:buffer'
 import type { Deck } from './deck'
 import type { OutlineItem } from './outline'
 import { spawn } from 'node:child_process'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
+import process from 'node:process'
 import { deckOutline } from './outline'
 import { finishPdf } from './pdfMeta'
 import { printDeck } from './printDeck'
@@ -33,8 +35,11 @@ function run(cmd: string, args: string[], cwd: string): Promise<{ code: number, 
   return new Promise((ok) => {
     const child = spawn(cmd, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' } })
     let output = ''
-    child.stdout.on('data', (d) => { output += d })
-    child.stderr.on('data', (d) => { output += d })
+    const collect = (d: Buffer) => {
+      output += d
+    }
+    child.stdout.on('data', collect)
+    child.stderr.on('data', collect)
     child.on('close', code => ok({ code: code ?? 1, output }))
   })
 }

@@ -13,9 +13,78 @@ export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event',
 
 /** Slidev's headmatter options (its getDefaultConfig) and the first slide's frontmatter. */
 export const SLIDEV_KEYS = [
-  'theme', 'titleTemplate', 'addons', 'remoteAssets', 'monaco', 'monacoTypesSource', 'monacoTypesAdditionalPackages', 'monacoTypesIgnorePackages', 'monacoRunAdditionalDeps', 'monacoRunUseStrict', 'download', 'export', 'info', 'highlighter', 'twoslash', 'lineNumbers', 'colorSchema', 'routerMode', 'aspectRatio', 'canvasWidth', 'exportFilename', 'selectable', 'themeConfig', 'fonts', 'favicon', 'drawings', 'plantUmlServer', 'codeCopy', 'magicMoveCopy', 'record', 'css', 'presenter', 'browserExporter', 'htmlAttrs', 'transition', 'editor', 'mcp', 'contextMenu', 'wakeLock', 'pwa', 'remote', 'mdc', 'comark', 'seoMeta', 'notesAutoRuby', 'duration', 'timer', 'magicMoveDuration', 'shiki', 'preloadImages', 'clickAnimation', 'keywords', 'defaults', 'hideInToc', 'katex', 'unocss',
+  'theme',
+  'titleTemplate',
+  'addons',
+  'remoteAssets',
+  'monaco',
+  'monacoTypesSource',
+  'monacoTypesAdditionalPackages',
+  'monacoTypesIgnorePackages',
+  'monacoRunAdditionalDeps',
+  'monacoRunUseStrict',
+  'download',
+  'export',
+  'info',
+  'highlighter',
+  'twoslash',
+  'lineNumbers',
+  'colorSchema',
+  'routerMode',
+  'aspectRatio',
+  'canvasWidth',
+  'exportFilename',
+  'selectable',
+  'themeConfig',
+  'fonts',
+  'favicon',
+  'drawings',
+  'plantUmlServer',
+  'codeCopy',
+  'magicMoveCopy',
+  'record',
+  'css',
+  'presenter',
+  'browserExporter',
+  'htmlAttrs',
+  'transition',
+  'editor',
+  'mcp',
+  'contextMenu',
+  'wakeLock',
+  'pwa',
+  'remote',
+  'mdc',
+  'comark',
+  'seoMeta',
+  'notesAutoRuby',
+  'duration',
+  'timer',
+  'magicMoveDuration',
+  'shiki',
+  'preloadImages',
+  'clickAnimation',
+  'keywords',
+  'defaults',
+  'hideInToc',
+  'katex',
+  'unocss',
   // frontmatter of the title slide itself
-  'layout', 'class', 'background', 'clicks', 'clicksStart', 'level', 'routeAlias', 'zoom', 'dragPos', 'hide', 'disabled', 'preload', 'src', 'image', 'backgroundSize',
+  'layout',
+  'class',
+  'background',
+  'clicks',
+  'clicksStart',
+  'level',
+  'routeAlias',
+  'zoom',
+  'dragPos',
+  'hide',
+  'disabled',
+  'preload',
+  'src',
+  'image',
+  'backgroundSize',
 ]
 
 export interface TalkIdentity {
@@ -36,7 +105,7 @@ export function headmatterLines(markdown: string): Map<string, number> {
   if (lines[0]?.trim() !== '---')
     return at
   for (let i = 1; i < lines.length && lines[i]!.trim() !== '---'; i++) {
-    const m = lines[i]!.match(/^([A-Za-z_][\w-]*)\s*:/)
+    const m = lines[i]!.match(/^([A-Z_][\w-]*)\s*:/i)
     if (m)
       at.set(m[1]!, i + 1)
   }
@@ -52,7 +121,7 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
     if (known.has(key))
       continue
     const hint = key === 'presenter' ? [] : nearest(key, [...TALK_KEYS, ...SLIDEV_KEYS], 2)
-    out.push({ ...at(key), message: `unknown headmatter key '${key}'. ${hint.length ? `Did you mean '${hint.join("' or '")}'? ` : ''}The talk's own keys are: ${TALK_KEYS.join(', ')} (and Slidev's options).` })
+    out.push({ ...at(key), message: `unknown headmatter key '${key}'. ${hint.length ? `Did you mean '${hint.join('\' or \'')}'? ` : ''}The talk's own keys are: ${TALK_KEYS.join(', ')} (and Slidev's options).` })
   }
   if (typeof headmatter.presenter === 'string')
     out.push({ ...at('presenter'), message: `'presenter' is Slidev's switch for the presenter view (true/false/"dev"/"build"); put the presenter's name in 'author'.` })

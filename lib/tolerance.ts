@@ -8,17 +8,17 @@
  */
 
 /** Citation keys (references.bib) of the reports this model rests on. */
-export type ToleranceCitationKey =
-  | 'allen1999'
-  | 'dunbar1996'
-  | 'trujillo1991'
-  | 'mccarthy1998'
-  | 'elliott1994'
-  | 'celerier2000'
-  | 'laulin2002'
-  | 'morgan2006'
-  | 'chen1991'
-  | 'chen1992'
+export type ToleranceCitationKey
+  = | 'allen1999'
+    | 'dunbar1996'
+    | 'trujillo1991'
+    | 'mccarthy1998'
+    | 'elliott1994'
+    | 'celerier2000'
+    | 'laulin2002'
+    | 'morgan2006'
+    | 'chen1991'
+    | 'chen1992'
 
 /**
  * Hill slope of the morphine %MPE dose-response curve, kept constant across days so that
@@ -174,8 +174,16 @@ export const ANTAGONIST_NAME = 'MK-801 / ketamine'
 
 /** Every key the diagram rests on, for the slide's [@key] line and the handout. */
 export const TOLERANCE_CITATIONS: readonly ToleranceCitationKey[] = [
-  'allen1999', 'dunbar1996', 'mccarthy1998', 'elliott1994', 'trujillo1991',
-  'celerier2000', 'laulin2002', 'morgan2006', 'chen1991', 'chen1992',
+  'allen1999',
+  'dunbar1996',
+  'mccarthy1998',
+  'elliott1994',
+  'trujillo1991',
+  'celerier2000',
+  'laulin2002',
+  'morgan2006',
+  'chen1991',
+  'chen1992',
 ]
 
 function assertFinitePositive(name: string, x: number): void {
@@ -333,19 +341,40 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
   const antagonistFold = foldShift(LAST_DAY, true)
 
   const day0: CurveState = {
-    id: 'day0', day: 0, antagonist: false, ed50: ed50OnDay(0), fold: 1,
-    style: 'solid', marker: 'circle', emphasis: summary ? 'current' : 'ghost',
-    label: 'Day 0', visible: summary || s >= 1,
+    id: 'day0',
+    day: 0,
+    antagonist: false,
+    ed50: ed50OnDay(0),
+    fold: 1,
+    style: 'solid',
+    marker: 'circle',
+    emphasis: summary ? 'current' : 'ghost',
+    label: 'Day 0',
+    visible: summary || s >= 1,
   }
   const morphine: CurveState = {
-    id: 'morphine', day: morphineDay, antagonist: false, ed50: ed50OnDay(morphineDay), fold: foldShift(morphineDay),
-    style: morphineDay === 0 ? 'solid' : 'dashed', marker: morphineDay === 0 ? 'circle' : 'square', emphasis: 'current',
-    label: morphineDay === 0 ? 'Day 0' : `Day ${morphineDay}, morphine alone`, visible: true,
+    id: 'morphine',
+    day: morphineDay,
+    antagonist: false,
+    ed50: ed50OnDay(morphineDay),
+    fold: foldShift(morphineDay),
+    style: morphineDay === 0 ? 'solid' : 'dashed',
+    marker: morphineDay === 0 ? 'circle' : 'square',
+    emphasis: 'current',
+    label: morphineDay === 0 ? 'Day 0' : `Day ${morphineDay}, morphine alone`,
+    visible: true,
   }
   const antagonist: CurveState = {
-    id: 'antagonist', day: LAST_DAY, antagonist: true, ed50: ed50OnDay(LAST_DAY, true), fold: antagonistFold,
-    style: 'dotted', marker: 'triangle', emphasis: 'current',
-    label: `+ ${ANTAGONIST_NAME}`, visible: summary || s >= 3,
+    id: 'antagonist',
+    day: LAST_DAY,
+    antagonist: true,
+    ed50: ed50OnDay(LAST_DAY, true),
+    fold: antagonistFold,
+    style: 'dotted',
+    marker: 'triangle',
+    emphasis: 'current',
+    label: `+ ${ANTAGONIST_NAME}`,
+    visible: summary || s >= 3,
   }
 
   const eq = doseForEqualEffect(LAST_DAY)

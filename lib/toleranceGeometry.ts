@@ -2,8 +2,8 @@
  * Plot geometry for <ToleranceCurves>: scales, paths and the layout of the 540x400 drawing.
  * Pure (no Vue); physiology comes in as numbers from lib/tolerance.ts.
  */
-import { HILL_SLOPE, LAST_DAY, percentMPE } from './tolerance'
 import type { CurveMarker, ToleranceState } from './tolerance'
+import { HILL_SLOPE, LAST_DAY, percentMPE } from './tolerance'
 
 export interface Scale {
   (x: number): number

@@ -1,4 +1,5 @@
 import { performance } from 'node:perf_hooks'
+import process from 'node:process'
 import { BrowserNotFoundError } from '../lib/browser'
 import { BuildError } from '../lib/pipeline'
 import { ExportError } from '../lib/printDeck'

@@ -2,10 +2,12 @@
 // Slidev on the same machine, reported as ratios. Shared 2-core machines are noisy, so
 // nothing here is a pass/fail test; targets are printed next to the measures.
 import type { Browser, Page } from 'playwright-chromium'
+import { Buffer } from 'node:buffer'
 import { spawnSync } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
 import { buildSite, slidesPdf, slidevBin } from '../lib/pipeline'
@@ -41,7 +43,7 @@ function node(args: string[], cwd = root) {
   return r
 }
 
-const pct = (xs: number[], p: number) => {
+function pct(xs: number[], p: number) {
   const s = [...xs].sort((a, b) => a - b)
   return s[Math.min(s.length - 1, Math.floor(p * (s.length - 1) + 0.5))] ?? Number.NaN
 }
@@ -141,7 +143,9 @@ async function measureDeck(browser: Browser, dir: string, slideCount: number, wi
   await page.evaluate(() => {
     const w = window as any
     w.__lat = []
-    window.addEventListener('keydown', () => { w.__t0 = performance.now() }, true)
+    window.addEventListener('keydown', () => {
+      w.__t0 = performance.now()
+    }, true)
   })
   const samples: number[] = []
   let transitionFrames: number[] = []

@@ -1,8 +1,9 @@
 // npm run build: check the deck, build the static site, print the slides PDF, then put it
 // all in dist/ in one move, so a failure never leaves a half-written dist/.
 import { existsSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { join, resolve } from 'node:path'
+import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises'
+import { join, relative, resolve } from 'node:path'
+import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
 import { handoutPdf } from '../lib/handoutPdf'
@@ -11,8 +12,10 @@ import { checkDeck } from './_check'
 import { main, option, step } from './_cli'
 
 const root = resolve('.')
-const dist = join(root, 'dist')
+// `--out` builds elsewhere (a second talk, a test) without touching dist/.
+const dist = resolve(option('out') ?? 'dist')
 const staging = join(root, '.tmp', `build-${process.pid}`)
+const rel = (file: string) => relative(root, join(dist, file))
 const base = option('base') ?? process.env.DECK_BASE ?? '/'
 
 await main(async () => {
@@ -31,10 +34,16 @@ await main(async () => {
   const handout = await step('print the handout', () => handoutPdf(deck, staging, { browserPath: browser.path, base }))
   await writeFile(join(staging, 'handout.pdf'), handout.bytes)
   await rm(dist, { recursive: true, force: true })
-  await rename(staging, dist)
-  console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  dist/index.html    the site (npm run preview)\n  dist/slides.pdf    ${slides.pages} pages\n  dist/handout.pdf   ${handout.pages} pages`)
+  // One move, so dist/ is never half-written; across file systems (--out /tmp/...) a copy.
+  await rename(staging, dist).catch(async (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EXDEV')
+      throw e
+    await cp(staging, dist, { recursive: true })
+    await rm(staging, { recursive: true, force: true })
+  })
+  console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  ${rel('index.html')}    the site (npm run preview)\n  ${rel('slides.pdf')}    ${slides.pages} pages\n  ${rel('handout.pdf')}   ${handout.pages} pages`)
 }, async () => {
   if (existsSync(staging))
     await rm(staging, { recursive: true, force: true })
-  console.error('dist/ was left as it was.')
+  console.error(`${relative(root, dist) || '.'}/ was left as it was.`)
 })

@@ -7,11 +7,12 @@
  * yet verified entries. --online resolves DOIs and PMIDs and records the result in
  * references.lock.json beside the deck.
  */
+import type { Finding, LockFile } from '../lib/citations'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { dirname, relative, resolve } from 'node:path'
 import { performance } from 'node:perf_hooks'
+import process from 'node:process'
 import { parseArgs } from 'node:util'
-import type { Finding, LockFile } from '../lib/citations'
 import { checkCitations, emptyLock, formatFinding, onlineOptionsFromEnv, parseLock, serializeLock, sortFindings, verifyOnline } from '../lib/citations'
 import { loadCitedDeck } from '../setup/citations'
 

@@ -2,6 +2,7 @@
 // Builds the site into a scratch folder, prints it, and writes one file into dist/.
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
+import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
 import { buildSite, slidesPdf } from '../lib/pipeline'

@@ -1,9 +1,10 @@
 // npm run handout [-- --paper a4|letter --per-page 2|3 --out file.pdf --site built-site-dir]:
 // the handout PDF (cover, slides beside their notes, references). Prints an already built
 // site when given --site; otherwise builds the site into a scratch folder first.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { existsSync } from 'node:fs'
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
+import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
 import { HandoutOptionError, parseHandoutOptions } from '../lib/handout'

@@ -1,6 +1,7 @@
 // npm run preview: serve the built deck on localhost, as a lecturer or a test would open it.
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
+import process from 'node:process'
 import { serveStatic } from '../lib/staticServer'
 import { option } from './_cli'
 

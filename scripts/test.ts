@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import process from 'node:process'
 import { flag } from './_cli'
 
 const root = resolve('.')
@@ -32,7 +33,12 @@ if (existsSync(vitestJson)) {
 if (vitestCode !== 0 && !existsSync(vitestJson))
   broken = true
 
-// Type checks: the components and scripts a fork edits must keep compiling.
+// Lint and type checks: the components and scripts a fork edits must keep compiling and
+// keep the Slidev ecosystem's style (`npm run lint:fix` repairs most of what lint reports).
+if (!flag('skip-lint')) {
+  const code = run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'])
+  code === 0 ? tally.passed++ : tally.failed++
+}
 if (!flag('skip-typecheck')) {
   const code = run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
   code === 0 ? tally.passed++ : tally.failed++

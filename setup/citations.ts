@@ -4,10 +4,11 @@
  * scripts/check-refs.ts and the handout script. Not a Slidev hook itself: Slidev only
  * loads setup files by their hook names (preparser.ts, ...).
  */
+import type { Bibliography, DeckCitations, DeckSlide, FormattedReference } from '../lib/citations'
 import { readFileSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import process from 'node:process'
 import { load } from '@slidev/parser/fs'
-import type { Bibliography, DeckCitations, DeckSlide, FormattedReference } from '../lib/citations'
 import { citationNumbers, collectDeckCitations, formatVancouver, loadBibliography, slideSourceItems } from '../lib/citations'
 
 export interface CitedDeck {

@@ -18,10 +18,11 @@
  * again) and takes the numbers from there. That costs one parse of a few dozen Markdown
  * files per reload.
  */
-import { definePreparserSetup } from '@slidev/types'
 import type { CitedDeck } from './citations'
-import { loadCitedDeck } from './citations'
+import process from 'node:process'
+import { definePreparserSetup } from '@slidev/types'
 import { citationHtml, DEFAULT_PAGE_LAYOUT, findCitations, formatFinding, paginateReferences, referencePagesMarkdown, replaceCitations, slideSourceItems, slideSourcesHtml } from '../lib/citations'
+import { loadCitedDeck } from './citations'
 
 /** The line in slides/references.md that becomes the references slides. */
 export const REFERENCES_MARKER = '<!-- citations:references -->'

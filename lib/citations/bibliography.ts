@@ -3,9 +3,9 @@
  * only adds what citation-js does not give: where each entry starts (file:line:col for
  * messages), the raw custom fields `audit` / `auditnote`, and identifier checks.
  */
+import type { Finding } from './findings'
 import { plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
-import type { Finding } from './findings'
 
 export type AuditStatus = 'verified' | 'likely-real' | 'unverified' | 'not-found'
 export const AUDIT_STATUSES: readonly AuditStatus[] = ['verified', 'likely-real', 'unverified', 'not-found']
@@ -62,7 +62,7 @@ export const DOI_RE = /^10\.\d{4,9}\/\S+$/
 /** PubMed identifiers are positive integers, currently up to 8 digits. */
 export const PMID_RE = /^[1-9]\d{0,8}$/
 
-const ENTRY_START_RE = /@([A-Za-z]+)\s*[{(]\s*([^,\s{}()]*)/g
+const ENTRY_START_RE = /@([A-Z]+)\s*[{(]\s*([^,\s{}()]*)/gi
 const NON_ENTRY_TYPES = new Set(['comment', 'string', 'preamble'])
 
 /**
@@ -211,8 +211,9 @@ export function loadBibliography(text: string, file: string): Bibliography {
       entry.auditNote = stripBraces(fields.auditnote)
     if (fields.audit) {
       const audit = stripBraces(fields.audit).toLowerCase()
-      if ((AUDIT_STATUSES as readonly string[]).includes(audit))
+      if ((AUDIT_STATUSES as readonly string[]).includes(audit)) {
         entry.audit = audit as AuditStatus
+      }
       else {
         findings.push({
           severity: 'error',

@@ -2,8 +2,8 @@
 import type { Bibliography } from './bibliography'
 import type { DeckCitations } from './deck'
 import type { Finding } from './findings'
-import { nearestKeys } from './findings'
 import type { LockFile } from './lock'
+import { nearestKeys } from './findings'
 import { lockFindings } from './online'
 
 export function checkCitations(deck: DeckCitations, bib: Bibliography, lock?: LockFile): Finding[] {

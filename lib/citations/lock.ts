@@ -3,8 +3,8 @@
  * identifier ("doi:10...", "pmid:123") and carry a hash of the entry's bibliographic fields,
  * so an offline run can say "verified on DATE" and notice an entry edited since.
  */
-import { createHash } from 'node:crypto'
 import type { BibEntry } from './bibliography'
+import { createHash } from 'node:crypto'
 import { DOI_RE, PMID_RE } from './bibliography'
 
 export type LockStatus = 'match' | 'mismatch' | 'not-found'

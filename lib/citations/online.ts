@@ -7,6 +7,7 @@
 import type { BibEntry } from './bibliography'
 import type { Finding } from './findings'
 import type { LockFile, LockRecord } from './lock'
+import process from 'node:process'
 import { entryHash, entryIdentifiers } from './lock'
 
 export interface OnlineOptions {
@@ -41,10 +42,10 @@ export interface FoundRecord {
   years: number[]
 }
 
-export type Resolution =
-  | { status: 'found', service: string, record: FoundRecord }
-  | { status: 'not-found', service: string, detail: string }
-  | { status: 'unreachable', service: string, detail: string }
+export type Resolution
+  = | { status: 'found', service: string, record: FoundRecord }
+    | { status: 'not-found', service: string, detail: string }
+    | { status: 'unreachable', service: string, detail: string }
 
 /** Runs at most `concurrency` tasks at once, starting them at least `intervalMs` apart. */
 export function rateLimiter(concurrency: number, intervalMs: number) {

@@ -9,9 +9,9 @@
  */
 
 /** Pandoc's rule, simplified: starts with a letter, digit or `_`, inner punctuation allowed. */
-const KEY = String.raw`[A-Za-z0-9_](?:[A-Za-z0-9_:.#$%&+?<>~/-]*[A-Za-z0-9_])?`
-const ITEM = String.raw`@(${KEY})(?:\s*,\s*([^;\]]*?))?`
-const ITEM_RE = new RegExp(String.raw`^\s*${ITEM}\s*$`)
+const KEY = String.raw`\w(?:[\w:.#$%&+?<>~/-]*\w)?`
+/** Matched against a trimmed item, so the locator needs no lazy quantifier (no backtracking). */
+const ITEM_RE = new RegExp(String.raw`^@(${KEY})(?:\s*,([^;\]]*))?$`)
 /**
  * A bracket whose content starts with `@`: the candidate shape, validated item by item.
  * It may wrap over lines, as notes do, but not over a blank line (a paragraph break).
@@ -116,7 +116,7 @@ export function findCitations(text: string): CitationScan {
     let ok = true
     let partOffset = start + 1
     for (const part of parts) {
-      const im = ITEM_RE.exec(part)
+      const im = ITEM_RE.exec(part.trim())
       if (!im) {
         ok = false
         break

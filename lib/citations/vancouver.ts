@@ -4,9 +4,9 @@
  * works offline. That style prints no identifiers; NLM's "Citing Medicine" appends them as
  * "doi: ..." and "PMID: ...", which is what we add, as links.
  */
+import type { AuditStatus, BibEntry, CslItem } from './bibliography'
 import { Cite } from '@citation-js/core'
 import '@citation-js/plugin-csl'
-import type { AuditStatus, BibEntry, CslItem } from './bibliography'
 
 export interface FormattedReference {
   key: string

@@ -3,8 +3,8 @@
  * from Markdown with the deck's citation numbers, and the short sources the slide cites),
  * the reference list, and where each slide of the deck sits in the built site.
  */
-import MarkdownIt from 'markdown-it'
 import type { Bibliography, DeckCitations, FormattedReference } from '../citations'
+import MarkdownIt from 'markdown-it'
 import { citationHtml, DEFAULT_PAGE_LAYOUT, escapeHtml, paginateReferences, replaceCitations, slideSourceItems } from '../citations'
 import { plainTitle } from '../deck'
 

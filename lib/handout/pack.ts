@@ -71,7 +71,9 @@ export function packRows(input: PackInput): Packing {
 /** Page index (0-based, within the packing) of every row. */
 export function pageOfRow(packing: Packing): number[] {
   const out: number[] = []
-  packing.pages.forEach((p, pi) => p.rows.forEach((r) => { out[r] = pi }))
+  packing.pages.forEach((p, pi) => p.rows.forEach((r) => {
+    out[r] = pi
+  }))
   return out
 }
 

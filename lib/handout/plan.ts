@@ -6,10 +6,10 @@ import { deckOutline } from '../outline'
 import { ruledReserve } from './geometry'
 import { extraPerRow, packRows } from './pack'
 
-export type PlannedPage =
-  | { kind: 'cover', label: string }
-  | { kind: 'slides', label: string, rows: number[], extra: number }
-  | { kind: 'references', label: string, items: number[], withHead: boolean }
+export type PlannedPage
+  = | { kind: 'cover', label: string }
+    | { kind: 'slides', label: string, rows: number[], extra: number }
+    | { kind: 'references', label: string, items: number[], withHead: boolean }
 
 export interface MeasuredHandout {
   /** Content height of each row (slide and notes), in content.rows order. */

@@ -98,7 +98,9 @@ describe('<MgBlockChannel interactive>', () => {
   it('keeps the arrow keys for the slider, not for Slidev', async () => {
     const w = mount(MgBlockChannel, { props: { interactive: true }, attachTo: document.body })
     let reachedDeck = false
-    const listener = () => { reachedDeck = true }
+    const listener = () => {
+      reachedDeck = true
+    }
     document.addEventListener('keydown', listener)
     w.get('input[data-control="potential"]').element.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }))
     document.removeEventListener('keydown', listener)
@@ -114,8 +116,13 @@ describe('<MgBlockChannel> animation loop', () => {
   beforeEach(() => {
     queue = new Map()
     nextId = 1
-    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => { queue.set(nextId, cb); return nextId++ })
-    vi.stubGlobal('cancelAnimationFrame', (id: number) => { queue.delete(id) })
+    vi.stubGlobal('requestAnimationFrame', (cb: FrameRequestCallback) => {
+      queue.set(nextId, cb)
+      return nextId++
+    })
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => {
+      queue.delete(id)
+    })
   })
   afterEach(() => vi.unstubAllGlobals())
   const crank = (frames: number, startMs: number) => {

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { createRequire } from 'node:module'
+import { expect, test } from '@playwright/test'
 import { deck } from './deck'
 
 // axe-core in Chromium on every slide of the built deck (at its last click, when all of

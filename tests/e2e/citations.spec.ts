@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { resolve } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../setup/citations'
 import { fold, pageTexts } from '../support/pdf'
 import { deck } from './deck'
@@ -44,7 +44,7 @@ test('the references slides list every cited entry under its number, marked when
       const id = (await li.getAttribute('id'))!.replace(/^ref-/, '')
       listed.set(id, Number(await li.getAttribute('value')))
       if (id === 'elsayed2025')
-        untracedMarked = /not traced/.test(await li.innerText())
+        untracedMarked = /not traced/.test(await li.textContent() ?? '')
     }
   }
   expect([...listed.entries()]).toEqual(cited.references.map(r => [r.key, r.number]))

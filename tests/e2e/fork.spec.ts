@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test'
 import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../setup/citations'
 import { fold, pageTexts, pdfInfo } from '../support/pdf'
 import { copyProject, runScript } from '../support/project'

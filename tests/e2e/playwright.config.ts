@@ -1,5 +1,6 @@
-import { defineConfig } from '@playwright/test'
 import { resolve } from 'node:path'
+import process from 'node:process'
+import { defineConfig } from '@playwright/test'
 import { CHROMIUM_ARGS, findBrowser } from '../../lib/browser'
 
 // End-to-end tests run against the built deck (dist/, or DIST_DIR), served on loopback by

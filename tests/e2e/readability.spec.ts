@@ -26,7 +26,7 @@ test('every slide fits its canvas and no text is below 20 px at 1920x1080', asyn
           continue
         seen.add(parent)
         const style = getComputedStyle(parent)
-        if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0 || parent.closest('[aria-hidden="true"]:not(svg *)') && !parent.closest('svg'))
+        if (style.visibility === 'hidden' || style.display === 'none' || Number(style.opacity) === 0 || (parent.closest('[aria-hidden="true"]:not(svg *)') && !parent.closest('svg')))
           continue
         const r = parent.getBoundingClientRect()
         if (r.width === 0 || r.height === 0)

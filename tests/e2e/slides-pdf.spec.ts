@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { resolve } from 'node:path'
+import { expect, test } from '@playwright/test'
 import { blankPages, bookmarks, fold, fontCheck, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck } from './deck'
 

@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { cpSync, mkdirSync, mkdtempSync, symlinkSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join, resolve } from 'node:path'
+import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 
 export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -13,7 +14,8 @@ export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.ur
 export function copyProject(): string {
   const dir = mkdtempSync(join(tmpdir(), 'nmda-fork-'))
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
-    .split('\n').filter(f => f && !f.startsWith('tests/'))
+    .split('\n')
+    .filter(f => f && !f.startsWith('tests/'))
   for (const f of files) {
     mkdirSync(dirname(join(dir, f)), { recursive: true })
     try {

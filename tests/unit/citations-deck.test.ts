@@ -116,6 +116,7 @@ describe('the preparser, run by Slidev\'s own loader', () => {
   it('fails a build on a key that does not resolve, naming file:line:col', async () => {
     const root = fixture('refs-errors')
     await expect(load({ userRoot: root, roots: [root] }, `${root}/slides.md`, undefined, 'build'))
-      .rejects.toThrow(/slides\.md:8:20: error: citation key 'petrenko2030'/)
+      .rejects
+      .toThrow(/slides\.md:8:20: error: citation key 'petrenko2030'/)
   })
 })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { findCitations, lineColAt, maskNonCitableText, replaceCitations } from '../../lib/citations/syntax'
 import { compressNumbers } from '../../lib/citations/deck'
+import { findCitations, lineColAt, maskNonCitableText, replaceCitations } from '../../lib/citations/syntax'
 
 const keys = (text: string) => findCitations(text).citations.map(c => c.items.map(i => i.key))
 

@@ -161,7 +161,7 @@ describe('corrections are recorded in the notes', () => {
 describe('slides that host the animated components', () => {
   const find = (tag: string) => lectureSlides().filter(s => s.content.includes(`<${tag}`))
 
-  it('NMDAR Properties hosts MgBlockChannel on four clicks with one note per click', () => {
+  it('nMDAR Properties hosts MgBlockChannel on four clicks with one note per click', () => {
     const stepped = find('MgBlockChannel').filter(s => s.content.includes(':step="$clicks"'))
     expect(stepped).toHaveLength(1)
     const s = stepped[0]!
@@ -177,7 +177,7 @@ describe('slides that host the animated components', () => {
     expect(next.content).toMatch(/<MgBlockChannel\s+interactive\s*\/>/)
   })
 
-  it('Opioid Tolerance hosts ToleranceCurves on four clicks with one note per click', () => {
+  it('opioid Tolerance hosts ToleranceCurves on four clicks with one note per click', () => {
     const hosts = find('ToleranceCurves')
     expect(hosts).toHaveLength(1)
     const s = hosts[0]!

@@ -1,11 +1,11 @@
+import type { CitedDeck } from '../../setup/citations'
 import { resolve } from 'node:path'
 import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import type { CitedDeck } from '../../setup/citations'
+import { DEFAULT_PAGE_LAYOUT, paginateReferences } from '../../lib/citations'
+import { buildHandoutContent, expectedSiteSlides, formatDate, HandoutContentError, handoutCover, plainTitle, REFERENCES_MARKER_RE, renderNotes, siteNumbers, sourcesHtml } from '../../lib/handout/content'
 import { loadCitedDeck } from '../../setup/citations'
 import { REFERENCES_MARKER } from '../../setup/preparser'
-import { DEFAULT_PAGE_LAYOUT, paginateReferences } from '../../lib/citations'
-import { buildHandoutContent, expectedSiteSlides, formatDate, handoutCover, HandoutContentError, plainTitle, REFERENCES_MARKER_RE, renderNotes, siteNumbers, sourcesHtml } from '../../lib/handout/content'
 
 const root = resolve(__dirname, '../..')
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { DEFAULT_HANDOUT_OPTIONS, HandoutOptionError, parseHandoutOptions } from '../../lib/handout/options'
-import { PAPERS, paperForPdf, paperPx } from '../../lib/handout/paper'
+import { paperForPdf, paperPx, PAPERS } from '../../lib/handout/paper'
 
 describe('parseHandoutOptions', () => {
   it('defaults to A4 with three slides a page', () => {

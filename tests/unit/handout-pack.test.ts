@@ -61,7 +61,7 @@ describe('packRows', () => {
   })
 
   it('reference lists pack with no limit on entries per page', () => {
-    const p = packRows({ heights: Array.from({ length: 40 }, () => 40), pageHeight: 1000, maxPerPage: Number.POSITIVE_INFINITY, gap: 0 })
+    const p = packRows({ heights: Array.from<number>({ length: 40 }).fill(40), pageHeight: 1000, maxPerPage: Number.POSITIVE_INFINITY, gap: 0 })
     expect(p.pages.map(x => x.rows.length)).toEqual([25, 15])
   })
 })

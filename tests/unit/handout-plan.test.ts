@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest'
 import type { HandoutContent } from '../../lib/handout/content'
+import { describe, expect, it } from 'vitest'
 import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { PAPERS } from '../../lib/handout/paper'
 import { layoutRecord, planHandout } from '../../lib/handout/plan'

@@ -17,17 +17,30 @@ const published = (v: number, mg: number) => 1 / (1 + (mg / 3.57) * Math.exp(-0.
 
 // Values in ../shared/research/biophysics.md section 1.1, computed from the function there.
 const TABLE: [v: number, mg: number, b: number][] = [
-  [-100, 1, 0.007], [-80, 1, 0.024], [-70, 1, 0.045], [-60, 1, 0.080], [-40, 1, 0.230], [-20, 1, 0.508], [0, 1, 0.781], [20, 1, 0.925], [40, 1, 0.977],
-  [-70, 1.2, 0.037], [-20, 1.2, 0.463], [0, 1.2, 0.748],
-  [-70, 2, 0.023], [-20, 2, 0.341], [40, 2, 0.955],
-  [-70, 0.1, 0.318], [-20, 0.1, 0.912],
+  [-100, 1, 0.007],
+  [-80, 1, 0.024],
+  [-70, 1, 0.045],
+  [-60, 1, 0.080],
+  [-40, 1, 0.230],
+  [-20, 1, 0.508],
+  [0, 1, 0.781],
+  [20, 1, 0.925],
+  [40, 1, 0.977],
+  [-70, 1.2, 0.037],
+  [-20, 1.2, 0.463],
+  [0, 1.2, 0.748],
+  [-70, 2, 0.023],
+  [-20, 2, 0.341],
+  [40, 2, 0.955],
+  [-70, 0.1, 0.318],
+  [-20, 0.1, 0.912],
 ]
 
 describe('jahrStevensUnblock', () => {
   // The table rounds to three places (its -70 mV/1 mM entry, 0.045, is 0.04447 exactly), so
   // it is matched to within half a unit of its last place plus rounding; the exact check
   // against the equation follows.
-  it.each(TABLE)('B(%i mV, %f mM) = %f as tabulated', (v, mg, b) => {
+  it.each(TABLE)('b(%i mV, %f mM) = %f as tabulated', (v, mg, b) => {
     expect(Math.abs(jahrStevensUnblock(v, mg) - b)).toBeLessThanOrEqual(0.0006)
   })
 
@@ -55,7 +68,7 @@ describe('half-unblock potential', () => {
   })
 })
 
-describe('I-V curve', () => {
+describe('i-V curve', () => {
   it('has its negative-slope peak (most inward current) near -27 mV at 1 mM', () => {
     const peak = negativeSlopePeak(1)!
     expect(peak.vMv).toBeGreaterThanOrEqual(-28)
@@ -79,7 +92,11 @@ describe('presenter steps', () => {
   it('maps clicks to the five steps of the lecture', () => {
     const s = [0, 1, 2, 3, 4].map(i => channelStateAtStep(i))
     expect(s.map(x => [x.glutamateBound, x.glycineBound, x.open])).toEqual([
-      [false, false, false], [true, false, false], [true, true, true], [true, true, true], [true, true, true],
+      [false, false, false],
+      [true, false, false],
+      [true, true, true],
+      [true, true, true],
+      [true, true, true],
     ])
     expect(s.map(x => x.mgInPore)).toEqual([true, true, true, false, false])
     expect(s[2]!.vMv).toBe(-70)

@@ -3,7 +3,7 @@ import { ivCurve, negativeSlopePeak, nmdaCurrent } from '../../lib/mgBlock'
 import { CHANNEL_BOX, glyphPlacement, IV_FRAME, ivPath, operatingPoint, plotX, plotY, voltageTicks } from '../../lib/mgBlockGeometry'
 
 describe('ion glyph paths', () => {
-  it('Na+ and Ca2+ go from outside, through the pore, to inside; K+ the other way', () => {
+  it('na+ and Ca2+ go from outside, through the pore, to inside; K+ the other way', () => {
     for (const kind of ['na', 'ca'] as const) {
       expect(glyphPlacement(kind, 0, 0.5).y).toBeLessThan(CHANNEL_BOX.membraneTop)
       expect(glyphPlacement(kind, 1, 0.5).y).toBeGreaterThan(CHANNEL_BOX.membraneBottom)
@@ -29,7 +29,7 @@ describe('ion glyph paths', () => {
   })
 })
 
-describe('I-V plot', () => {
+describe('i-V plot', () => {
   it('maps the voltage range onto the frame and 0 current onto the middle', () => {
     expect(plotX(IV_FRAME, IV_FRAME.vMin)).toBe(IV_FRAME.left)
     expect(plotX(IV_FRAME, IV_FRAME.vMax)).toBe(IV_FRAME.right)

@@ -17,16 +17,16 @@ describe('checkHeadmatter', () => {
 
   it('keeps the presenter\'s name out of Slidev\'s presenter switch', () => {
     const f = check(['title: T', 'presenter: Dr A'], { title: 'T', presenter: 'Dr A' })
-    expect(f.map(x => x.message).join()).toContain("put the presenter's name in 'author'")
+    expect(f.map(x => x.message).join()).toContain('put the presenter\'s name in \'author\'')
   })
 
   it('checks the date, the accent colour, the title and the bibliography path', () => {
     const f = check(['date: 22/11/2026', 'accent: blue', 'bibliography: refs.bib'], { date: '22/11/2026', accent: 'blue', bibliography: 'refs.bib' }, () => false)
     expect(f.map(x => x.message)).toEqual([
-      expect.stringContaining("needs a 'title'"),
-      expect.stringContaining("'date' should be a day as YYYY-MM-DD"),
-      expect.stringContaining("'accent' should be a colour as #rrggbb"),
-      expect.stringContaining("'bibliography' names refs.bib, which does not exist"),
+      expect.stringContaining('needs a \'title\''),
+      expect.stringContaining('\'date\' should be a day as YYYY-MM-DD'),
+      expect.stringContaining('\'accent\' should be a colour as #rrggbb'),
+      expect.stringContaining('\'bibliography\' names refs.bib, which does not exist'),
     ])
   })
 })

@@ -1,8 +1,23 @@
 import { describe, expect, it } from 'vitest'
 import {
-  baselineThreshold, clampStep, doseForEffect, doseForEqualEffect, ED50_DAY0_MG_PER_KG, ed50OnDay,
-  foldShift, HILL_SLOPE, ILLUSTRATIVE_PARAMETERS, illustrativeFootnote, illustrativeFootnoteLines,
-  LAST_DAY, logShift, MECHANISM_STEPS, PARAMETERS, percentMPE, TOLERANCE_CITATIONS, toleranceState,
+  baselineThreshold,
+  clampStep,
+  doseForEffect,
+  doseForEqualEffect,
+  ED50_DAY0_MG_PER_KG,
+  ed50OnDay,
+  foldShift,
+  HILL_SLOPE,
+  ILLUSTRATIVE_PARAMETERS,
+  illustrativeFootnote,
+  illustrativeFootnoteLines,
+  LAST_DAY,
+  logShift,
+  MECHANISM_STEPS,
+  PARAMETERS,
+  percentMPE,
+  TOLERANCE_CITATIONS,
+  toleranceState,
 } from '../../lib/tolerance'
 
 // Published values, transcribed here from the papers (../shared/research/biophysics.md 2.3, 2.4)
@@ -26,11 +41,12 @@ function bisectDose(target: number, ed50: number): number {
   return Math.sqrt(lo * hi)
 }
 
-describe('Emax/Hill dose-response', () => {
+describe('emax/Hill dose-response', () => {
   it('gives 50 % MPE at ED50 for any slope', () => {
-    for (const ed50 of [0.1, 2.9, 496])
+    for (const ed50 of [0.1, 2.9, 496]) {
       for (const n of [0.7, 1, 2, 3.5])
         expect(percentMPE(ed50, ed50, n)).toBeCloseTo(50, 10)
+    }
   })
 
   it('is 0 at zero dose, rises monotonically and approaches 100', () => {
@@ -83,7 +99,7 @@ describe('tolerance: ED50 shift against Allen & Dykstra 1999', () => {
     expect(foldShift(14)).toBeLessThanOrEqual(10 ** (hi + ALLEN_DYKSTRA_1999.week2FurtherLogShift))
   })
 
-  it('ED50 rises monotonically over the days of morphine alone', () => {
+  it('eD50 rises monotonically over the days of morphine alone', () => {
     let previous = 0
     for (let day = 0; day <= LAST_DAY; day += 0.5) {
       expect(ed50OnDay(day)).toBeGreaterThan(previous)

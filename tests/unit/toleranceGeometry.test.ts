@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import { ED50_DAY0_MG_PER_KG, ed50OnDay, MECHANISM_STEPS, percentMPE } from '../../lib/tolerance'
 import {
-  curvePath, DOSE_PLOT, doseX, FOOTNOTE_Y, linearScale, logScale, markerPath, MECHANISM_BOX,
-  mechanismRows, mpeY, shiftPx, THRESHOLD_PLOT, VIEW,
+  curvePath,
+  DOSE_PLOT,
+  doseX,
+  FOOTNOTE_Y,
+  linearScale,
+  logScale,
+  markerPath,
+  MECHANISM_BOX,
+  mechanismRows,
+  mpeY,
+  shiftPx,
+  THRESHOLD_PLOT,
+  VIEW,
 } from '../../lib/toleranceGeometry'
 
 function points(d: string): [number, number][] {
