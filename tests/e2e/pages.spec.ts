@@ -1,0 +1,102 @@
+import type { AddressInfo } from 'node:net'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { createServer } from 'node:http'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import sirv from 'sirv'
+import { parse } from 'yaml'
+import { projectRoot, runScript } from '../support/project'
+import { slideNumberOf } from './deck'
+
+// A fork is published by .github/workflows/pages.yml to https://<user>.github.io/<repo>/.
+// GitHub cannot run here, so this test runs the workflow's own build command (read from the
+// workflow file, the repository name filled in) and serves the result the way Pages does:
+// under /<repo>/ only, and for any path it has no file for, 404.html with status 404.
+const REPO = 'nmda-talk'
+
+interface Step { run?: string, uses?: string, with?: Record<string, string> }
+
+function workflowSteps(): Step[] {
+  const wf = parse(readFileSync(join(projectRoot, '.github/workflows/pages.yml'), 'utf8'))
+  return wf.jobs.build.steps as Step[]
+}
+
+/** The build step's arguments after `npm run build --`, with the repository name filled in. */
+function buildArgs(): string[] {
+  const step = workflowSteps().find(s => s.run?.startsWith('npm run build'))
+  expect(step, 'the workflow has an `npm run build` step').toBeTruthy()
+  const run = step!.run!.replace(/\$\{\{\s*github\.event\.repository\.name\s*\}\}/g, REPO)
+  const args = run.replace(/^npm run build\s*(--\s*)?/, '').match(/"[^"]*"|\S+/g) ?? []
+  return args.map(a => a.replace(/^"|"$/g, ''))
+}
+
+async function servePages(dir: string) {
+  const files = sirv(dir, { dev: true })
+  const notFound = readFileSync(join(dir, '404.html'))
+  const prefix = `/${REPO}/`
+  const server = createServer((req, res) => {
+    const fallback = () => {
+      res.writeHead(404, { 'content-type': 'text/html' })
+      res.end(notFound)
+    }
+    if (!req.url?.startsWith(prefix))
+      return fallback()
+    req.url = req.url.slice(prefix.length - 1)
+    files(req, res, fallback)
+  })
+  await new Promise<void>(ok => server.listen(0, '127.0.0.1', ok))
+  const { port } = server.address() as AddressInfo
+  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>(ok => server.close(() => ok())) }
+}
+
+test('the Pages workflow\'s build works under the repository\'s sub-path', async ({ page }) => {
+  test.setTimeout(600_000)
+  const args = buildArgs()
+  expect(args, 'the workflow builds for the sub-path Pages serves').toEqual(['--base', `/${REPO}/`])
+  const artifact = workflowSteps().find(s => s.uses?.startsWith('actions/upload-pages-artifact'))
+  expect(artifact?.with?.path, 'the workflow publishes what the build writes').toBe('dist')
+
+  const out = join(mkdtempSync(join(tmpdir(), 'nmda-pages-')), 'dist')
+  const r = runScript(projectRoot, 'build.ts', [...args, '--out', out])
+  expect(r.code, r.output).toBe(0)
+  for (const f of ['index.html', '404.html', 'slides.pdf', 'handout.pdf'])
+    expect(existsSync(join(out, f)), f).toBe(true)
+
+  const site = await servePages(out)
+  const failed: string[] = []
+  page.on('response', (res) => {
+    // The one expected 404 is a deep link's document: Pages answers it with 404.html.
+    if (res.status() >= 400 && res.request().resourceType() !== 'document')
+      failed.push(`${res.status()} ${res.url()}`)
+  })
+  try {
+    await page.goto(`${site.origin}/${REPO}/`)
+    await expect(page.locator('.slidev-page-1')).toContainText('NMDA receptors and pain')
+    expect(await page.evaluate(() => document.fonts.check('24px "Source Sans 3"'))).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    await expect(page).toHaveURL(`${site.origin}/${REPO}/2`)
+
+    // A link shared to one slide, opened cold: Pages serves 404.html and the deck routes.
+    const mg = await slideNumberOf(/<MgBlockChannel :step/)
+    await page.goto(`${site.origin}/${REPO}/${mg}`)
+    await expect(page.locator(`.slidev-page-${mg} svg[role="img"]`).first()).toBeVisible()
+    await page.goto(`${site.origin}/${REPO}/presenter/${mg}`)
+    await expect(page.locator('.slidev-presenter')).toBeVisible()
+
+    // The closing slide's download links reach the PDFs under the sub-path.
+    const closing = await slideNumberOf(/class="downloads"/)
+    await page.goto(`${site.origin}/${REPO}/${closing}`)
+    for (const link of await page.locator(`.slidev-page-${closing} .downloads a`).all()) {
+      const href = await link.evaluate(a => (a as HTMLAnchorElement).href)
+      expect(href).toMatch(new RegExp(`/${REPO}/(slides|handout)\\.pdf$`))
+      const res = await page.request.get(href)
+      expect(res.status(), href).toBe(200)
+      expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    }
+    expect(failed, 'requests that failed under the sub-path').toEqual([])
+  }
+  finally {
+    await site.close()
+  }
+})
