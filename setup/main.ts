@@ -1,0 +1,81 @@
+/**
+ * Slidev 52.20.1's own controls, made usable from the keyboard and by screen readers
+ * without forking Slidev. tests/e2e/accessibility.spec.ts audits them with axe and drives
+ * them with the keyboard, so a Slidev update that changes this markup fails a test rather
+ * than silently undoing the fix. styles/presenter.css holds the matching CSS.
+ *
+ * - Its MenuButton (sync settings, "More Options" in the navigation bar) puts an icon
+ *   <button> inside its own <button>: nested interactive content, two tab stops for one
+ *   control. The inner one becomes `inert` (out of the tab order and the accessibility
+ *   tree; a click on it lands on the outer button, which holds the handler), its title
+ *   names the outer one, and the outer one says whether its menu is open.
+ * - The notes pane (presenter view and /notes) scrolls but cannot take focus, so long
+ *   notes cannot be read to the end from the keyboard. It becomes a named, focusable
+ *   region, and the keys that scroll it stay with it instead of turning the slides
+ *   (Slidev's shortcuts listen on window).
+ *
+ * Slidev re-renders both (the notes for every slide, the menus when toggled), so an
+ * observer re-applies the fix to each new element; it only adds attributes Slidev leaves
+ * alone.
+ */
+import { defineAppSetup } from '@slidev/types'
+
+const NOTES_LABEL = 'Speaker notes'
+/** Keys a focused scroll pane uses; ArrowLeft/ArrowRight still move the slides. */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '])
+
+function fixMenuButtons(root: ParentNode): void {
+  for (const inner of root.querySelectorAll<HTMLElement>('button > button.slidev-icon-btn:not([inert])')) {
+    const outer = inner.parentElement!
+    inner.setAttribute('inert', '')
+    const name = inner.getAttribute('title') ?? inner.textContent?.trim() ?? ''
+    outer.setAttribute('aria-label', name)
+    outer.setAttribute('title', name)
+    outer.dataset.menuButton = ''
+  }
+  // The menu opens as the outer button's next sibling (MenuButton.vue).
+  for (const outer of root.querySelectorAll<HTMLElement>('button[data-menu-button]'))
+    outer.setAttribute('aria-expanded', String(outer.nextElementSibling !== null))
+}
+
+function keepScrollKeys(event: KeyboardEvent): void {
+  if (SCROLL_KEYS.has(event.key) && !event.altKey && !event.ctrlKey && !event.metaKey)
+    event.stopPropagation()
+}
+
+/**
+ * The pane that scrolls the notes: in the presenter view the notes element itself, on the
+ * notes page (/notes, for a second screen) the box around it.
+ */
+function notesPanes(root: ParentNode): HTMLElement[] {
+  const presenter = root.querySelectorAll<HTMLElement>('.slidev-presenter .slidev-note')
+  const notesPage = [...root.querySelectorAll<HTMLElement>('.overflow-auto > .slidev-note')]
+    .filter(n => !n.closest('.slidev-presenter'))
+    .map(n => n.parentElement!)
+  return [...presenter, ...notesPage]
+}
+
+function fixNotesPane(root: ParentNode): void {
+  for (const pane of notesPanes(root)) {
+    if (pane.hasAttribute('tabindex'))
+      continue
+    pane.setAttribute('tabindex', '0')
+    pane.setAttribute('role', 'region')
+    pane.setAttribute('aria-label', NOTES_LABEL)
+    pane.dataset.notesPane = ''
+    pane.addEventListener('keydown', keepScrollKeys)
+  }
+}
+
+function fixAll(): void {
+  fixMenuButtons(document)
+  fixNotesPane(document)
+}
+
+export default defineAppSetup(() => {
+  if (typeof document === 'undefined' || typeof MutationObserver === 'undefined')
+    return
+  // Only element insertions matter (new notes, opened menus); text updates (the timer) do not.
+  new MutationObserver(fixAll).observe(document.body, { childList: true, subtree: true })
+  fixAll()
+})
