@@ -1,10 +1,49 @@
+import type { Plugin, ResolvedConfig } from 'vite'
+import type { VitePluginPWAAPI } from 'vite-plugin-pwa'
 import process from 'node:process'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 
+/**
+ * Adds the slides and handout PDFs to the offline cache that `pwa: build` sets up.
+ *
+ * Slidev's Workbox patterns leave PDFs out, and the PDFs cannot be found by pattern anyway:
+ * scripts/build.ts prints them from the built site, after the service worker is written. So
+ * the script that will put them beside the site names them in DECK_PDFS, and they are listed
+ * through vite-plugin-pwa's own API for this (`extendManifestEntries`). Their revision is
+ * this build's: every new build fetches them again, as their content is not known yet.
+ * Without DECK_PDFS (a plain `slidev build`) nothing is added, because a listed file that
+ * is missing on the server makes the whole offline cache fail to install.
+ *
+ * Precached, they also stop the service worker from answering /slides.pdf with the deck's
+ * index.html (its navigation fallback catches every page it does not hold).
+ */
+function precacheDeckPdfs(names: string[]): Plugin {
+  let config: ResolvedConfig
+  return {
+    name: 'nmda:precache-deck-pdfs',
+    apply: 'build',
+    configResolved(resolved) {
+      config = resolved
+    },
+    // Not in configResolved: vite-plugin-pwa resolves its options in its own configResolved,
+    // which Vite may run at the same time as this one.
+    buildStart() {
+      // Vite types a plugin's `api` as any; this one is vite-plugin-pwa's documented API.
+      const api = config.plugins.find(p => p.name === 'vite-plugin-pwa')?.api as VitePluginPWAAPI | undefined
+      if (!api || names.length === 0)
+        return
+      const revision = Date.now().toString(36)
+      api.extendManifestEntries(entries => [...entries, ...names.map(url => ({ url, revision }))])
+    },
+  }
+}
+
+const deckPdfs = (process.env.DECK_PDFS ?? '').split(/[\s,]+/).filter(Boolean)
+
 export default defineConfig({
   // Slidev brings its own Vue plugin; only the component tests under Vitest need ours.
-  plugins: process.env.VITEST ? [vue()] : [],
+  plugins: process.env.VITEST ? [vue()] : [precacheDeckPdfs(deckPdfs)],
   define: {
     // Keep Slidev's /print route in the built site: our exporter prints the built deck
     // instead of compiling it a second time, and a lecturer can print from a browser too.

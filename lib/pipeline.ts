@@ -24,16 +24,20 @@ export function slidevBin(root: string): string {
 }
 
 /** Runs `slidev build` into `outDir`; Slidev's own output is shown only when it fails. */
-export async function buildSite(deck: Deck, outDir: string, base = '/'): Promise<void> {
+/**
+ * `pdfs`: the PDFs the caller will write beside the site afterwards; the offline cache lists
+ * them (vite.config.ts, DECK_PDFS), so they download in a lecture hall without a network.
+ */
+export async function buildSite(deck: Deck, outDir: string, base = '/', pdfs: string[] = []): Promise<void> {
   const args = [slidevBin(deck.root), 'build', deck.entry, '--out', outDir, '--base', base]
-  const { code, output } = await run(process.execPath, args, deck.root)
+  const { code, output } = await run(process.execPath, args, deck.root, { DECK_PDFS: pdfs.join(' ') })
   if (code !== 0)
     throw new BuildError(`slidev build failed (exit ${code}):\n${output.trim().split('\n').slice(-25).join('\n')}`)
 }
 
-function run(cmd: string, args: string[], cwd: string): Promise<{ code: number, output: string }> {
+function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number, output: string }> {
   return new Promise((ok) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' } })
+    const child = spawn(cmd, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env } })
     let output = ''
     const collect = (d: Buffer) => {
       output += d

@@ -28,7 +28,7 @@ await main(async () => {
   const browser = findBrowser()
   await rm(staging, { recursive: true, force: true })
   await mkdir(staging, { recursive: true })
-  await step('build the site', () => buildSite(deck, staging, base))
+  await step('build the site', () => buildSite(deck, staging, base, ['slides.pdf', 'handout.pdf']))
   const slides = await step('print the slides PDF', () => slidesPdf(deck, staging, { browserPath: browser.path, base }))
   await writeFile(join(staging, 'slides.pdf'), slides.bytes)
   const handout = await step('print the handout', () => handoutPdf(deck, staging, { browserPath: browser.path, base }))

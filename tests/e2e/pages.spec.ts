@@ -7,7 +7,8 @@ import { expect, test } from '@playwright/test'
 import sirv from 'sirv'
 import { parse } from 'yaml'
 import { projectRoot, runScript } from '../support/project'
-import { slideNumberOf } from './deck'
+import { deck, slideNumberOf } from './deck'
+import { expectRendered, visitOnceThenLoseServer, watch } from './offline'
 
 // A fork is published by .github/workflows/pages.yml to https://<user>.github.io/<repo>/.
 // GitHub cannot run here, so this test runs the workflow's own build command (read from the
@@ -99,4 +100,15 @@ test('the Pages workflow\'s build works under the repository\'s sub-path', async
   finally {
     await site.close()
   }
+
+  // Hosted under the sub-path, the offline cache is scoped to it and works there too.
+  const server = await visitOnceThenLoseServer(page, out, `/${REPO}/`)
+  const problems = watch(page)
+  await page.reload()
+  const d = await deck()
+  await expectRendered(page, d.slides[0]!)
+  const mg = await slideNumberOf(/<MgBlockChannel :step/)
+  await page.goto(`${server.url}${mg}`)
+  await expectRendered(page, d.slides[mg - 1]!)
+  expect(problems, 'offline under the sub-path').toEqual([])
 })

@@ -1,0 +1,116 @@
+import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import process from 'node:process'
+import { expect, test } from '@playwright/test'
+import { pageTexts } from '../support/pdf'
+import { deck, slideNumberOf } from './deck'
+import { expectRendered, filesIn, precacheList, visitOnceThenLoseServer, watch } from './offline'
+
+// Issue #9: after one visit the hosted deck works with no connection (slides.md: `pwa: build`,
+// Slidev's Workbox service worker). The scenario is a lecture hall: the deck was opened once
+// at home, then the server is out of reach. Each test serves the built deck on its own
+// server, visits once, waits until the service worker has cached everything, then shuts the
+// server down, so nothing can come from the network (Chromium's offline emulation would do
+// too; a server that is gone is the real case and has no emulation quirks).
+
+const dist = resolve(process.env.DIST_DIR ?? 'dist')
+
+test('after one visit the deck works without its server: reload, deep links, every slide, the presenter view', async ({ page }) => {
+  test.setTimeout(240_000)
+  const d = await deck()
+  await page.emulateMedia({ reducedMotion: 'reduce' })
+  const server = await visitOnceThenLoseServer(page, dist)
+  const problems = watch(page)
+
+  await test.step('reload', async () => {
+    await page.reload()
+    await expectRendered(page, d.slides[0]!)
+  })
+
+  await test.step('deep links, opened as a lecturer would paste them', async () => {
+    const mgBlock = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
+    for (const no of [12, mgBlock]) {
+      await page.goto(`${server.url}${no}`)
+      await expectRendered(page, d.slides[no - 1]!)
+    }
+    await expect(page.locator(`.slidev-page-${mgBlock} [data-mg-block] svg[role="img"]`).first()).toHaveAttribute('aria-label', /.+/)
+  })
+
+  await test.step('every slide, stepped through with the keyboard from the first', async () => {
+    await page.goto(`${server.url}1`)
+    const seen = new Set<number>()
+    // Clicks take key presses too; bounded, so that a stuck deck fails instead of hanging.
+    for (let i = 0; i < d.slides.length * 8 && seen.size < d.slides.length; i++) {
+      const no = Number(new URL(page.url()).pathname.split('/').filter(Boolean).pop())
+      if (no && !seen.has(no)) {
+        seen.add(no)
+        await expectRendered(page, d.slides[no - 1]!)
+      }
+      await page.keyboard.press('ArrowRight')
+    }
+    expect(d.slides.filter(s => !seen.has(s.no)).map(s => `${s.no} ${s.title}`)).toEqual([])
+  })
+
+  await test.step('the self-hosted fonts', async () => {
+    const faces = await page.evaluate(async () => {
+      await document.fonts.ready
+      return [...document.fonts].map(f => `${f.family.replace(/"/g, '')} ${f.weight} ${f.style}: ${f.status}`)
+    })
+    expect(faces.filter(f => f.endsWith(': error'))).toEqual([])
+    expect(faces.filter(f => f.startsWith('Source Sans 3') && f.endsWith(': loaded')).length).toBeGreaterThan(0)
+  })
+
+  await test.step('the presenter view, from the navigation bar', async () => {
+    await page.goto(`${server.url}3`)
+    await page.mouse.move(20, page.viewportSize()!.height - 20)
+    await page.getByRole('button', { name: 'Presenter Mode' }).click()
+    await expect(page).toHaveURL(/\/presenter\/3(\?|$)/)
+    await expect(page.locator('.slidev-note').first()).toBeVisible()
+  })
+
+  expect(problems).toEqual([])
+})
+
+test('every file of the built site is in the offline cache, apart from the service worker\'s own and the host\'s', () => {
+  const listed = new Set(precacheList(dist))
+  // sw.js and workbox-*.js are the worker itself; 404.html and _redirects are read by the host,
+  // never by the deck; the PDFs have their own test below.
+  const exempt = /^(?:sw\.js|workbox-[\w-]+\.js|404\.html|_redirects|[^/]+\.pdf)$/
+  expect(filesIn(dist).filter(f => !exempt.test(f) && !listed.has(f))).toEqual([])
+})
+
+test('the slides and handout PDFs open from the offline cache', async ({ page }) => {
+  const server = await visitOnceThenLoseServer(page, dist)
+  for (const name of ['slides.pdf', 'handout.pdf']) {
+    const onDisk = createHash('sha256').update(readFileSync(join(dist, name))).digest('hex')
+    // As the deck's download link fetches it, and as a pasted link opens it.
+    const fetched = await page.evaluate(async (url) => {
+      const bytes = await fetch(url).then(r => r.arrayBuffer(), () => null)
+      return bytes && [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map(b => b.toString(16).padStart(2, '0')).join('')
+    }, `${server.url}${name}`)
+    expect(fetched, `${name} is not in the offline cache: scripts/build.ts must name the PDFs in DECK_PDFS when it builds the site (vite.config.ts)`).toBe(onDisk)
+    // Without the PDF in the cache, the worker's navigation fallback answers with the deck.
+    const response = await page.goto(`${server.url}${name}`)
+    expect(response?.headers()['content-type'], `${server.url}${name} opened offline`).toBe('application/pdf')
+    await page.goto(`${server.url}1`)
+  }
+  // And as a student clicks them on the last slide: a new tab, served from the cache.
+  const closing = await slideNumberOf(/class="downloads"/)
+  await page.goto(`${server.url}${closing}`)
+  for (const link of await page.locator(`.slidev-page-${closing} .downloads a`).all()) {
+    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()])
+    const response = await tab.waitForEvent('response', r => r.url().endsWith('.pdf'))
+    expect(response.headers()['content-type'], `${response.url()} from the closing slide, offline`).toBe('application/pdf')
+    await tab.close()
+  }
+})
+
+test('the "Caching for offline" badge stays out of the printed PDFs', () => {
+  // Slidev shows it on every page, the print route included, while the worker installs.
+  for (const name of ['slides.pdf', 'handout.pdf']) {
+    const pages = pageTexts(join(dist, name))
+    const marked = pages.flatMap((t, i) => /Caching for offline|Ready offline/.test(t) ? [i + 1] : [])
+    expect(marked.length, `${name}: Slidev's offline badge on pages ${marked.slice(0, 5).join(', ')}${marked.length > 5 ? ', …' : ''}`).toBe(0)
+  }
+})
