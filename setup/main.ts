@@ -21,8 +21,12 @@
 import { defineAppSetup } from '@slidev/types'
 
 const NOTES_LABEL = 'Speaker notes'
-/** Keys a focused scroll pane uses; ArrowLeft/ArrowRight still move the slides. */
-const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', ' '])
+/**
+ * Keys a focused notes pane keeps to scroll itself. Not PageUp/PageDown or Space: those are
+ * what presentation clickers send, and a lecturer who clicked into the notes with the mouse
+ * must still be able to advance the talk with the clicker. ArrowLeft/Right move the slides.
+ */
+const SCROLL_KEYS = new Set(['ArrowUp', 'ArrowDown', 'Home', 'End'])
 
 function fixMenuButtons(root: ParentNode): void {
   for (const inner of root.querySelectorAll<HTMLElement>('button > button.slidev-icon-btn:not([inert])')) {
