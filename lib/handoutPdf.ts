@@ -19,6 +19,7 @@ import { finishPdf } from './pdfMeta'
 import { BuildError, canvasSize } from './pipeline'
 import { ExportError, launchBrowser, openPrintRoute, waitForSlides } from './printDeck'
 import { serveStatic } from './staticServer'
+import { logoAlt, logoUrl } from './talkConfig'
 
 const REFERENCES_INTRO = 'Numbered in order of first citation, as on the slides (Vancouver style). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
 
@@ -67,8 +68,14 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
       catch (e) {
         throw e instanceof HandoutContentError ? new BuildError(e.message) : e
       }
-      const plan = await layOut(page, content, geometry, options, deck, describe)
+      // The site serves public/ at its base, and this server serves the site at that base.
+      const logo = logoUrl(deck.headmatter.logo, opts.base ?? '/')
+      const plan = await layOut(page, content, geometry, options, deck, describe, logo)
       await page.evaluate(() => document.fonts.ready)
+      if (logo && !await page.evaluate(() => document.querySelector<HTMLImageElement>('#handout-root .cover-logo')!.decode().then(() => true, () => false))) {
+        // The checks found the file; a browser that cannot draw it means it is no image.
+        throw new BuildError(`${relative(deck.root, deck.entry)}: logo: ${String(deck.headmatter.logo)} does not open as an image in the built site (${logo}). Save it again as SVG or PNG.`)
+      }
       const raw = await page.pdf({
         ...paperForPdf(options.paper),
         margin: { top: '0', right: '0', bottom: '0', left: '0' },
@@ -102,7 +109,7 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
 }
 
 /** Measures the rows in the page, packs them in Node (lib/handout/pack.ts), builds the pages. */
-async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, options: HandoutOptions, deck: Deck, describe: (no: number) => string): Promise<HandoutPlan> {
+async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, options: HandoutOptions, deck: Deck, describe: (no: number) => string, logo?: string): Promise<HandoutPlan> {
   await page.addScriptTag({ content: HANDOUT_PAGE_SCRIPT })
   const setup = await page.evaluate(p => (window as any).__handout.setup(p) as { missing: number[], stale: number[] }, {
     css: handoutCss(g, options.paper),
@@ -137,6 +144,7 @@ async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, o
     cover: {
       ...content.cover,
       kind: 'Lecture handout',
+      ...(logo ? { logo: { src: logo, alt: logoAlt(h) } } : {}),
       contents,
       about: [
         'Each slide is printed beside what the speaker says about it, with ruled lines for your own notes.',

@@ -158,6 +158,9 @@ export async function waitForSlides(page: Page, slideCount: number, describeSlid
     await page.waitForFunction(() => {
       if (document.querySelector('.slidev-slide-loading'))
         return false
+      // Images (the talk's logo, a lecturer's photos) print blank if still downloading.
+      if ([...document.images].some(img => !img.complete))
+        return false
       const mermaid = document.querySelector('#mermaid-rendering-container div')
       if (mermaid)
         return false

@@ -1,5 +1,6 @@
 import type { Finding } from './componentCheck'
 import { nearest } from './componentCheck'
+import { AA_TEXT, contrastRatio, DECK_BACKGROUNDS, mix, toHex } from './contrast'
 
 /**
  * The headmatter of slides.md is where a fork makes the talk its own. A mistyped key there
@@ -8,8 +9,7 @@ import { nearest } from './componentCheck'
  */
 
 /** Our keys: the talk's identity, read by the title slide, the PDFs and the handout. */
-// (No `logo` yet: nothing would show it, and a key that does nothing is a silent default.)
-export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'accent', 'bibliography'] as const
+export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography'] as const
 
 /** Slidev's headmatter options (its getDefaultConfig) and the first slide's frontmatter. */
 export const SLIDEV_KEYS = [
@@ -94,8 +94,63 @@ export interface TalkIdentity {
   affiliation?: string
   event?: string
   date?: string
+  /** An image in public/, as a path from slides.md: `public/logo.svg`. */
+  logo?: string
   accent?: string
   bibliography?: string
+}
+
+/**
+ * The logo is an ordinary file of the repository in public/, the folder Slidev copies to
+ * the root of the built site (and serves in dev), so the site, both PDFs and the offline
+ * copy (the service worker caches images) all have it. A logo anywhere else would exist in
+ * the repository but not in the built site.
+ */
+export const LOGO_DIR = 'public'
+
+/** Images every browser shows and Chromium prints into the PDFs; SVG stays vector there. */
+export const LOGO_TYPES = ['svg', 'png', 'jpg', 'jpeg', 'webp'] as const
+
+/** The headmatter's `logo` as a path with `/` and no `./` parts, or undefined for none. */
+function logoValue(value: unknown): string | undefined {
+  if (typeof value !== 'string' || !value.trim() || isAddress(value))
+    return undefined
+  const path = value.trim().replace(/\\/g, '/')
+  return (path.startsWith('/') ? '/' : '') + path.split('/').filter(s => s && s !== '.').join('/')
+}
+
+/** `https://…`, `data:…`: not a file (a drive letter, `C:`, is one letter and so a file). */
+function isAddress(value: string): boolean {
+  return /^[a-z][\w+.-]+:/i.test(value.trim())
+}
+
+function isLogoType(path: string): boolean {
+  const ext = path.match(/\.([^./]+)$/)?.[1]?.toLowerCase()
+  return (LOGO_TYPES as readonly string[]).includes(ext ?? '')
+}
+
+function inLogoDir(path: string): boolean {
+  const parts = path.split('/')
+  return parts.length > 1 && parts[0] === LOGO_DIR && !parts.includes('..')
+}
+
+/**
+ * Where the built site serves the logo: public/ becomes the site's root, which is the base
+ * the site was built for (`--base /talk/` on GitHub Pages), so `public/logo.svg` is
+ * `/talk/logo.svg`. Undefined when there is no usable logo: nothing is shown, no empty box.
+ */
+export function logoUrl(value: unknown, base: string): string | undefined {
+  const path = logoValue(value)
+  if (!path || !inLogoDir(path) || !isLogoType(path))
+    return undefined
+  const root = base.endsWith('/') ? base : `${base}/`
+  return root + path.split('/').slice(1).map(encodeURIComponent).join('/')
+}
+
+/** Text for the logo image: whose logo it is, when the headmatter says. */
+export function logoAlt(headmatter: Record<string, unknown>): string {
+  const who = typeof headmatter.affiliation === 'string' ? headmatter.affiliation.trim() : ''
+  return who ? `${who} logo` : 'Logo'
 }
 
 /** Where each key sits in slides.md, so messages can point at the line. */
@@ -127,7 +182,7 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
     out.push({ ...at('presenter'), message: `'presenter' is Slidev's switch for the presenter view (true/false/"dev"/"build"); put the presenter's name in 'author'.` })
   if (typeof headmatter.title !== 'string' || !headmatter.title.trim())
     out.push({ ...at('title'), message: `the talk needs a 'title' (text): it is the title slide, the PDF title and the handout cover.` })
-  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'bibliography'] as const) {
+  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'logo', 'bibliography'] as const) {
     const v = headmatter[key]
     if (v !== undefined && v !== null && typeof v !== 'string')
       out.push({ ...at(key), message: `'${key}' should be text, got ${JSON.stringify(v)}. Put it in quotes.` })
@@ -138,10 +193,45 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
   const accent = headmatter.accent
   if (accent !== undefined && !(typeof accent === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent)))
     out.push({ ...at('accent'), message: `'accent' should be a colour as #rrggbb (e.g. "#0b5cad"), in quotes, got ${JSON.stringify(accent)}.` })
+  // Titles are set in the accent on the light background as given; the dark scheme and
+  // its 7:1 variant are derived (lib/contrast.ts accentOnDark), so only light can fail.
+  else if (typeof accent === 'string' && contrastRatio(accent, DECK_BACKGROUNDS.light) < AA_TEXT)
+    out.push({ ...at('accent'), message: `'accent' ${accent} is too light for text on the white slide: contrast ${contrastRatio(accent, DECK_BACKGROUNDS.light).toFixed(2)}:1, WCAG AA needs ${AA_TEXT}:1. Pick a darker shade (e.g. "${darkerForLight(accent)}"); the dark scheme lightens it by itself.` })
   for (const key of ['bibliography'] as const) {
     const v = headmatter[key]
     if (typeof v === 'string' && v && !exists(v))
       out.push({ ...at(key), message: `'${key}' names ${v}, which does not exist. Fix the path (relative to slides.md).` })
   }
+  const logo = checkLogo(headmatter.logo, exists)
+  if (logo)
+    out.push({ ...at('logo'), message: `logo: ${logo}` })
   return out
+}
+
+/** What is wrong with the `logo` key, if anything; no key or an empty one means no logo. */
+function checkLogo(value: unknown, exists: (path: string) => boolean): string | undefined {
+  const hint = `e.g. logo: ${LOGO_DIR}/logo.svg`
+  // A lecture hall may have no network, and the PDFs would print without it.
+  if (typeof value === 'string' && isAddress(value))
+    return `${value.trim()} is an address, not a file; save the image in ${LOGO_DIR}/ and give its path (${hint}).`
+  const path = logoValue(value)
+  if (!path)
+    return undefined
+  if (!isLogoType(path))
+    return `${path} is not an image the slides can show; use an SVG or PNG (or JPEG, WebP) in ${LOGO_DIR}/ (${hint}).`
+  if (!exists(path))
+    return `no file at ${path}; put the image in ${LOGO_DIR}/ (or fix the path: it is relative to slides.md, ${hint}).`
+  if (!inLogoDir(path))
+    return `${path} is not in ${LOGO_DIR}/, so the built site would not have it; move it into ${LOGO_DIR}/ (${hint}).`
+  return undefined
+}
+
+/** The accent mixed with black in 5 % steps until it reads on white: a suggestion to print. */
+function darkerForLight(accent: string): string {
+  for (let pct = 5; pct <= 100; pct += 5) {
+    const c = toHex(mix(accent, '#000000', pct / 100))
+    if (contrastRatio(c, DECK_BACKGROUNDS.light) >= AA_TEXT)
+      return c
+  }
+  return '#000000'
 }

@@ -118,6 +118,12 @@ export const HANDOUT_PAGE_SCRIPT = String.raw`
 
   const cover = (body, c) => {
     const band = el('div', 'cover-band')
+    if (c.logo) {
+      const img = el('img', 'cover-logo')
+      img.src = c.logo.src
+      img.alt = c.logo.alt
+      band.appendChild(img)
+    }
     band.appendChild(text('p', 'cover-kind', c.kind))
     band.appendChild(text('h1', '', c.title))
     if (c.subtitle) band.appendChild(text('p', 'subtitle', c.subtitle))

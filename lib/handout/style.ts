@@ -74,7 +74,9 @@ html, html.print, body {
 
 /* Cover. */
 .handout-page.cover .page-body { display: flex; flex-direction: column; }
-.cover-band { border-top: 5pt solid var(--deck-accent, #0b5cad); padding-top: 18mm; }
+.cover-band { border-top: 5pt solid var(--deck-accent, #0b5cad); padding-top: 18mm; position: relative; }
+/* Top right, in the band's top margin: the logo adds no height, so the cover fits as planned. */
+.cover-logo { position: absolute; top: 4mm; right: 0; height: 12mm; width: auto; max-width: 60mm; object-fit: contain; object-position: right top; }
 .cover-kind { font-size: 10pt; letter-spacing: 0.12em; text-transform: uppercase; color: var(--deck-muted, #4a5563); margin: 0 0 4mm; }
 .cover h1 { font-size: 30pt; line-height: 1.12; margin: 0 0 4mm; color: var(--deck-accent, #0b5cad); font-weight: 700; }
 .cover .subtitle { font-size: 15pt; line-height: 1.3; margin: 0 0 14mm; color: var(--deck-muted, #4a5563); }

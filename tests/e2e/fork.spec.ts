@@ -1,13 +1,39 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { loadDeck } from '../../lib/deck'
 import { loadCitedDeck } from '../../setup/citations'
 import { fold, pageTexts, pdfInfo } from '../support/pdf'
 import { copyProject, runScript } from '../support/project'
 
-// A lecturer forks the talk: new title and presenter, one section dropped, one new study
-// added and cited. The real build must carry all of it into the site and both PDFs.
+// A lecturer forks the talk: new title and presenter, their logo, one section dropped, one
+// new study added and cited, and a site hosted under a sub-path (GitHub Pages: /<repo>/).
+// The real build must carry all of it into the site and both PDFs.
 const REMOVED = 'slides/06-review-2025.md'
+const BASE = '/my-talk/'
+
+// A made-up mark (no institution's), in a colour nothing else on the handout's cover uses.
+const LOGO_RGB = [255, 0, 170] as const
+const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"><rect width="80" height="40" fill="rgb(${LOGO_RGB.join(',')})"/></svg>\n`
+
+/** Pixels of a PDF page (rendered in colour, small) close to one colour, and where they are. */
+function pixelsOf(path: string, page: number, rgb: readonly number[]): { count: number, minX: number, maxY: number, width: number, height: number } {
+  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), path], { maxBuffer: 64 << 20 })
+  // Binary PPM: "P6\n<w> <h>\n<max>\n" then three bytes a pixel.
+  const header = ppm.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
+  const [width, height] = [Number(header[1]), Number(header[2])]
+  const px = ppm.subarray(header[0].length)
+  const found = { count: 0, minX: width, maxY: -1, width, height }
+  for (let i = 0; i < width * height; i++) {
+    if (Math.abs(px[3 * i]! - rgb[0]!) + Math.abs(px[3 * i + 1]! - rgb[1]!) + Math.abs(px[3 * i + 2]! - rgb[2]!) > 30)
+      continue
+    found.count++
+    found.minX = Math.min(found.minX, i % width)
+    found.maxY = Math.max(found.maxY, Math.floor(i / width))
+  }
+  return found
+}
 
 // A real article (biophysics.md section 3: Mendell 2022, Front Pain Res 3:833104), with
 // only the fields confirmed there.
@@ -24,7 +50,7 @@ const NEW_ENTRY = `
 }
 `
 
-test('a fork with its own title, presenter, sections and a new study builds into the site and both PDFs', async ({ page }) => {
+test('a fork with its own title, presenter, logo, sections and a new study builds into the site and both PDFs', async ({ page }) => {
   test.setTimeout(600_000)
   const dir = copyProject()
   const before = await loadCitedDeck(join(dir, 'slides.md'))
@@ -36,13 +62,18 @@ test('a fork with its own title, presenter, sections and a new study builds into
   let md = readFileSync(entry, 'utf8')
   md = md.replace(/^title: .*$/m, 'title: Glutamate, NMDA receptors and chronic pain')
     .replace(/^author: .*$/m, 'author: Dr Ada Example')
+    .replace(/^affiliation: .*$/m, 'affiliation: Example Pain Institute')
+    .replace(/^# logo: .*$/m, 'logo: public/logo.svg')
     .replace(`---\nsrc: ./${REMOVED}\n---\n`, '')
+  expect(md, 'slides.md shows a forker the logo key').toContain('logo: public/logo.svg')
   writeFileSync(entry, md)
+  mkdirSync(join(dir, 'public'), { recursive: true })
+  writeFileSync(join(dir, 'public/logo.svg'), LOGO_SVG)
   const section = join(dir, 'slides/04-clinical-implications.md')
   writeFileSync(section, readFileSync(section, 'utf8').replace('# Windup Pain\n', '# Windup Pain\n\nFirst described in the mid-1960s [@mendell2022]\n'))
   writeFileSync(join(dir, 'references.bib'), readFileSync(join(dir, 'references.bib'), 'utf8') + NEW_ENTRY)
 
-  const r = runScript(dir, 'build.ts')
+  const r = runScript(dir, 'build.ts', ['--base', BASE])
   expect(r.code, r.output).toBe(0)
   const dist = join(dir, 'dist')
   for (const f of ['index.html', 'slides.pdf', 'handout.pdf'])
@@ -60,28 +91,46 @@ test('a fork with its own title, presenter, sections and a new study builds into
     }
   }
 
-  // The site shows the new title on its first slide.
+  // The handout's cover shows the logo, in the top right, above the contents.
+  const cover = pixelsOf(join(dist, 'handout.pdf'), 1, LOGO_RGB)
+  expect(cover.count, 'logo pixels on the handout cover').toBeGreaterThan(50)
+  expect(cover.minX, 'logo in the right half of the cover').toBeGreaterThan(cover.width / 2)
+  expect(cover.maxY, 'logo in the top fifth of the cover').toBeLessThan(cover.height / 5)
+
+  // The site, served under its sub-path, shows the new title and the logo on its first slide.
   const { serveStatic } = await import('../../lib/staticServer')
-  const server = await serveStatic(dist)
+  const server = await serveStatic(dist, 0, '127.0.0.1', BASE)
+  const loaded = (img: HTMLImageElement) => img.complete && img.naturalWidth > 0
   try {
     await page.goto(`${server.url}1`)
     await expect(page.locator('.slidev-page-1')).toContainText('Glutamate, NMDA receptors and chronic pain')
     await expect(page.locator('.slidev-page-1')).toContainText('Dr Ada Example')
+    const logo = page.locator('.slidev-page-1').getByRole('img', { name: 'Example Pain Institute logo' })
+    await expect(logo).toBeVisible()
+    await expect.poll(() => logo.evaluate(loaded), 'the title slide\'s logo loads').toBe(true)
+    // The running footer of the first ordinary slide carries it small, as decoration (empty alt).
+    const plain = (await loadDeck(entry)).slides.find(s => s.no > 1 && !['cover', 'section'].includes(s.layout ?? '') && !s.frontmatter.hideFooter)!.no
+    await page.goto(`${server.url}${plain}`)
+    const mark = page.locator(`.slidev-page-${plain} .deck-footer img`)
+    await expect(mark).toHaveAttribute('alt', '')
+    await expect.poll(() => mark.evaluate(loaded), 'the footer\'s logo loads').toBe(true)
+    expect((await mark.boundingBox())!.height, 'the footer\'s logo stays small').toBeLessThan(40)
   }
   finally {
     await server.close()
   }
 })
 
-test('a fork with a mistyped headmatter key and an unknown citation gets clear errors and no dist/', () => {
+test('a fork with a mistyped headmatter key, a missing logo and an unknown citation gets clear errors and no dist/', () => {
   const dir = copyProject()
   const entry = join(dir, 'slides.md')
-  writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^affiliation: /m, 'afiliation: '))
+  writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^affiliation: /m, 'afiliation: ').replace(/^# logo: .*$/m, 'logo: public/logo.svg'))
   const section = join(dir, 'slides/03-visceral-pain.md')
   writeFileSync(section, readFileSync(section, 'utf8').replace('[@petrenko2003]', '[@petrenko2030]'))
   const r = runScript(dir, 'build.ts')
   expect(r.code).toBe(1)
   expect(r.stderr).toMatch(/slides\.md:\d+:1: unknown headmatter key 'afiliation'\. Did you mean 'affiliation'/)
+  expect(r.stderr).toMatch(/slides\.md:\d+:1: logo: no file at public\/logo\.svg; put the image in public\//)
   expect(r.output).toMatch(/slides\/03-visceral-pain\.md:\d+:\d+: .*'petrenko2030'.*petrenko2003/)
   expect(existsSync(join(dir, 'dist'))).toBe(false)
 })

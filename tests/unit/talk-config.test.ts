@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { checkHeadmatter } from '../../lib/talkConfig'
+import { checkHeadmatter, logoAlt, logoUrl } from '../../lib/talkConfig'
 
 const md = (lines: string[]) => ['---', ...lines, '---', '', '<TitleSlide />'].join('\n')
-const check = (lines: string[], hm: Record<string, unknown>, exists = () => true) => checkHeadmatter('slides.md', md(lines), hm, exists)
+const check = (lines: string[], hm: Record<string, unknown>, exists: (path: string) => boolean = () => true) => checkHeadmatter('slides.md', md(lines), hm, exists)
 
 describe('checkHeadmatter', () => {
   it('accepts the talk keys and Slidev options', () => {
@@ -28,5 +28,59 @@ describe('checkHeadmatter', () => {
       expect.stringContaining('\'accent\' should be a colour as #rrggbb'),
       expect.stringContaining('\'bibliography\' names refs.bib, which does not exist'),
     ])
+  })
+
+  it('takes no logo as no logo: no key, an empty key, or `logo:` with nothing after it', () => {
+    const none = () => false
+    expect(check(['title: T'], { title: 'T' }, none)).toEqual([])
+    expect(check(['title: T', 'logo: ""'], { title: 'T', logo: '' }, none)).toEqual([])
+    expect(check(['title: T', 'logo:'], { title: 'T', logo: null }, none)).toEqual([])
+  })
+
+  it('accepts a logo that is an image in public/, written from slides.md', () => {
+    const asked: string[] = []
+    const exists = (p: string) => asked.push(p) > 0
+    expect(check(['title: T', 'logo: ./public/brand/logo.svg'], { title: 'T', logo: './public/brand/logo.svg' }, exists)).toEqual([])
+    expect(check(['title: T', 'logo: public/Logo.PNG'], { title: 'T', logo: 'public/Logo.PNG' }, exists)).toEqual([])
+    expect(asked).toEqual(['public/brand/logo.svg', 'public/Logo.PNG'])
+  })
+
+  it('names a logo file that is missing, at its line, and says where the image goes', () => {
+    const f = check(['title: T', 'author: A', 'logo: public/logo.svg'], { title: 'T', author: 'A', logo: 'public/logo.svg' }, () => false)
+    expect(f).toEqual([{ file: 'slides.md', line: 4, column: 1, message: expect.stringMatching(/^logo: no file at public\/logo\.svg; put the image in public\//) }])
+  })
+
+  it('refuses a logo that is not an image, even when the file exists', () => {
+    for (const logo of ['public/logo.pdf', 'public/logo', 'references.bib']) {
+      const f = check(['title: T', `logo: ${logo}`], { title: 'T', logo }, () => true)
+      expect(f, logo).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining(`logo: ${logo} is not an image the slides can show; use an SVG or PNG`) })])
+    }
+  })
+
+  it('refuses a logo outside public/, an address, and a logo that is not text', () => {
+    const messages = (logo: unknown) => check(['title: T', 'logo: x'], { title: 'T', logo }, () => true).map(x => x.message)
+    expect(messages('figures/logo.svg')).toEqual([expect.stringContaining('figures/logo.svg is not in public/, so the built site would not have it')])
+    expect(messages('public/../figures/logo.svg')).toEqual([expect.stringContaining('is not in public/')])
+    expect(messages('https://example.org/logo.png')).toEqual([expect.stringContaining('https://example.org/logo.png is an address, not a file')])
+    expect(messages(42)).toEqual([expect.stringContaining('\'logo\' should be text, got 42')])
+  })
+})
+
+describe('logoUrl', () => {
+  it('serves public/ at the base the site is built for', () => {
+    expect(logoUrl('public/logo.svg', '/')).toBe('/logo.svg')
+    expect(logoUrl('./public/brand/logo.png', '/my-talk/')).toBe('/my-talk/brand/logo.png')
+    expect(logoUrl('public/logo.svg', '/my-talk')).toBe('/my-talk/logo.svg')
+    expect(logoUrl('public/our logo.svg', '/')).toBe('/our%20logo.svg')
+  })
+
+  it('gives nothing to show for no logo or one the checker refuses', () => {
+    for (const v of [undefined, null, '', '  ', 42, 'figures/logo.svg', 'public/logo.pdf', 'https://example.org/logo.png', 'public/../x.svg'])
+      expect(logoUrl(v, '/'), String(v)).toBeUndefined()
+  })
+
+  it('names whose logo it is', () => {
+    expect(logoAlt({ affiliation: 'Department of Anaesthesia' })).toBe('Department of Anaesthesia logo')
+    expect(logoAlt({})).toBe('Logo')
   })
 })
