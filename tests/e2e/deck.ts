@@ -1,3 +1,5 @@
+import type { Page } from '@playwright/test'
+import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadDeck } from '../../lib/deck'
@@ -16,4 +18,41 @@ export async function slideNumberOf(pattern: RegExp): Promise<number> {
   if (!slide)
     throw new Error(`no slide matches ${pattern}`)
   return slide.no
+}
+
+/** axe-core's browser build, for page.addScriptTag. */
+export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
+
+export interface AxeNode { target: string[], summary: string }
+export interface AxeRule { id: string, impact: string | null, help: string, nodes: AxeNode[] }
+export interface AxeOutcome { violations: AxeRule[], passes: AxeRule[], incomplete: AxeRule[] }
+
+/** Runs axe-core (injected once per page load) on the element `selector` with `options`. */
+export async function runAxe(page: Page, selector: string, options: Record<string, unknown>): Promise<AxeOutcome> {
+  if (!await page.evaluate(() => 'axe' in window))
+    await page.addScriptTag({ path: AXE_PATH })
+  return page.evaluate(async ({ sel, opts }) => {
+    const axe = (window as any).axe
+    const r = await axe.run(document.querySelector(sel), opts)
+    const rules = (list: any[]) => list.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target, summary: n.failureSummary ?? '' })) }))
+    return { violations: rules(r.violations), passes: rules(r.passes), incomplete: rules(r.incomplete) }
+  }, { sel: selector, opts: options })
+}
+
+/**
+ * Slidev lays its drawing layer, an empty <svg>, over the whole slide. axe-core cannot see
+ * through it and reports every text's contrast as "incomplete" (bgOverlap) instead of
+ * measuring it, so a contrast audit passes without having looked. While nothing is drawn
+ * the layer paints nothing: hide it for the audit. Throws if something is drawn on it.
+ */
+export async function hideEmptyDrawingLayer(page: Page): Promise<void> {
+  const drawn = await page.evaluate(() => {
+    const layers = [...document.querySelectorAll<SVGSVGElement>('#slide-content > svg')]
+    const drawn = layers.filter(s => s.childElementCount > 0).length
+    if (!drawn)
+      layers.forEach(s => (s.style.display = 'none'))
+    return drawn
+  })
+  if (drawn)
+    throw new Error('the slide has drawings on Slidev\'s drawing layer; clear them (drawings are not part of the deck) before auditing contrast')
 }
