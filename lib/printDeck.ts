@@ -131,8 +131,10 @@ function collectErrors(page: Page): string[] {
 export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
   const page = await context.newPage()
   const errors = collectErrors(page)
-  await page.goto(url, { waitUntil: 'networkidle', timeout })
+  // Paper is light: set before the deck loads, so its colour scheme starts light whatever
+  // the system prefers (colorSchema: auto follows the system).
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+  await page.goto(url, { waitUntil: 'networkidle', timeout })
   return { page, errors }
 }
 
