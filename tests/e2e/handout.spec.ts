@@ -10,8 +10,9 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { buildHandoutContent, expectedSiteSlides } from '../../lib/handout'
 import { readLayoutRecord } from '../../lib/handoutPdf'
 import { loadCitedDeck } from '../../setup/citations'
-import { blankPages, fold, fontCheck, pageCount, pdfInfo } from '../support/pdf'
+import { fold, pageCount, pdfInfo } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
+import { printedPdfChecks } from './pdfChecks'
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
 const pdf = join(dist, 'handout.pdf')
@@ -139,16 +140,7 @@ test.describe('dist/handout.pdf', () => {
     })
   })
 
-  test('embeds every font it uses', () => {
-    const f = fontCheck(pdf)
-    expect(f.count).toBeGreaterThan(0)
-    expect(f.notEmbedded).toEqual([])
-    expect(f.selfHosted).toBe(true)
-  })
-
-  test('has no blank page', () => {
-    expect(blankPages(pdf)).toEqual([])
-  })
+  printedPdfChecks(pdf)
 
   test('bookmarks sections and slides at the pages where they land', async () => {
     const marks = await bookmarkPages(pdf)

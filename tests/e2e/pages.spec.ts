@@ -1,11 +1,9 @@
-import type { AddressInfo } from 'node:net'
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
-import sirv from 'sirv'
 import { parse } from 'yaml'
+import { serveStatic } from '../../lib/staticServer'
 import { projectRoot, runScript } from '../support/project'
 import { deck, slideNumberOf } from './deck'
 import { expectRendered, visitOnceThenLoseServer, watch } from './offline'
@@ -32,25 +30,6 @@ function buildArgs(): string[] {
   return args.map(a => a.replace(/^"|"$/g, ''))
 }
 
-async function servePages(dir: string) {
-  const files = sirv(dir, { dev: true })
-  const notFound = readFileSync(join(dir, '404.html'))
-  const prefix = `/${REPO}/`
-  const server = createServer((req, res) => {
-    const fallback = () => {
-      res.writeHead(404, { 'content-type': 'text/html' })
-      res.end(notFound)
-    }
-    if (!req.url?.startsWith(prefix))
-      return fallback()
-    req.url = req.url.slice(prefix.length - 1)
-    files(req, res, fallback)
-  })
-  await new Promise<void>(ok => server.listen(0, '127.0.0.1', ok))
-  const { port } = server.address() as AddressInfo
-  return { origin: `http://127.0.0.1:${port}`, close: () => new Promise<void>(ok => server.close(() => ok())) }
-}
-
 test('the Pages workflow\'s build works under the repository\'s sub-path', async ({ page }) => {
   test.setTimeout(600_000)
   const args = buildArgs()
@@ -64,7 +43,7 @@ test('the Pages workflow\'s build works under the repository\'s sub-path', async
   for (const f of ['index.html', '404.html', 'slides.pdf', 'handout.pdf'])
     expect(existsSync(join(out, f)), f).toBe(true)
 
-  const site = await servePages(out)
+  const site = await serveStatic(out, 0, '127.0.0.1', `/${REPO}/`, { notFound: '404.html' })
   const failed: string[] = []
   page.on('response', (res) => {
     // The one expected 404 is a deep link's document: Pages answers it with 404.html.
@@ -72,22 +51,22 @@ test('the Pages workflow\'s build works under the repository\'s sub-path', async
       failed.push(`${res.status()} ${res.url()}`)
   })
   try {
-    await page.goto(`${site.origin}/${REPO}/`)
+    await page.goto(`${site.url}`)
     await expect(page.locator('.slidev-page-1')).toContainText('NMDA receptors and pain')
     expect(await page.evaluate(() => document.fonts.check('24px "Source Sans 3"'))).toBe(true)
     await page.keyboard.press('ArrowDown')
-    await expect(page).toHaveURL(`${site.origin}/${REPO}/2`)
+    await expect(page).toHaveURL(`${site.url}2`)
 
     // A link shared to one slide, opened cold: Pages serves 404.html and the deck routes.
     const mg = await slideNumberOf(/<MgBlockChannel :step/)
-    await page.goto(`${site.origin}/${REPO}/${mg}`)
+    await page.goto(`${site.url}${mg}`)
     await expect(page.locator(`.slidev-page-${mg} svg[role="img"]`).first()).toBeVisible()
-    await page.goto(`${site.origin}/${REPO}/presenter/${mg}`)
+    await page.goto(`${site.url}presenter/${mg}`)
     await expect(page.locator('.slidev-presenter')).toBeVisible()
 
     // The closing slide's download links reach the PDFs under the sub-path.
     const closing = await slideNumberOf(/class="downloads"/)
-    await page.goto(`${site.origin}/${REPO}/${closing}`)
+    await page.goto(`${site.url}${closing}`)
     for (const link of await page.locator(`.slidev-page-${closing} .downloads a`).all()) {
       const href = await link.evaluate(a => (a as HTMLAnchorElement).href)
       expect(href).toMatch(new RegExp(`/${REPO}/(slides|handout)\\.pdf$`))

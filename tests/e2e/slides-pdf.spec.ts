@@ -1,7 +1,8 @@
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { blankPages, bookmarks, fold, fontCheck, pageCount, pageTexts, pdfInfo } from '../support/pdf'
+import { bookmarks, fold, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck } from './deck'
+import { printedPdfChecks } from './pdfChecks'
 
 const ascii = (s: string) => s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]/g, c => '0123456789+-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻'.indexOf(c)]!)
 const pdf = resolve(process.env.DIST_DIR ?? 'dist', 'slides.pdf')
@@ -19,17 +20,7 @@ test.describe('dist/slides.pdf', () => {
     }
   })
 
-  test('embeds every font it uses', () => {
-    const f = fontCheck(pdf)
-    expect(f.count).toBeGreaterThan(0)
-    expect(f.notEmbedded).toEqual([])
-    // The self-hosted face, not a system fallback, is what the browser showed.
-    expect(f.selfHosted).toBe(true)
-  })
-
-  test('has no blank page', () => {
-    expect(blankPages(pdf)).toEqual([])
-  })
+  printedPdfChecks(pdf)
 
   test('carries the talk metadata and bookmarks for sections and slides', async () => {
     const d = await deck()
