@@ -1,13 +1,8 @@
 import type { DeckSlide } from './deck'
+import type { Finding } from './finding'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
-
-export interface Finding {
-  file: string
-  line: number
-  column: number
-  message: string
-}
+import { nearest } from './nearest'
 
 /** Tags Vue or Slidev provide everywhere, beyond the .vue files found on disk. */
 const RUNTIME_COMPONENTS = ['RouterLink', 'RouterView', 'Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template', 'VClick', 'VClicks', 'VAfter', 'VSwitch', 'VClickGap', 'Mermaid', 'KaTexBlockWrapper']
@@ -43,30 +38,6 @@ function blankCode(md: string): string {
     .replace(/^(```|~~~)[^\n]*\n[\s\S]*?^\1[^\n]*$/gm, m => m.replace(/[^\n]/g, ' '))
     .replace(/`[^`\n]*`/g, m => ' '.repeat(m.length))
     .replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\n]/g, ' '))
-}
-
-/** Levenshtein distance, for "did you mean" suggestions. */
-export function distance(a: string, b: string): number {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0]!
-    d[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j]!
-      d[j] = Math.min(d[j]! + 1, d[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return d[b.length]!
-}
-
-export function nearest(name: string, candidates: Iterable<string>, max = 3): string[] {
-  return [...candidates]
-    .map(c => ({ c, d: distance(name.toLowerCase(), c.toLowerCase()) }))
-    .filter(x => x.d <= Math.max(2, Math.floor(name.length / 3)))
-    .sort((a, b) => a.d - b.d)
-    .slice(0, max)
-    .map(x => x.c)
 }
 
 /**

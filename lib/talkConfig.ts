@@ -1,6 +1,6 @@
-import type { Finding } from './componentCheck'
-import { nearest } from './componentCheck'
+import type { Finding } from './finding'
 import { AA_TEXT, contrastRatio, DECK_BACKGROUNDS, mix, toHex } from './contrast'
+import { nearest } from './nearest'
 
 /**
  * The headmatter of slides.md is where a fork makes the talk its own. A mistyped key there

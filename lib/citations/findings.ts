@@ -1,4 +1,5 @@
 /** Findings of the citation checker, in the `file:line:col: message` form editors understand. */
+import { nearest } from '../nearest'
 
 export type Severity = 'error' | 'warning' | 'info'
 
@@ -15,30 +16,12 @@ export interface Finding {
   suggestions?: string[]
 }
 
-/** Levenshtein distance, two rows: keys are short, the bibliography is small. */
-export function editDistance(a: string, b: string): number {
-  let prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i]
-    for (let j = 1; j <= b.length; j++)
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1))
-    prev = cur
-  }
-  return prev[b.length]!
-}
-
 /**
  * Up to `n` known keys closest to `key`, closest first (ties alphabetical). Keys that differ
  * in more than half their characters are no help and are left out.
  */
 export function nearestKeys(key: string, known: Iterable<string>, n = 3): string[] {
-  const limit = Math.ceil(key.length / 2)
-  return [...known]
-    .map(k => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase()) }))
-    .filter(x => x.d <= limit)
-    .sort((x, y) => x.d - y.d || x.k.localeCompare(y.k))
-    .slice(0, n)
-    .map(x => x.k)
+  return nearest(key, known, n, k => Math.ceil(k.length / 2))
 }
 
 export function formatFinding(f: Finding, cwd?: string): string {

@@ -1,6 +1,7 @@
 import type { DeckSlide } from '../../lib/deck'
 import { describe, expect, it } from 'vitest'
-import { checkComponents, nearest, toPascal } from '../../lib/componentCheck'
+import { checkComponents, toPascal } from '../../lib/componentCheck'
+import { nearest } from '../../lib/nearest'
 
 function slide(content: string, contentLine = 10): DeckSlide {
   return { no: 3, title: 'T', file: 'slides/01.md', line: 8, contentLine, note: '', frontmatter: {}, content, frontmatterErrors: [] }
