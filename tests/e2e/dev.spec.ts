@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test'
+import type { DevServer } from '../support/devServer'
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { expect, test } from '@playwright/test'
+import { isBenignConsoleError } from '../../lib/printDeck'
+import { startDev } from '../support/devServer'
+import { copyProject, projectRoot } from '../support/project'
+import { deck } from './deck'
+
+// `npm run dev` is how a lecturer presents and edits. The production build can hide what
+// breaks it (an unused Node import is dropped from dist/ but blanks the dev page), so these
+// tests run the command itself, as the README gives it.
+const PORT = Number(process.env.E2E_DEV_PORT ?? 4327)
+
+/** Every page error and console error, but the one Slidev itself always logs. */
+function problems(page: Page): string[] {
+  const seen: string[] = []
+  page.on('pageerror', e => seen.push(`page error: ${e.message}`))
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+      seen.push(`console error: ${m.text()}`)
+  })
+  return seen
+}
+
+test.describe('npm run dev', () => {
+  test.describe.configure({ mode: 'serial', timeout: 180_000 })
+  let dev: DevServer
+  test.beforeAll(async () => {
+    dev = await startDev(projectRoot, PORT)
+  })
+  test.afterAll(async () => {
+    await dev?.close()
+  })
+
+  test('shows the first slide, the presenter view and every animated slide, with no error', async ({ page }) => {
+    const seen = problems(page)
+    const d = await deck()
+    await page.goto(`${dev.url}1`)
+    await expect(page.locator('.slidev-page-1')).toContainText(String(d.headmatter.title), { timeout: 60_000 })
+
+    // The presenter view: this slide, the next, and the speaker notes of this one.
+    await page.goto(`${dev.url}presenter/1`)
+    await expect(page.locator('.slidev-presenter')).toBeVisible()
+    await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty()
+
+    // Every slide that hosts an animated diagram renders it, first in the deck, then stepped.
+    const animated = d.slides.filter(s => /<(?:MgBlockChannel|ToleranceCurves)\b/.test(s.content))
+    for (const s of animated) {
+      await page.goto(`${dev.url}${s.no}`)
+      await expect(page.locator(`.slidev-page-${s.no} svg`).first(), `${s.file}:${s.line}`).toBeVisible()
+      for (let i = 0; i < Number(s.frontmatter.clicks ?? 0); i++)
+        await page.keyboard.press('ArrowRight')
+      await expect(page, `${s.file}:${s.line}: clicks stay on the slide`).toHaveURL(new RegExp(`/${s.no}(?:\\?clicks=\\d+)?$`))
+    }
+    expect(seen, dev.output()).toEqual([])
+  })
+})
+
+test('an edit to a slide file shows in the open deck without a reload', async ({ page }) => {
+  test.setTimeout(180_000)
+  const dir = copyProject()
+  const dev = await startDev(dir, PORT + 1)
+  try {
+    const seen = problems(page)
+    const d = await deck()
+    const target = d.slides.find(s => s.no > 1 && /^# .+$/m.test(s.content))!
+    await page.goto(`${dev.url}${target.no}`)
+    const slide = page.locator(`.slidev-page-${target.no}`)
+    // The first visit compiles the deck on demand: slow on a busy 2-core machine.
+    await expect(slide).toContainText(target.title, { timeout: 60_000 })
+    // Marks the window: a reload would drop it, hot replacement keeps it.
+    await page.evaluate(() => ((window as any).__notReloaded = true))
+
+    const file = join(dir, target.file)
+    const heading = target.content.match(/^# .+$/m)![0]
+    writeFileSync(file, readFileSync(file, 'utf8').replace(heading, `${heading}\n\nEdited while presenting`))
+    await expect(slide).toContainText('Edited while presenting', { timeout: 20_000 })
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
+    expect(seen, dev.output()).toEqual([])
+  }
+  finally {
+    await dev.close()
+  }
+})

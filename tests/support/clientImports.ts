@@ -1,0 +1,88 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { builtinModules } from 'node:module'
+import { dirname, join, relative, resolve } from 'node:path'
+import ts from 'typescript'
+import { parse } from 'vue/compiler-sfc'
+
+/**
+ * Files Slidev loads into the browser: components, layouts, pages, the global and per-slide
+ * layers, and the client-side setup hooks, in the deck and in each local addon. (Slidev's
+ * Node-side hooks, such as setup/preparser.ts, are left out: they never reach the browser.)
+ */
+const CLIENT_SETUP = ['main', 'routes', 'shortcuts', 'root', 'context-menu', 'code-runners', 'mermaid', 'monaco', 'katex']
+
+function filesUnder(dir: string, pattern: RegExp): string[] {
+  if (!existsSync(dir))
+    return []
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter(f => pattern.test(f) && !f.includes('node_modules') && !/\.(?:test|d)\.ts$/.test(f))
+    .map(f => join(dir, f))
+}
+
+export function clientEntries(root: string): string[] {
+  const roots = [root, ...filesUnder(join(root, 'addons'), /^[^/]+$/).filter(d => statSync(d).isDirectory())]
+  return roots.flatMap(r => [
+    ...['components', 'layouts', 'pages'].flatMap(d => filesUnder(join(r, d), /\.(?:vue|ts)$/)),
+    ...readdirSync(r).filter(f => f.endsWith('.vue')).map(f => join(r, f)),
+    ...CLIENT_SETUP.map(n => join(r, 'setup', `${n}.ts`)).filter(existsSync),
+  ])
+}
+
+/**
+ * The module specifiers a .ts or .vue file loads at run time: static imports and re-exports,
+ * and dynamic `import()`. Type-only imports are erased by the compiler and left out.
+ */
+function importsOf(file: string): string[] {
+  let code = readFileSync(file, 'utf8')
+  if (file.endsWith('.vue')) {
+    const { descriptor } = parse(code, { filename: file })
+    code = [descriptor.script?.content, descriptor.scriptSetup?.content].filter(Boolean).join('\n')
+  }
+  const specs: string[] = []
+  const visit = (node: ts.Node) => {
+    if (ts.isImportDeclaration(node) && !node.importClause?.isTypeOnly)
+      specs.push((node.moduleSpecifier as ts.StringLiteral).text)
+    else if (ts.isExportDeclaration(node) && node.moduleSpecifier && !node.isTypeOnly)
+      specs.push((node.moduleSpecifier as ts.StringLiteral).text)
+    else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword && ts.isStringLiteral(node.arguments[0]!))
+      specs.push(node.arguments[0].text)
+    ts.forEachChild(node, visit)
+  }
+  visit(ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true))
+  return specs
+}
+
+function resolveLocal(from: string, spec: string): string | undefined {
+  const base = resolve(dirname(from), spec)
+  return [base, `${base}.ts`, `${base}.vue`, join(base, 'index.ts')].find(f => existsSync(f) && statSync(f).isFile())
+}
+
+const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!)
+
+/**
+ * Every chain from a client file to a Node built-in, e.g.
+ * `slide-bottom.vue -> lib/talkConfig.ts -> lib/componentCheck.ts -> node:fs`. In Vite's dev
+ * server such an import blanks the whole deck; the production build hides it.
+ */
+export function clientNodeImports(root: string): string[][] {
+  const found: string[][] = []
+  const visited = new Set<string>()
+  const walk = (file: string, chain: string[]) => {
+    if (visited.has(file))
+      return
+    visited.add(file)
+    for (const spec of importsOf(file)) {
+      if (isBuiltin(spec)) {
+        found.push([...chain, spec])
+      }
+      else if (spec.startsWith('.')) {
+        const next = resolveLocal(file, spec)
+        if (next)
+          walk(next, [...chain, relative(root, next)])
+      }
+    }
+  }
+  for (const entry of clientEntries(root))
+    walk(entry, [relative(root, entry)])
+  return found
+}
