@@ -5,28 +5,29 @@
  * macroscopic conductances predicted by single-channel kinetics", J Neurosci 10(9):3178-3182,
  * doi:10.1523/JNEUROSCI.10-09-03178.1990. The constants 3.57 mM and 0.062 /mV are the ones
  * every public model file attributes to that paper (ModelDB 150239 exp2synNMDA.mod, BrainPy
- * MgBlock); see ../shared/research/biophysics.md section 1.1. The abstract does not print the
- * constants, so they are quoted as "the Jahr & Stevens fit", never as a measurement of ours.
+ * MgBlock); references.bib key `jahr1990`. The abstract does not print the constants, so they
+ * are quoted as "the Jahr & Stevens fit", never as a measurement of ours.
  *
  * Pure TypeScript: no Vue, no Slidev. Everything the MgBlockChannel diagram shows or animates
  * is computed here, so the unit tests can check it against the published equation.
  */
 
-/** Kd of the pore site for Mg2+ at 0 mV (Jahr & Stevens 1990 fit, biophysics.md 1.1). */
+/** Kd of the pore site for Mg2+ at 0 mV (Jahr & Stevens 1990 fit, `jahr1990`). */
 export const MG_KD_AT_0_MV_MM = 3.57
 /**
- * Voltage dependence of Kd, z*delta*F/RT in /mV (Jahr & Stevens 1990 fit, biophysics.md 1.1).
- * It places the Mg2+ site ~80 % into the field, as Sharma & Stevens (1996) PNAS 93:14170 found.
+ * Voltage dependence of Kd, z*delta*F/RT in /mV (Jahr & Stevens 1990 fit, `jahr1990`).
+ * It places the Mg2+ site ~80 % into the field, as Sharma & Stevens (1996) PNAS 93:14170 found
+ * (`sharma1996`).
  */
 export const MG_VOLTAGE_COEFFICIENT_PER_MV = 0.062
 /**
  * Reversal potential of the NMDA current, ~0 mV for a nonselective cation channel; 0 mV is the
- * default of the model files that carry the Jahr & Stevens fit (biophysics.md 1.2).
+ * default of the model files that carry the Jahr & Stevens fit (`jahr1990`).
  */
 export const NMDA_REVERSAL_MV = 0
 /**
  * Extracellular Mg2+ the lecture calls physiological: 1 mM, the default of ModelDB 150239 and
- * within mouse CSF values 0.89-1.00 mM (Magnes Res 2009;22:266; biophysics.md 1.4).
+ * within mouse CSF values 0.89-1.00 mM (Magnes Res 2009;22:266).
  */
 export const PHYSIOLOGICAL_MG_MM = 1
 /**
@@ -43,7 +44,7 @@ export const RESTING_POTENTIAL_MV = -70
 export const DEPOLARISED_POTENTIAL_MV = -20
 /**
  * Range of the interactive controls: wide enough to show the whole negative-slope region and
- * the reversal of the current; [Mg]o 0 (Mg-free) to 2 mM (biophysics.md 1.4).
+ * the reversal of the current; [Mg]o 0 (Mg-free) to 2 mM, around the physiological 1 mM.
  */
 export const POTENTIAL_RANGE_MV = { min: -100, max: 40 } as const
 export const MG_RANGE_MM = { min: 0, max: 2 } as const
@@ -74,7 +75,7 @@ export interface CurrentOptions {
 }
 
 /**
- * NMDA current I = g * B(V, [Mg]o) * (V - Erev) (biophysics.md 1.2). Negative = inward
+ * NMDA current I = g * B(V, [Mg]o) * (V - Erev), with B from `jahr1990`. Negative = inward
  * (cations entering the cell), in units of conductance * mV.
  */
 export function nmdaCurrent(vMv: number, mgMm: number, options: CurrentOptions = {}): number {
@@ -125,7 +126,7 @@ export function ivCurve(
  * With Mg2+ the curve has a negative-slope region: below the peak, dI/dV < 0. Setting
  * dI/dV = B + V dB/dV = 0 with dB/dV = 0.062 * B * (1 - B) gives 1 + 0.062 * V * (1 - B(V)) = 0,
  * solved here by bisection (the left side rises monotonically on V < 0). -27.0 mV at 1 mM,
- * as biophysics.md 1.2 computed. Without Mg2+ the curve is linear and the most inward point is
+ * as the equation gives (tests/unit/mgBlock.test.ts computes it independently). Without Mg2+ the curve is linear and the most inward point is
  * the left end of the range; `negativeSlope` then is false.
  */
 export function peakInwardCurrent(
@@ -161,7 +162,7 @@ export function negativeSlopePeak(mgMm: number): { vMv: number, current: number 
 /**
  * Current at (V, [Mg]o) as a signed fraction of the most inward current of the I-V curve at
  * that [Mg]o over the control range (-100..+40 mV). -1 = the peak inward current; 0.29 of the peak
- * at -70 mV with 1 mM (biophysics.md 1.2). Positive values are outward currents.
+ * at -70 mV with 1 mM (from the equation). Positive values are outward currents.
  */
 export function currentRelativeToPeak(vMv: number, mgMm: number): number {
   const peak = peakInwardCurrent(mgMm)
@@ -182,7 +183,7 @@ export type MgBlockStep = 0 | 1 | 2 | 3 | 4
 export const GLYPHS_PER_SECOND_AT_PEAK = 6
 /**
  * How the glyphs are shared out. Pedagogical, not measured: Ca2+ carries only ~10-15 % of the
- * NMDA current (Burnashev et al. 1995 via Zhu & Auerbach 2001 JGP 117:275; biophysics.md 1.6),
+ * NMDA current (Burnashev et al. 1995 via Zhu & Auerbach 2001 JGP 117:275),
  * but the lecture's point is that Ca2+ gets in at all, so it is drawn more often than its
  * share; K+ leaves, fewer, because the current is net inward below Erev = 0 mV.
  */
@@ -236,7 +237,7 @@ export interface ChannelState {
   step: MgBlockStep
   glutamateBound: boolean
   glycineBound: boolean
-  /** Both co-agonists bound: the gate is open (biophysics.md 1.8: both are required). */
+  /** Both co-agonists bound: the gate is open (glutamate and glycine are both required). */
   open: boolean
   /** The drawn channel shows Mg2+ sitting in the pore. */
   mgInPore: boolean

@@ -9,7 +9,7 @@ import { nearest } from './nearest'
  */
 
 /** Our keys: the talk's identity, read by the title slide, the PDFs and the handout. */
-export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography'] as const
+export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography', 'sourceOutline'] as const
 
 /** Slidev's headmatter options (its getDefaultConfig) and the first slide's frontmatter. */
 export const SLIDEV_KEYS = [
@@ -98,6 +98,8 @@ export interface TalkIdentity {
   logo?: string
   accent?: string
   bibliography?: string
+  /** The outline of the lecture this deck reproduces, checked by `npm test` (README). */
+  sourceOutline?: string
 }
 
 /**
@@ -182,7 +184,7 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
     out.push({ ...at('presenter'), message: `'presenter' is Slidev's switch for the presenter view (true/false/"dev"/"build"); put the presenter's name in 'author'.` })
   if (typeof headmatter.title !== 'string' || !headmatter.title.trim())
     out.push({ ...at('title'), message: `the talk needs a 'title' (text): it is the title slide, the PDF title and the handout cover.` })
-  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'logo', 'bibliography'] as const) {
+  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'logo', 'bibliography', 'sourceOutline'] as const) {
     const v = headmatter[key]
     if (v !== undefined && v !== null && typeof v !== 'string')
       out.push({ ...at(key), message: `'${key}' should be text, got ${JSON.stringify(v)}. Put it in quotes.` })
@@ -197,7 +199,7 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
   // its 7:1 variant are derived (lib/contrast.ts accentOnDark), so only light can fail.
   else if (typeof accent === 'string' && contrastRatio(accent, DECK_BACKGROUNDS.light) < AA_TEXT)
     out.push({ ...at('accent'), message: `'accent' ${accent} is too light for text on the white slide: contrast ${contrastRatio(accent, DECK_BACKGROUNDS.light).toFixed(2)}:1, WCAG AA needs ${AA_TEXT}:1. Pick a darker shade (e.g. "${darkerForLight(accent)}"); the dark scheme lightens it by itself.` })
-  for (const key of ['bibliography'] as const) {
+  for (const key of ['bibliography', 'sourceOutline'] as const) {
     const v = headmatter[key]
     if (typeof v === 'string' && v && !exists(v))
       out.push({ ...at(key), message: `'${key}' names ${v}, which does not exist. Fix the path (relative to slides.md).` })

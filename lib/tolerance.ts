@@ -3,8 +3,8 @@
  * them: the model behind <ToleranceCurves>. Pure TypeScript (no Vue, no Slidev) so that the
  * slide, the handout and the unit tests read the same numbers.
  *
- * Sources are collected in ../shared/research/biophysics.md section 2; each constant names
- * the report it comes from and its citation key in references.bib.
+ * Each constant names the report it comes from and its citation key in references.bib
+ * (TOLERANCE_CITATIONS lists them for the slide).
  */
 
 /** Citation keys (references.bib) of the reports this model rests on. */
@@ -23,7 +23,7 @@ export type ToleranceCitationKey
 /**
  * Hill slope of the morphine %MPE dose-response curve, kept constant across days so that
  * tolerance is a parallel shift. Unconfirmed: rodent values of about 1.5-3 are textbook
- * lore, not found in a public source (biophysics.md 2.1 [U]); labelled illustrative.
+ * lore, not found in a public source we could confirm; labelled illustrative.
  * Parallel shifts themselves are how tolerance is quantified (Allen & Dykstra 1999).
  */
 export const HILL_SLOPE = 2

@@ -1,11 +1,13 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import process from 'node:process'
+import { stripVTControlCharacters } from 'node:util'
 import { expect, test } from '@playwright/test'
 import { loadDeck } from '../../lib/deck'
 import { loadCitedDeck } from '../../setup/citations'
 import { fold, pageTexts, pdfInfo } from '../support/pdf'
-import { copyProject, runScript } from '../support/project'
+import { copyProject, projectRoot, runScript } from '../support/project'
 
 // A lecturer forks the talk: new title and presenter, their logo, one section dropped, one
 // new study added and cited, and a site hosted under a sub-path (GitHub Pages: /<repo>/).
@@ -35,7 +37,7 @@ function pixelsOf(path: string, page: number, rgb: readonly number[]): { count: 
   return found
 }
 
-// A real article (biophysics.md section 3: Mendell 2022, Front Pain Res 3:833104), with
+// A real article (Mendell 2022, Front Pain Res 3:833104, doi 10.3389/fpain.2022.833104), with
 // only the fields confirmed there.
 const NEW_ENTRY = `
 @article{mendell2022,
@@ -46,7 +48,7 @@ const NEW_ENTRY = `
   pages = {833104},
   doi = {10.3389/fpain.2022.833104},
   audit = {verified},
-  auditnote = {biophysics.md section 3; added by the fork test},
+  auditnote = {added by the fork test},
 }
 `
 
@@ -133,4 +135,67 @@ test('a fork with a mistyped headmatter key, a missing logo and an unknown citat
   expect(r.stderr).toMatch(/slides\.md:\d+:1: logo: no file at public\/logo\.svg; put the image in public\//)
   expect(r.output).toMatch(/slides\/03-visceral-pain\.md:\d+:\d+: .*'petrenko2030'.*petrenko2003/)
   expect(existsSync(join(dir, 'dist'))).toBe(false)
+})
+
+/** Every tracked text file below `dirs` with `from` replaced by `to`; how many files changed. */
+function replaceEverywhere(dir: string, dirs: string[], from: string, to: string): number {
+  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '--', ...dirs], { cwd: projectRoot, encoding: 'utf8' }).split('\n').filter(Boolean)
+  let changed = 0
+  for (const f of files) {
+    const path = join(dir, f)
+    if (!existsSync(path))
+      continue
+    const text = readFileSync(path, 'utf8')
+    if (text.includes(from)) {
+      writeFileSync(path, text.replaceAll(from, to))
+      changed++
+    }
+  }
+  return changed
+}
+
+function vitest(dir: string, args: string[] = []) {
+  const r = spawnSync(join(dir, 'node_modules/.bin/vitest'), ['run', ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0', CI: 'true' },
+    timeout: 600_000,
+  })
+  // Vitest colours its summary even when asked not to in some terminals: read it plain.
+  return { code: r.status, output: stripVTControlCharacters(r.stdout + r.stderr) }
+}
+
+// The README promises that a fork passes `npm test` unchanged: the suites test the machinery
+// (models, citations, checks, components), not this lecture's wording or its section list.
+test('a fork that drops a section, relabels a diagram and retitles the talk passes the unit and component suites', () => {
+  test.setTimeout(600_000)
+  const dir = copyProject({ withTests: true })
+  const entry = join(dir, 'slides.md')
+  const dropped = 'slides/03-visceral-pain.md'
+  const original = readFileSync(entry, 'utf8')
+  expect(original, 'this deck opts into the source-lecture check').toMatch(/^sourceOutline: .+$/m)
+  const forked = original
+    .replace(/^title: .*$/m, 'title: Glutamate and the spinal cord')
+    .replace(/^accent: .*$/m, 'accent: "#7a1f5c"')
+    .replace(`---\nsrc: ./${dropped}\n---\n`, '')
+  expect(forked).not.toContain(dropped)
+  rmSync(join(dir, dropped))
+  // A diagram label and a caption, renamed the way a forker would: search and replace.
+  expect(replaceEverywhere(dir, ['components', 'lib', 'slides'], 'GluN2B', 'GluN2-B'), 'files naming GluN2B').toBeGreaterThan(0)
+  expect(replaceEverywhere(dir, ['components', 'lib', 'slides'], 'Mg²⁺ block relieved', 'Magnesium has left the pore'), 'files with the caption').toBeGreaterThan(0)
+
+  // Still claiming to follow the source lecture, the fork is told what it lost...
+  writeFileSync(entry, forked)
+  const claimed = vitest(dir, ['tests/unit/source-lecture.test.ts'])
+  expect(claimed.code, claimed.output).not.toBe(0)
+  expect(claimed.output).toMatch(/source slide "NMDA Receptor Activation and Visceral Pain" is missing/)
+
+  // ...and, as the README says, drops the claim with the headmatter line: then all pass.
+  writeFileSync(entry, forked.replace(/^sourceOutline: .+\n/m, ''))
+  // All but the build-error cases, which build the deck four times (minutes) and already
+  // take their section from slides.md.
+  const all = vitest(dir, ['--exclude', 'tests/unit/build-errors.test.ts'])
+  expect(all.code, all.output).toBe(0)
+  expect(all.output).toMatch(/Tests\s+\d+ passed/)
+  expect(all.output, 'the source-lecture suite is skipped, not failed').toMatch(/source-lecture\.test\.ts \(\d+ tests? \| \d+ skipped\)/)
 })

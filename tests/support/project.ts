@@ -9,13 +9,14 @@ export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.ur
 
 /**
  * A copy of the project as a forker would have it (the files git tracks or would track),
- * sharing node_modules, in a temporary folder that tests may break at will.
+ * sharing node_modules, in a temporary folder that tests may break at will. Nothing lies
+ * beside it: what the copy needs must be in the repository.
  */
-export function copyProject(): string {
+export function copyProject({ withTests = false } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'nmda-fork-'))
   const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
     .split('\n')
-    .filter(f => f && !f.startsWith('tests/'))
+    .filter(f => f && (withTests || !f.startsWith('tests/')))
   for (const f of files) {
     mkdirSync(dirname(join(dir, f)), { recursive: true })
     try {
@@ -24,6 +25,8 @@ export function copyProject(): string {
     catch {} // listed but deleted in the working tree
   }
   linkModules(join(projectRoot, 'node_modules'), join(dir, 'node_modules'))
+  // A fork is a git checkout; the tests list its files the way git does.
+  execFileSync('git', ['init', '-q'], { cwd: dir })
   return dir
 }
 

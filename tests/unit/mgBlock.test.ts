@@ -15,7 +15,7 @@ import {
 // 10:3178): B = 1 / (1 + [Mg]o / 3.57 mM * exp(-0.062/mV * V)).
 const published = (v: number, mg: number) => 1 / (1 + (mg / 3.57) * Math.exp(-0.062 * v))
 
-// Values in ../shared/research/biophysics.md section 1.1, computed from the function there.
+// B(V, [Mg]o) to three decimals, computed once from the published function above.
 const TABLE: [v: number, mg: number, b: number][] = [
   [-100, 1, 0.007],
   [-80, 1, 0.024],
@@ -75,7 +75,7 @@ describe('i-V curve', () => {
     expect(peak.vMv).toBeLessThanOrEqual(-26)
     // Below the peak, current becomes less inward as V falls: the negative slope.
     expect(Math.abs(nmdaCurrent(-60, 1))).toBeLessThan(Math.abs(nmdaCurrent(-40, 1)))
-    // At -70 mV the inward current is only ~29 % of the peak (biophysics.md 1.2).
+    // At -70 mV the inward current is only ~29 % of the peak (from the equation).
     expect(nmdaCurrent(-70, 1) / peak.current).toBeCloseTo(0.29, 2)
   })
 

@@ -30,6 +30,11 @@ describe('checkHeadmatter', () => {
     ])
   })
 
+  it('names a source outline that does not exist at its line', () => {
+    const f = check(['title: T', 'sourceOutline: slides/outline.yaml'], { title: 'T', sourceOutline: 'slides/outline.yaml' }, p => p !== 'slides/outline.yaml')
+    expect(f).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('\'sourceOutline\' names slides/outline.yaml, which does not exist') })])
+  })
+
   it('takes no logo as no logo: no key, an empty key, or `logo:` with nothing after it', () => {
     const none = () => false
     expect(check(['title: T'], { title: 'T' }, none)).toEqual([])

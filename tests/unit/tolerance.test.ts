@@ -20,7 +20,8 @@ import {
   toleranceState,
 } from '../../lib/tolerance'
 
-// Published values, transcribed here from the papers (../shared/research/biophysics.md 2.3, 2.4)
+// Published values, transcribed here from the papers (allen1999, dunbar1996, mccarthy1998,
+// celerier2000 in references.bib)
 // independently of the model's constants, so a wrong constant in lib/ fails these tests.
 const ALLEN_DYKSTRA_1999 = { week1LogShift: [0.3, 0.5] as const, week2FurtherLogShift: 0.4 }
 const DUNBAR_YAKSH_1996 = { saline: 16, morphine: 496, mk801PlusMorphine: 4 } // ED50, nmol i.t.

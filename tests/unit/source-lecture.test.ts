@@ -1,0 +1,62 @@
+/**
+ * The deck reproduces a source lecture, if its headmatter says so: `sourceOutline:` names an
+ * outline of that lecture kept in the repository (its slide titles in order and the errors
+ * the deck corrects). A fork that is its own talk removes the key and this suite is skipped.
+ */
+import type { ParsedSlide } from '../support/slides'
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { projectRoot } from '../support/project'
+import { parseDeck, where } from '../support/slides'
+
+interface Outline {
+  titles: string[]
+  corrections: { wrong: string, right: string, keptOnSlides?: boolean }[]
+}
+
+const deck = await parseDeck()
+const outlineFile = deck.headmatter.sourceOutline as string | undefined
+const norm = (t: string) => t.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+
+describe.skipIf(!outlineFile)(`the deck follows the source lecture (${outlineFile ?? 'no sourceOutline in slides.md'})`, () => {
+  let outline: Outline
+  let lecture: ParsedSlide[]
+  beforeAll(() => {
+    outline = parse(readFileSync(resolve(projectRoot, outlineFile!), 'utf8'))
+    // The lecture's own slides: all but the talk's title slide, references and closing.
+    lecture = deck.slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`))
+  })
+
+  it('has an outline to follow', () => {
+    expect(outline.titles.length).toBeGreaterThan(0)
+    expect(outline.titles.every(t => typeof t === 'string' && t.trim())).toBe(true)
+  })
+
+  it('has every source slide title, in order', () => {
+    const titles = lecture.map(s => norm(s.title ?? ''))
+    let at = 0
+    for (const want of outline.titles) {
+      const w = norm(want)
+      // A figure slide is known by its caption label ("Figure 1.").
+      const found = titles.findIndex((t, i) => i >= at && (t === w || (w.startsWith('figure') && t.startsWith(w))))
+      expect(found, `${outlineFile}: source slide "${want}" is missing after deck slide ${at} (or out of order)`).toBeGreaterThanOrEqual(0)
+      at = found + 1
+    }
+  })
+
+  it('explains every correction of the source in a "Correction:" note', () => {
+    const notes = lecture.map(s => s.note ?? '').join('\n')
+    for (const { wrong, right, keptOnSlides } of outline.corrections ?? []) {
+      // The wrong form may be quoted in a note, but never stands on a slide.
+      const mentioned = notes.split(/\n\s*\n/).filter(p => p.includes(wrong) && /Correction/i.test(p))
+      expect(mentioned.length, `no 'Correction:' note quotes "${wrong}"`).toBeGreaterThan(0)
+      expect(mentioned.some(p => p.toLowerCase().includes(right.toLowerCase())), `the note about "${wrong}" does not give "${right}"`).toBe(true)
+      if (!keptOnSlides) {
+        for (const s of lecture)
+          expect(s.content, `${where(s)} still says "${wrong}"`).not.toContain(wrong)
+      }
+    }
+  })
+})
