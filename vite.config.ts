@@ -1,6 +1,7 @@
 import type { Plugin, ResolvedConfig } from 'vite'
 import type { VitePluginPWAAPI } from 'vite-plugin-pwa'
 import process from 'node:process'
+import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
 
@@ -44,6 +45,11 @@ const deckPdfs = (process.env.DECK_PDFS ?? '').split(/[\s,]+/).filter(Boolean)
 export default defineConfig({
   // Slidev brings its own Vue plugin; only the component tests under Vitest need ours.
   plugins: process.env.VITEST ? [vue()] : [precacheDeckPdfs(deckPdfs)],
+  slidev: {
+    // The dev server's copy of the live state (components/useLiveState.ts): Slidev's
+    // server-ref plugin shares a key only when it starts with a value.
+    serverRef: { state: { live: {} } },
+  },
   define: {
     // Keep Slidev's /print route in the built site: our exporter prints the built deck
     // instead of compiling it a second time, and a lecturer can print from a browser too.
@@ -53,6 +59,8 @@ export default defineConfig({
   // Vitest reads its settings from here so that the top level keeps no extra config file.
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
+    // Slidev's dev server provides this module; components that share live state import it.
+    alias: { 'server-reactive:live': fileURLToPath(new URL('tests/support/serverLive.ts', import.meta.url)) },
     environment: 'node',
   },
 } as any)

@@ -14,9 +14,29 @@ declare module '@slidev/client' {
     next: () => Promise<void>
     prev: () => Promise<void>
     go: (no: number | string, clicks?: number) => Promise<void>
+    isPresenter: ComputedRef<boolean>
+    nextSlide: () => Promise<void>
+    prevSlide: () => Promise<void>
+    slides: Ref<{ no: number, meta?: { slide?: { title?: string, frontmatter: Record<string, unknown> } } }[]>
   }
 
   export function useNav(): SlidevNav
+  export const configs: Record<string, unknown>
+
+  /** Slidev's shared presenter state (slide, click, its timer), synced like the slides. */
+  export const sharedState: {
+    page: number
+    clicks: number
+    timer: { status: 'stopped' | 'running' | 'paused', slides: Record<number, { start?: number, end?: number }>, startedAt: number, pausedAt: number }
+  }
+
+  export function createSyncState<State extends object>(serverState: State, defaultState: State, persist?: boolean): {
+    init: (channelKey: string) => void
+    onPatch: (fn: (state: State) => void) => void
+    onUpdate: (patch: Partial<State>) => void
+    patch: <K extends keyof State>(key: K, value: State[K]) => void
+    state: State
+  }
   export function onSlideEnter(cb: (to: number, from: number | undefined) => unknown): void
   export function onSlideLeave(cb: (to: number, from: number | undefined) => unknown): void
   export function useIsSlideActive(): ComputedRef<boolean>
@@ -27,4 +47,10 @@ declare module '@slidev/client' {
     $frontmatter: Record<string, unknown>
     $nav: Ref<SlidevNav>
   }
+}
+
+// The dev server's shared objects (Slidev's server-ref plugin); a plain object once built.
+declare module 'server-reactive:live' {
+  const state: Record<string, unknown> | undefined
+  export default state
 }

@@ -21,6 +21,8 @@ export interface DeckSlide {
   content: string
   /** YAML errors in the slide's frontmatter, positioned in `file`. */
   frontmatterErrors: { line: number, column: number, message: string }[]
+  /** The `src:` block that imported the slide (its keys reach every slide it imports), if any. */
+  importedAt?: { file: string, line: number, frontmatter: Record<string, any> }
 }
 
 export interface Deck {
@@ -73,7 +75,15 @@ function toDeckSlide(s: SlideInfo, root: string): DeckSlide {
     contentLine: contentLine(s),
     content: s.content ?? '',
     frontmatterErrors: frontmatterErrors(s),
+    importedAt: importedAt(s, root),
   }
+}
+
+function importedAt(s: SlideInfo, root: string): DeckSlide['importedAt'] {
+  const block = s.importChain?.at(-1) as { filepath?: string, start?: number, frontmatter?: Record<string, any> } | undefined
+  if (!block?.filepath)
+    return undefined
+  return { file: relative(root, block.filepath), line: (block.start ?? 0) + 1, frontmatter: block.frontmatter ?? {} }
 }
 
 function frontmatterErrors(s: SlideInfo) {

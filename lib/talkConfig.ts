@@ -9,7 +9,7 @@ import { nearest } from './nearest'
  */
 
 /** Our keys: the talk's identity, read by the title slide, the PDFs and the handout. */
-export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography', 'sourceOutline'] as const
+export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography', 'sourceOutline', 'url'] as const
 
 /** Slidev's headmatter options (its getDefaultConfig) and the first slide's frontmatter. */
 export const SLIDEV_KEYS = [
@@ -204,10 +204,24 @@ export function checkHeadmatter(file: string, markdown: string, headmatter: Reco
     if (typeof v === 'string' && v && !exists(v))
       out.push({ ...at(key), message: `'${key}' names ${v}, which does not exist. Fix the path (relative to slides.md).` })
   }
+  const url = headmatter.url
+  if (url !== undefined && url !== null && !(typeof url === 'string' && isWebAddress(url)))
+    out.push({ ...at('url'), message: `'url' should be the address the deck is published at, as https://..., got ${JSON.stringify(url)} (e.g. url: https://you.github.io/your-repository/). Leave it out for no QR code.` })
   const logo = checkLogo(headmatter.logo, exists)
   if (logo)
     out.push({ ...at('logo'), message: `logo: ${logo}` })
   return out
+}
+
+/** An absolute http(s) address with a host: what a phone can open from a QR code. */
+function isWebAddress(value: string): boolean {
+  try {
+    const u = new URL(value.trim())
+    return (u.protocol === 'https:' || u.protocol === 'http:') && Boolean(u.hostname) && !/\s/.test(value.trim())
+  }
+  catch {
+    return false
+  }
 }
 
 /** What is wrong with the `logo` key, if anything; no key or an empty one means no logo. */

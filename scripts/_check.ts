@@ -5,6 +5,7 @@ import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { checkComponents, knownComponents } from '../lib/componentCheck'
 import { BuildError } from '../lib/pipeline'
+import { budgetFindings } from '../lib/sectionTimer'
 import { checkHeadmatter } from '../lib/talkConfig'
 
 /** Everything that must hold before a build is worth starting. */
@@ -13,6 +14,7 @@ export async function checkDeck(deck: Deck): Promise<void> {
     ...checkHeadmatter(relative(deck.root, deck.entry), readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
     ...deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. Fix the YAML between this slide's --- lines.` }))),
     ...checkComponents(deck.slides, knownComponents(deck.root)),
+    ...budgetFindings(deck.slides),
   ]
   const problems = findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)
   // The reference check runs even when the deck has other problems: a forker fixing one

@@ -22,6 +22,7 @@ import type { CitedDeck } from './citations'
 import process from 'node:process'
 import { definePreparserSetup } from '@slidev/types'
 import { citationHtml, DEFAULT_PAGE_LAYOUT, findCitations, formatFinding, paginateReferences, referencePagesMarkdown, replaceCitations, slideSourceItems, slideSourcesHtml } from '../lib/citations'
+import { expandTakeAway } from '../lib/takeAway'
 import { loadCitedDeck } from './citations'
 
 /** The line in slides/references.md that becomes the references slides. */
@@ -50,7 +51,7 @@ function expandReferences(lines: string[], deck: CitedDeck): void {
   lines.splice(at, 1, ...referencePagesMarkdown(pages, frontmatterAbove(lines, at)))
 }
 
-export default definePreparserSetup(async ({ filepath, mode }) => {
+export default definePreparserSetup(async ({ filepath, headmatter, mode }) => {
   const g = globalThis as Record<symbol, boolean>
   if (g[GUARD])
     return []
@@ -89,6 +90,13 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
 
   const render = (text: string) => replaceCitations(text, c => citationHtml(c, deck.numbers), { attach: true })
   return [{
+    // QR codes of the headmatter's `url:` on the title and closing slides, drawn here at
+    // build time so the slide carries them as vector paths (lib/takeAway.ts).
+    name: 'nmda-pain:take-away',
+    async transformSlide(content) {
+      return expandTakeAway(content, headmatter?.url)
+    },
+  }, {
     name: 'nmda-pain:citations',
     transformRawLines(lines) {
       expandReferences(lines, deck)

@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue'
+import { computed, reactive, ref } from 'vue'
 
 /**
  * A controllable stand-in for the parts of @slidev/client the diagrams use: print mode,
@@ -16,6 +16,9 @@ export const fake = {
     fake.enter = []
     fake.leave = []
     setReducedMotion('no-preference')
+    // A new deck for each test: nothing a previous test set lives on.
+    for (const state of syncStates)
+      Object.keys(state).forEach(k => delete state[k])
   },
   /** Slidev shows the slide: run what the component registered with onSlideEnter. */
   showSlide() {
@@ -35,4 +38,27 @@ export function onSlideEnter(cb: () => void) {
 }
 export function onSlideLeave(cb: () => void) {
   fake.leave.push(cb)
+}
+
+export const configs = { slidesTitle: 'Test deck' }
+
+/**
+ * Slidev's createSyncState without a second window: the state is local, so a component
+ * behaves as in a deck opened alone. Sharing itself is tested in real Chromium
+ * (tests/e2e/presenter.spec.ts).
+ */
+const syncStates: Record<string, unknown>[] = []
+
+export function createSyncState<State extends object>(_server: State, defaultState: State) {
+  const state = reactive(defaultState) as State
+  syncStates.push(state as Record<string, unknown>)
+  return {
+    state,
+    init: () => {},
+    onPatch: () => {},
+    onUpdate: (patch: Partial<State>) => Object.assign(state, patch),
+    patch: <K extends keyof State>(key: K, value: State[K]) => {
+      state[key] = value
+    },
+  }
 }

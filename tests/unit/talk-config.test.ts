@@ -89,3 +89,16 @@ describe('logoUrl', () => {
     expect(logoAlt({})).toBe('Logo')
   })
 })
+
+describe('the url key', () => {
+  it('takes an https address, and no key as no QR code', () => {
+    expect(check(['title: T', 'url: https://you.github.io/talk/'], { title: 'T', url: 'https://you.github.io/talk/' })).toEqual([])
+    expect(check(['title: T'], { title: 'T' })).toEqual([])
+  })
+  it('names an address a phone cannot open, at its line', () => {
+    for (const url of ['you.github.io/talk', 'ftp://x.org/', 42, 'https://exa mple.org/']) {
+      const f = check(['title: T', `url: ${url}`], { title: 'T', url })
+      expect(f, String(url)).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('\'url\' should be the address the deck is published at') })])
+    }
+  })
+})

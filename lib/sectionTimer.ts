@@ -1,0 +1,147 @@
+import { parseTimeString } from '@slidev/parser/utils'
+
+/**
+ * The presenter's clock, in sections. Each section of the talk may carry a time budget in
+ * the deck's Markdown: `budget: 6min` (Slidev's own time syntax, as for its `duration`
+ * key: `6min`, `90s`, `4:30`) on the `src:` block that imports the section in slides.md,
+ * which Slidev hands to every slide of that import, or on the section's first slide. The
+ * presenter view then shows the time spent in the current section against its budget.
+ *
+ * Slidev's shared timer (its `sharedState.timer`: status, startedAt, pausedAt) is the one
+ * clock; these are pure functions over it, so the view and the keyboard shortcut agree.
+ */
+
+export interface TimerState {
+  status: 'stopped' | 'running' | 'paused'
+  startedAt: number
+  pausedAt: number
+}
+
+/** Milliseconds the talk has run at `now` (paused time not counted). */
+export function elapsedMs(t: TimerState, now: number): number {
+  if (t.status === 'stopped' || !t.startedAt)
+    return 0
+  return (t.status === 'paused' ? t.pausedAt : now) - t.startedAt
+}
+
+/** Start, pause or resume, as Slidev's own timer does: resuming keeps the time run so far. */
+export function toggled(t: TimerState, now: number): TimerState {
+  if (t.status === 'running')
+    return { ...t, status: 'paused', pausedAt: now }
+  if (t.status === 'paused')
+    return { ...t, status: 'running', startedAt: now - (t.pausedAt - t.startedAt) }
+  return { ...t, status: 'running', startedAt: now, pausedAt: 0 }
+}
+
+export interface SlideLike {
+  no: number
+  title?: string
+  layout?: string
+  budget?: unknown
+}
+
+export interface Section {
+  title: string
+  /** First and last slide numbers, inclusive. */
+  from: number
+  to: number
+  budgetMs: number
+}
+
+/** The budget in milliseconds, or a sentence saying what is wrong with the value. */
+export function parseBudget(value: unknown): { ms: number } | { error: string } {
+  const hint = 'write a time as Slidev does, e.g. budget: 6min, budget: 90s or budget: "4:30"'
+  if (typeof value !== 'string' || !value.trim())
+    return { error: `budget ${JSON.stringify(value)} has no unit; ${hint}` }
+  try {
+    const { seconds, relative } = parseTimeString(value.trim())
+    if (relative || !Number.isFinite(seconds) || seconds <= 0)
+      throw new TypeError('not a positive time')
+    return { ms: Math.round(seconds * 1000) }
+  }
+  catch {
+    return { error: `budget ${JSON.stringify(value)} is not a time; ${hint}` }
+  }
+}
+
+/**
+ * The talk's sections, in order. A section starts at a slide with a budget that is a
+ * section divider (layout: section), or whose budget differs from the slide before (a
+ * `src:` block's budget reaches every slide it imports, so equal neighbours are one section).
+ * Slides before the first budget belong to the first section (the title is its opening).
+ * No budget anywhere: no sections.
+ */
+export function sectionsOf(slides: SlideLike[]): Section[] {
+  const out: Section[] = []
+  let prev: unknown
+  for (const s of slides) {
+    const b = s.budget === undefined ? undefined : parseBudget(s.budget)
+    const ms = b && 'ms' in b ? b.ms : undefined
+    if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || !out.length))
+      out.push({ title: s.title ?? `Slide ${s.no}`, from: s.no, to: s.no, budgetMs: ms })
+    else if (out.length)
+      out[out.length - 1]!.to = s.no
+    prev = ms === undefined ? undefined : s.budget
+  }
+  if (out.length && slides.length)
+    out[0]!.from = Math.min(out[0]!.from, slides[0]!.no)
+  return out
+}
+
+/** Index of the section a slide is in (-1 with no sections). */
+export function sectionAt(sections: Section[], no: number): number {
+  return sections.findIndex(s => no >= s.from && no <= s.to)
+}
+
+/**
+ * Time spent per section: a ledger the presenter view settles on every tick and every slide
+ * change. While the timer runs, the time since the last settlement goes to the section the
+ * presenter was in.
+ */
+export interface Ledger {
+  spentMs: number[]
+  section: number
+  since: number | null
+}
+
+export function emptyLedger(): Ledger {
+  return { spentMs: [], section: -1, since: null }
+}
+
+export function settle(l: Ledger, now: number, section: number, running: boolean): Ledger {
+  const spentMs = [...l.spentMs]
+  if (l.since !== null && l.section >= 0)
+    spentMs[l.section] = (spentMs[l.section] ?? 0) + Math.max(0, now - l.since)
+  return { spentMs, section, since: running ? now : null }
+}
+
+/** `m:ss`, or `h:mm:ss` from an hour; negative times as `-m:ss`. */
+export function formatClock(ms: number): string {
+  const sign = ms < 0 ? '-' : ''
+  const total = Math.floor(Math.abs(ms) / 1000)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor(total / 60) % 60
+  const s = String(total % 60).padStart(2, '0')
+  return h ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${m}:${s}`
+}
+
+/**
+ * Every `budget:` that is not a time, once each, where it is written: on the `src:` block in
+ * slides.md (Slidev copies it to each imported slide) or in the slide's own frontmatter.
+ */
+export function budgetFindings(slides: { file: string, line: number, frontmatter: Record<string, unknown>, importedAt?: { file: string, line: number, frontmatter: Record<string, unknown> } }[]): { file: string, line: number, column: number, message: string }[] {
+  const seen = new Set<string>()
+  const out: { file: string, line: number, column: number, message: string }[] = []
+  for (const s of slides) {
+    if (s.frontmatter.budget === undefined)
+      continue
+    const at = s.importedAt && 'budget' in s.importedAt.frontmatter ? s.importedAt : s
+    const where = `${at.file}:${at.line}`
+    const b = parseBudget(s.frontmatter.budget)
+    if ('error' in b && !seen.has(where)) {
+      seen.add(where)
+      out.push({ file: at.file, line: at.line, column: 1, message: b.error })
+    }
+  }
+  return out
+}

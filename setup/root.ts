@@ -1,0 +1,83 @@
+/**
+ * The hall: a clicker in the lecturer's hand, the presenter view on the laptop, the deck on
+ * the projector. Two fixes to Slidev 52's behaviour there, without forking it:
+ *
+ * - Keys (lib/hallKeys.ts): Slidev ignores every key while a slider, a button or a link has
+ *   focus, so one touch of a Try-it slider with the mouse trapped the clicker. A listener
+ *   ahead of everything (window, capture phase) gives the clicker's keys to the talk
+ *   whatever is focused, Escape gives focus back to the deck, F5 (a remote's "start show")
+ *   goes full screen instead of reloading, `b` / `.` blank the projector.
+ * - Notes: Slidev highlights the notes paragraph of the current click (`[click]` markers) but
+ *   its built presenter view does not scroll to it, and nothing brings the opening paragraph
+ *   back on the way back to click 0. After every click the current paragraph is scrolled
+ *   into the notes pane (lib/notesScroll.ts).
+ */
+import { useNav } from '@slidev/client'
+import { defineRootSetup } from '@slidev/types'
+import { nextTick, watch } from 'vue'
+import { useScreenBlank } from '../components/useScreenBlank'
+import { focusKind, hallAction } from '../lib/hallKeys'
+import { noteScrollTop } from '../lib/notesScroll'
+
+const FADED = 'slidev-note-fade'
+
+/** The paragraph of the current click: the first part of the notes Slidev has not faded. */
+export function currentNoteParagraph(note: Element): HTMLElement | null {
+  if (!note.classList.contains('slidev-note-with-clicks'))
+    return null
+  return [...note.children].find((c): c is HTMLElement => c instanceof HTMLElement && !c.classList.contains(FADED)) ?? null
+}
+
+function followNotes(): void {
+  const pane = document.querySelector<HTMLElement>('.slidev-presenter .slidev-note')
+  const target = pane && currentNoteParagraph(pane)
+  if (!pane || !target)
+    return
+  const p = pane.getBoundingClientRect()
+  const t = target.getBoundingClientRect()
+  const top = noteScrollTop({ top: p.top, height: pane.clientHeight, scrollTop: pane.scrollTop }, t)
+  if (top === null)
+    return
+  const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
+  pane.scrollTo({ top, behavior: reduce ? 'auto' : 'smooth' })
+}
+
+export default defineRootSetup(() => {
+  if (typeof window === 'undefined')
+    return
+  const nav = useNav()
+  const blank = useScreenBlank()
+
+  window.addEventListener('keydown', (event) => {
+    if (nav.isPrintMode.value)
+      return
+    const action = hallAction(event, focusKind(document.activeElement as HTMLInputElement | null))
+    if (!action)
+      return
+    if (action === 'release') {
+      // Focus back to the deck: Slidev's own keys work again from here.
+      (document.activeElement as HTMLElement | null)?.blur()
+      return
+    }
+    event.preventDefault()
+    event.stopPropagation()
+    if (event.repeat && action !== 'next' && action !== 'prev')
+      return
+    if (action === 'next')
+      void nav.next()
+    else if (action === 'prev')
+      void nav.prev()
+    else if (action === 'fullscreen')
+      void (document.fullscreenElement ? document.exitFullscreen() : document.body.requestFullscreen()).catch(() => {})
+    else if (action === 'blank')
+      blank.value = { blank: !blank.value.blank }
+  }, { capture: true })
+
+  // After Slidev has applied the highlight for the new click (its own watcher, then a frame).
+  watch([nav.currentSlideNo, nav.clicks], async () => {
+    if (!nav.isPresenter.value)
+      return
+    await nextTick()
+    requestAnimationFrame(() => requestAnimationFrame(followNotes))
+  }, { flush: 'post' })
+})

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest'
+import { loadDeck } from '../../lib/deck'
+import { budgetFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, toggled } from '../../lib/sectionTimer'
+
+const MIN = 60_000
+
+describe('section budgets', () => {
+  it('reads Slidev time strings and refuses a bare number or nonsense', () => {
+    expect(parseBudget('6min')).toEqual({ ms: 6 * MIN })
+    expect(parseBudget('90s')).toEqual({ ms: 90_000 })
+    expect(parseBudget('4:30')).toEqual({ ms: 270_000 })
+    expect(parseBudget(6)).toEqual({ error: expect.stringContaining('has no unit') })
+    expect(parseBudget('six minutes')).toEqual({ error: expect.stringContaining('is not a time') })
+    expect(parseBudget('+2m')).toEqual({ error: expect.stringContaining('is not a time') })
+  })
+
+  it('starts a section at each divider and where the budget changes; the title opens the first', () => {
+    const s = sectionsOf([
+      { no: 1, title: 'Title' },
+      { no: 2, title: 'A', layout: 'section', budget: '5min' },
+      { no: 3, title: 'A2', budget: '5min' },
+      { no: 4, title: 'B', layout: 'section', budget: '5min' },
+      { no: 5, title: 'Refs', budget: '1min' },
+      { no: 6, title: 'Refs 2', budget: '1min' },
+      { no: 7, title: 'Questions', budget: '3min' },
+    ])
+    expect(s).toEqual([
+      { title: 'A', from: 1, to: 3, budgetMs: 5 * MIN },
+      { title: 'B', from: 4, to: 4, budgetMs: 5 * MIN },
+      { title: 'Refs', from: 5, to: 6, budgetMs: MIN },
+      { title: 'Questions', from: 7, to: 7, budgetMs: 3 * MIN },
+    ])
+    expect(sectionAt(s, 6)).toBe(2)
+    expect(sectionsOf([{ no: 1 }, { no: 2 }])).toEqual([])
+  })
+
+  it('the deck\'s own budgets make a 45-minute talk in nine sections, the short deck a 20-minute one', async () => {
+    for (const [entry, minutes, count] of [['slides.md', 45, 9], ['short.md', 20, 7]] as const) {
+      const deck = await loadDeck(entry)
+      const sections = sectionsOf(deck.slides.map(s => ({ no: s.no, title: s.title, layout: s.layout, budget: s.frontmatter.budget })))
+      expect(sections.reduce((a, s) => a + s.budgetMs, 0), entry).toBe(minutes * MIN)
+      expect(sections, entry).toHaveLength(count)
+      expect(sections.at(-1)!.to, entry).toBe(deck.slides.length)
+      expect(budgetFindings(deck.slides), entry).toEqual([])
+    }
+  })
+
+  it('names a bad budget once, on the src: block that sets it', () => {
+    const importedAt = { file: 'slides.md', line: 44, frontmatter: { src: './slides/a.md', budget: 5 } }
+    const f = budgetFindings([
+      { file: 'slides/a.md', line: 1, frontmatter: { budget: 5 }, importedAt },
+      { file: 'slides/a.md', line: 9, frontmatter: { budget: 5 }, importedAt },
+      { file: 'slides/b.md', line: 1, frontmatter: { budget: 'soon' } },
+    ])
+    expect(f).toEqual([
+      { file: 'slides.md', line: 44, column: 1, message: expect.stringMatching(/^budget 5 has no unit; write a time as Slidev does, e\.g\. budget: 6min/) },
+      { file: 'slides/b.md', line: 1, column: 1, message: expect.stringContaining('budget "soon" is not a time') },
+    ])
+  })
+})
+
+describe('the clock', () => {
+  it('starts, pauses and resumes without losing the time run', () => {
+    let t = { status: 'stopped' as const, startedAt: 0, pausedAt: 0 } as Parameters<typeof toggled>[0]
+    t = toggled(t, 1000)
+    expect(t.status).toBe('running')
+    expect(elapsedMs(t, 61_000)).toBe(60_000)
+    t = toggled(t, 61_000)
+    expect(t.status).toBe('paused')
+    expect(elapsedMs(t, 500_000)).toBe(60_000)
+    t = toggled(t, 500_000)
+    expect(elapsedMs(t, 510_000)).toBe(70_000)
+  })
+
+  it('books time to the section the presenter was in, and none while paused', () => {
+    let l = settle(emptyLedger(), 0, 0, true)
+    l = settle(l, 30_000, 0, true)
+    l = settle(l, 90_000, 1, true) // moved to section 1 at 90 s: 60 s more in section 0
+    l = settle(l, 100_000, 1, false) // paused
+    l = settle(l, 500_000, 1, true) // resumed
+    l = settle(l, 505_000, 1, true)
+    expect(l.spentMs).toEqual([90_000, 15_000])
+  })
+
+  it('formats clocks', () => {
+    expect(formatClock(0)).toBe('0:00')
+    expect(formatClock(65_400)).toBe('1:05')
+    expect(formatClock(3_725_000)).toBe('1:02:05')
+    expect(formatClock(-30_000)).toBe('-0:30')
+  })
+})
