@@ -202,11 +202,12 @@ test('the presenter view is operable from the keyboard: each control once, named
   await page.keyboard.press('Enter')
   await expect(more).toHaveAttribute('aria-expanded', 'false')
 
-  // A focused slider keeps the arrow keys; "Go to next slide" moves the talk on.
+  // A focused slider keeps ArrowUp/ArrowDown (ArrowRight is a clicker's key: it moves the
+  // talk, tests/e2e/presenter.spec.ts); "Go to next slide" moves the talk on.
   const potential = page.locator(`.slidev-page-${tryIt} input[data-control="potential"]`).first()
   await potential.focus()
   const before = await potential.inputValue()
-  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ArrowUp')
   expect(await potential.inputValue()).not.toBe(before)
   await expect(page).toHaveURL(new RegExp(`/presenter/${tryIt}(\\?|$)`))
   await page.locator('nav button[title="Go to next slide"]').focus()

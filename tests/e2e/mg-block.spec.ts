@@ -34,12 +34,13 @@ test('the Try-it slide is operable from the keyboard, and the readout follows th
   const potential = view.locator('input[data-control="potential"]')
   await expect(potential).toBeVisible()
   await expect(view.getByLabel('Membrane potential')).toBeVisible()
-  // Tab to the first control, then arrow keys: the slider moves, the deck stays put.
+  // Tab to the first control, then ArrowUp: the slider moves, the deck stays put (ArrowRight,
+  // a clicker's key, turns the talk: tests/e2e/presenter.spec.ts).
   for (let i = 0; i < 30 && !(await potential.evaluate(el => el === document.activeElement)); i++)
     await page.keyboard.press('Tab')
   await expect(potential).toBeFocused()
   for (let i = 0; i < 10; i++)
-    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowUp')
   await expect(page).toHaveURL(new RegExp(`/${no}(\\?|$)`))
   await expect(view.locator('[data-readout="potential"]')).toHaveText('−60 mV')
   await expect(view.locator('[data-readout="unblocked"]')).toHaveText(formatPercent(jahrStevensUnblock(-60, 1)))

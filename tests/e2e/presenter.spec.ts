@@ -1,0 +1,241 @@
+import type { Page } from '@playwright/test'
+import { expect, test } from '@playwright/test'
+import { formatMillivolts } from '../../lib/mgBlock'
+import { deck, slideNumberOf } from './deck'
+
+// The hall: a clicker in the lecturer's hand, the presenter view on the laptop and the deck
+// on the projector, both windows of one browser (one context), against the built deck.
+
+const at = (no: number, presenter = false) => new RegExp(`/${presenter ? 'presenter/' : ''}${no}(\\?|$)`)
+
+test.describe('a clicker drives the talk whatever has focus', () => {
+  test('on the Try-it slide, after the slider was touched: PageDown, Space, ArrowRight, PageUp', async ({ page }) => {
+    const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+    const slider = page.locator(`.slidev-page-${no} input[data-control="potential"]`)
+    for (const [key, to] of [['PageDown', no + 1], ['Space', no + 1], ['ArrowRight', no + 1], ['PageUp', no - 1], ['ArrowLeft', no - 1]] as const) {
+      await page.goto(String(no))
+      await slider.click() // the mouse leaves focus on the slider
+      await expect(slider).toBeFocused()
+      const value = await slider.inputValue()
+      await page.keyboard.press(key)
+      await expect(page, key).toHaveURL(at(to))
+      await page.goBack()
+      await expect(page).toHaveURL(at(no))
+      expect(await slider.inputValue(), `${key} left the slider alone`).toBe(value)
+    }
+  })
+
+  test('a focused slider keeps ArrowUp/Down and Home/End; Escape gives focus back to the deck', async ({ page }) => {
+    const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+    await page.goto(String(no))
+    const slider = page.locator(`.slidev-page-${no} input[data-control="potential"]`)
+    await slider.focus()
+    const readout = page.locator(`.slidev-page-${no} [data-readout="potential"]`)
+    await page.keyboard.press('Home')
+    await expect(readout).toHaveText(formatMillivolts(Number(await slider.getAttribute('min'))))
+    await page.keyboard.press('ArrowUp')
+    await expect(readout).toHaveText(formatMillivolts(Number(await slider.getAttribute('min')) + 1))
+    await expect(page).toHaveURL(at(no))
+    await page.keyboard.press('Escape')
+    await expect(slider).not.toBeFocused()
+    expect(await page.evaluate(() => document.activeElement === document.body)).toBe(true)
+    // From the deck, Slidev's own keys: → to the next slide.
+    await page.keyboard.press('ArrowRight')
+    await expect(page).toHaveURL(at(no + 1))
+  })
+
+  test('in the presenter view: with the notes pane, a button or the slider focused', async ({ page }) => {
+    const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+    const targets = [
+      () => page.getByRole('region', { name: 'Speaker notes' }),
+      () => page.locator('[data-timer-toggle]'),
+      () => page.locator(`.slidev-page-${no} input[data-control="potential"]`).first(),
+    ]
+    for (const target of targets) {
+      for (const key of ['PageDown', 'Space']) {
+        await page.goto(`presenter/${no}`)
+        await target().focus()
+        await expect(target()).toBeFocused()
+        await page.keyboard.press(key)
+        await expect(page, key).toHaveURL(at(no + 1, true))
+      }
+    }
+  })
+
+  test('F5 (a remote\'s "start show") does not reload the deck; b blanks the projector from the presenter view', async ({ context }) => {
+    const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+    const presenter = await context.newPage()
+    const projector = await context.newPage()
+    await projector.goto(String(no))
+    await presenter.goto(`presenter/${no}`)
+    await projector.locator(`.slidev-page-${no} [data-mg-block]`).waitFor()
+    await projector.evaluate(() => ((window as any).__notReloaded = true))
+    await projector.keyboard.press('F5')
+    await projector.waitForTimeout(300)
+    expect(await projector.evaluate(() => (window as any).__notReloaded)).toBe(true)
+    await presenter.locator('.slidev-note').waitFor()
+    await presenter.keyboard.press('b')
+    await expect(projector.locator('[data-screen-blank]')).toBeVisible()
+    await expect(presenter.locator('[data-screen-blank]').first()).toContainText('Screen blanked')
+    await projector.keyboard.press('.')
+    await expect(presenter.locator('[data-screen-blank]')).toHaveCount(0)
+    await expect(projector.locator('[data-screen-blank]')).toHaveCount(0)
+  })
+})
+
+/** The potential slider and readout of the Try-it slide in a window (the first: the presenter view also draws the next slide). */
+function tryIt(page: Page, no: number) {
+  return {
+    slider: page.locator(`.slidev-page-${no} input[data-control="potential"]`).first(),
+    readout: page.locator(`.slidev-page-${no} [data-readout="potential"]`).first(),
+  }
+}
+
+/**
+ * Moves `from`'s slider to `mv` and measures, on the clock both windows share, how long
+ * `to` takes to show it.
+ */
+async function shareDelay(from: Page, to: Page, no: number, mv: number): Promise<number> {
+  const text = formatMillivolts(mv)
+  const seen = to.evaluate(({ sel, text }) => new Promise<number>((resolve) => {
+    const check = () => [...document.querySelectorAll(sel)].some(e => e.textContent?.trim() === text)
+    if (check())
+      return resolve(0)
+    const obs = new MutationObserver(() => {
+      if (check()) {
+        obs.disconnect()
+        resolve(Date.now())
+      }
+    })
+    obs.observe(document.body, { subtree: true, childList: true, characterData: true })
+  }), { sel: `.slidev-page-${no} [data-readout="potential"]`, text })
+  const sent = await tryIt(from, no).slider.evaluate((el: HTMLInputElement, v) => {
+    el.value = String(v)
+    el.dispatchEvent(new Event('input', { bubbles: true }))
+    return Date.now()
+  }, mv)
+  const shown = await seen
+  expect(shown, `${text} was already shown before the change`).toBeGreaterThan(0)
+  return shown - sent
+}
+
+test('the Try-it state is one show: presenter view and deck windows follow each other within 100 ms', async ({ context }) => {
+  const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+  const presenter = await context.newPage()
+  const projector = await context.newPage()
+  await presenter.goto(`presenter/${no}`)
+  await projector.goto(String(no))
+  await expect(tryIt(presenter, no).readout).toHaveText(formatMillivolts(-70))
+  await expect(tryIt(projector, no).readout).toHaveText(formatMillivolts(-70))
+
+  expect(await shareDelay(presenter, projector, no, -30), 'presenter to projector, ms').toBeLessThan(100)
+  await expect(tryIt(projector, no).slider).toHaveValue('-30')
+  expect(await shareDelay(projector, presenter, no, -45), 'projector to presenter, ms').toBeLessThan(100)
+  await expect(tryIt(presenter, no).slider).toHaveValue('-45')
+  // [Mg2+] too.
+  await tryIt(presenter, no).slider.page().locator(`.slidev-page-${no} input[data-control="mg"]`).first().focus()
+  await presenter.keyboard.press('Home')
+  await expect(projector.locator(`.slidev-page-${no} [data-readout="mg"]`)).toHaveText('0.0 mM')
+
+  // A window opened later (the projector's window reopened) catches up.
+  const late = await context.newPage()
+  await late.goto(String(no))
+  await expect(tryIt(late, no).readout).toHaveText(formatMillivolts(-45))
+  await expect(late.locator(`.slidev-page-${no} [data-readout="mg"]`)).toHaveText('0.0 mM')
+})
+
+/** Slides whose notes are written per click (`[click]` markers). */
+async function slidesWithClickNotes() {
+  return (await deck()).slides.filter(s => /^\s*\[click\]/m.test(s.note))
+}
+
+/** Where the current click's notes paragraph sits against the notes pane's viewport. */
+function currentParagraph(page: Page) {
+  return page.locator('.slidev-presenter .slidev-note').evaluate((pane) => {
+    const current = [...pane.children].filter(c => !c.classList.contains('slidev-note-fade'))
+    const p = pane.getBoundingClientRect()
+    const c = current[0]?.getBoundingClientRect()
+    return {
+      count: current.length,
+      text: current[0]?.textContent?.trim().slice(0, 40) ?? '',
+      inView: Boolean(c && c.top >= p.top - 1 && c.top + Math.min(c.height, 40) <= p.bottom + 1),
+      scrollable: pane.scrollHeight > pane.clientHeight,
+    }
+  })
+}
+
+for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+  test(`notes follow the clicks, forward and back, on every slide with click markers (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    const slides = await slidesWithClickNotes()
+    expect(slides.length, 'the deck has slides with per-click notes').toBeGreaterThanOrEqual(2)
+    let scrolled = false
+    for (const slide of slides) {
+      const clicks = (slide.note.match(/^\s*\[click\]/gm) ?? []).length
+      await page.goto(`presenter/${slide.no}`)
+      await page.locator('.slidev-note-with-clicks').waitFor()
+      const steps = [...Array.from({ length: clicks }, () => 'ArrowRight'), ...Array.from({ length: clicks }, () => 'ArrowLeft')]
+      let click = 0
+      for (const key of steps) {
+        await page.keyboard.press(key)
+        click += key === 'ArrowRight' ? 1 : -1
+        await expect(page).toHaveURL(new RegExp(`/presenter/${slide.no}(\\?clicks=${click})?$`))
+        await expect.poll(async () => (await currentParagraph(page)).inView, `${slide.title}, click ${click}: current notes paragraph in view`).toBe(true)
+        scrolled ||= (await currentParagraph(page)).scrollable
+      }
+    }
+    expect(scrolled, 'at least one of these notes is longer than its pane (else the test proves nothing)').toBe(true)
+  })
+}
+
+test('the timer starts with the first advance, runs by section, and is operable from the keyboard', async ({ page }) => {
+  await page.goto('presenter/1')
+  const timer = page.locator('[data-section-timer]')
+  await expect(timer).toHaveAttribute('data-status', 'stopped')
+  await page.keyboard.press('ArrowRight')
+  await expect(timer).toHaveAttribute('data-status', 'running')
+  await expect(timer.locator('[data-section-budget]')).toContainText('of 6:00')
+  await expect(timer.locator('[data-talk-time]')).toContainText('of 45:00')
+  await expect(timer.locator('[data-section-spent]')).not.toHaveText('0:00', { timeout: 3000 })
+  // `t` pauses and resumes; the buttons are reachable and work from the keyboard.
+  await page.keyboard.press('t')
+  await expect(timer).toHaveAttribute('data-status', 'paused')
+  await page.locator('[data-timer-toggle]').focus()
+  await page.keyboard.press('Enter')
+  await expect(timer).toHaveAttribute('data-status', 'running')
+  await page.locator('[data-timer-reset]').focus()
+  await page.keyboard.press('Enter')
+  await expect(timer).toHaveAttribute('data-status', 'stopped')
+  // The next section has its own budget.
+  const d = await deck()
+  const second = d.slides.filter(s => s.layout === 'section')[1]!
+  await page.keyboard.press('Escape')
+  await page.goto(`presenter/${second.no}`)
+  await expect(timer.locator('[data-section-budget]')).toContainText(`2/9 ${second.title}`)
+  await expect(timer.locator('[data-section-budget]')).toContainText('of 7:00')
+})
+
+test('nothing covers the presenter\'s timer, not even the offline badge while it caches', async ({ page }) => {
+  await page.goto('presenter/1')
+  await expect(page.locator('[data-section-timer]')).toBeVisible()
+  const badge = page.locator('.slidev-pwa-indicator')
+  await expect(badge).toBeVisible({ timeout: 15_000 })
+  const boxes = await page.evaluate(() => {
+    const r = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().toJSON()
+    return { badge: r('.slidev-pwa-indicator'), bar: r('.slidev-presenter .grid-section.bottom') }
+  })
+  const { badge: b, bar } = boxes
+  expect(b && bar).toBeTruthy()
+  const overlaps = b.left < bar.right && b.right > bar.left && b.top < bar.bottom && b.bottom > bar.top
+  expect(overlaps, `badge ${JSON.stringify(b)} over the bottom bar ${JSON.stringify(bar)}`).toBe(false)
+})
+
+test('without a url in the headmatter the title and closing slides show no QR code', async ({ page }) => {
+  const d = await deck()
+  expect(d.headmatter.url).toBeUndefined()
+  for (const no of [1, d.slides.length]) {
+    await page.goto(String(no))
+    await expect(page.locator(`.slidev-page-${no}`)).toBeVisible()
+    await expect(page.locator(`.slidev-page-${no} [data-take-away]`)).toHaveCount(0)
+  }
+})
