@@ -14,11 +14,11 @@
  */
 import type { Ref } from 'vue'
 import { configs, createSyncState, useNav } from '@slidev/client'
-import { computed, effectScope, ref } from 'vue'
 // Slidev's dev server keeps this object and pushes every change to all clients (the plugin
 // behind Slidev's own `nav` and `drawings` state; vite.config.ts declares the key). In the
 // built deck it is a plain object and the BroadcastChannel carries the changes.
 import serverLive from 'server-reactive:live'
+import { computed, effectScope, ref } from 'vue'
 
 type LiveStore = Record<string, unknown>
 

@@ -8,12 +8,20 @@ import { loadDeck } from '../../lib/deck'
 import { loadCitedDeck } from '../../setup/citations'
 import { fold, pageTexts, pdfInfo } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
+import { pdfPageQrs, slideQrs } from '../support/qr'
 
 // A lecturer forks the talk: new title and presenter, their logo, one section dropped, one
 // new study added and cited, and a site hosted under a sub-path (GitHub Pages: /<repo>/).
 // The real build must carry all of it into the site and both PDFs.
 const REMOVED = 'slides/06-review-2025.md'
+
+/** The `src:` block of slides.md that imports `file`, with its other keys (its time budget). */
+function srcBlock(file: string): RegExp {
+  return new RegExp(`---\nsrc: \\./${file.replace(/\./g, '\\.')}\n(?:[^\n]+\n)*?---\n`)
+}
 const BASE = '/my-talk/'
+/** Where the fork is published (a reserved example domain): its QR codes must say so. */
+const URL = `https://example.org${BASE}`
 
 // A made-up mark (no institution's), in a colour nothing else on the handout's cover uses.
 const LOGO_RGB = [255, 0, 170] as const
@@ -66,8 +74,11 @@ test('a fork with its own title, presenter, logo, sections and a new study build
     .replace(/^author: .*$/m, 'author: Dr Ada Example')
     .replace(/^affiliation: .*$/m, 'affiliation: Example Pain Institute')
     .replace(/^# logo: .*$/m, 'logo: public/logo.svg')
-    .replace(`---\nsrc: ./${REMOVED}\n---\n`, '')
+    .replace(/^# url: .*$/m, `url: ${URL}`)
+    .replace(srcBlock(REMOVED), '')
   expect(md, 'slides.md shows a forker the logo key').toContain('logo: public/logo.svg')
+  expect(md, 'slides.md shows a forker the url key').toContain(`url: ${URL}`)
+  expect(md, 'the removed section\'s src: block is gone').not.toContain(REMOVED)
   writeFileSync(entry, md)
   mkdirSync(join(dir, 'public'), { recursive: true })
   writeFileSync(join(dir, 'public/logo.svg'), LOGO_SVG)
@@ -99,6 +110,13 @@ test('a fork with its own title, presenter, logo, sections and a new study build
   expect(cover.minX, 'logo in the right half of the cover').toBeGreaterThan(cover.width / 2)
   expect(cover.maxY, 'logo in the top fifth of the cover').toBeLessThan(cover.height / 5)
 
+  // The printed slides keep the QR codes: the title page the deck's, the last page the
+  // deck's and the handout's, read back from the PDF as a phone would read the paper.
+  const slidesPdf = join(dist, 'slides.pdf')
+  const pages = Number(pdfInfo(slidesPdf).Pages)
+  expect(pdfPageQrs(slidesPdf, 1)).toEqual([URL])
+  expect(pdfPageQrs(slidesPdf, pages).sort()).toEqual([URL, `${URL}handout.pdf`].sort())
+
   // The site, served under its sub-path, shows the new title and the logo on its first slide.
   const { serveStatic } = await import('../../lib/staticServer')
   const server = await serveStatic(dist, 0, '127.0.0.1', BASE)
@@ -110,6 +128,15 @@ test('a fork with its own title, presenter, logo, sections and a new study build
     const logo = page.locator('.slidev-page-1').getByRole('img', { name: 'Example Pain Institute logo' })
     await expect(logo).toBeVisible()
     await expect.poll(() => logo.evaluate(loaded), 'the title slide\'s logo loads').toBe(true)
+    // The QR codes on the title and closing slides decode to the configured address, and the
+    // short address is printed beside each.
+    expect(await slideQrs(page, '.slidev-page-1')).toEqual([URL])
+    await expect(page.locator('.slidev-page-1 [data-take-away]')).toContainText('example.org/my-talk')
+    const last = (await loadDeck(entry)).slides.length
+    await page.goto(`${server.url}${last}`)
+    expect(await slideQrs(page, `.slidev-page-${last}`)).toEqual([URL, `${URL}handout.pdf`])
+    await expect(page.locator(`.slidev-page-${last} [data-take-away]`)).toContainText('example.org/my-talk/handout.pdf')
+    await page.goto(`${server.url}1`)
     // The running footer of the first ordinary slide carries it small, as decoration (empty alt).
     const plain = (await loadDeck(entry)).slides.find(s => s.no > 1 && !['cover', 'section'].includes(s.layout ?? '') && !s.frontmatter.hideFooter)!.no
     await page.goto(`${server.url}${plain}`)
@@ -177,7 +204,7 @@ test('a fork that drops a section, relabels a diagram and retitles the talk pass
   const forked = original
     .replace(/^title: .*$/m, 'title: Glutamate and the spinal cord')
     .replace(/^accent: .*$/m, 'accent: "#7a1f5c"')
-    .replace(`---\nsrc: ./${dropped}\n---\n`, '')
+    .replace(srcBlock(dropped), '')
   expect(forked).not.toContain(dropped)
   rmSync(join(dir, dropped))
   // A diagram label and a caption, renamed the way a forker would: search and replace.

@@ -5,6 +5,9 @@ import { computed, reactive, ref } from 'vue'
  * click export, slide enter/leave. Component tests mock the module with this one:
  *   vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
  */
+/** The states createSyncState handed out, emptied by fake.reset(). */
+const syncStates: Record<string, unknown>[] = []
+
 export const fake = {
   print: ref(false),
   withClicks: ref(false),
@@ -47,8 +50,6 @@ export const configs = { slidesTitle: 'Test deck' }
  * behaves as in a deck opened alone. Sharing itself is tested in real Chromium
  * (tests/e2e/presenter.spec.ts).
  */
-const syncStates: Record<string, unknown>[] = []
-
 export function createSyncState<State extends object>(_server: State, defaultState: State) {
   const state = reactive(defaultState) as State
   syncStates.push(state as Record<string, unknown>)

@@ -21,7 +21,7 @@ describe('hallAction', () => {
       expect(hallAction({ key }, slider), key).toBeNull()
   })
 
-  it('Escape gives focus back to the deck; F5 goes full screen; b and . blank the screen', () => {
+  it('escape gives focus back to the deck; F5 goes full screen; b and . blank the screen', () => {
     expect(hallAction({ key: 'Escape' }, slider)).toBe('release')
     expect(hallAction({ key: 'F5' }, 'deck')).toBe('fullscreen')
     expect(hallAction({ key: 'F5', shiftKey: true }, button)).toBe('fullscreen')

@@ -34,14 +34,16 @@ describe('section budgets', () => {
     expect(sectionsOf([{ no: 1 }, { no: 2 }])).toEqual([])
   })
 
-  it('the deck\'s own budgets make a 45-minute talk in nine sections, the short deck a 20-minute one', async () => {
-    for (const [entry, minutes, count] of [['slides.md', 45, 9], ['short.md', 20, 7]] as const) {
+  it('the deck\'s own budgets are times, and its sections cover every slide in order', async () => {
+    for (const entry of ['slides.md', 'short.md']) {
       const deck = await loadDeck(entry)
-      const sections = sectionsOf(deck.slides.map(s => ({ no: s.no, title: s.title, layout: s.layout, budget: s.frontmatter.budget })))
-      expect(sections.reduce((a, s) => a + s.budgetMs, 0), entry).toBe(minutes * MIN)
-      expect(sections, entry).toHaveLength(count)
-      expect(sections.at(-1)!.to, entry).toBe(deck.slides.length)
       expect(budgetFindings(deck.slides), entry).toEqual([])
+      const sections = sectionsOf(deck.slides.map(s => ({ no: s.no, title: s.title, layout: s.layout, budget: s.frontmatter.budget })))
+      if (!sections.length)
+        continue // a fork without budgets: the presenter view shows the total only
+      expect(sections[0]!.from, entry).toBe(1)
+      expect(sections.at(-1)!.to, entry).toBe(deck.slides.length)
+      sections.slice(1).forEach((s, i) => expect(s.from, `${entry}: ${s.title}`).toBe(sections[i]!.to + 1))
     }
   })
 
