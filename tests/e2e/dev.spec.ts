@@ -3,10 +3,12 @@ import type { DevServer } from '../support/devServer'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { formatMillivolts } from '../../lib/mgBlock'
 import { isBenignConsoleError } from '../../lib/printDeck'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
-import { deck } from './deck'
+import { deck, slideNumberOf } from './deck'
+import { shareDelay } from './liveState'
 
 // `npm run dev` is how a lecturer presents and edits. The production build can hide what
 // breaks it (an unused Node import is dropped from dist/ but blanks the dev page), so these
@@ -54,6 +56,26 @@ test.describe('npm run dev', () => {
         await page.keyboard.press('ArrowRight')
       await expect(page, `${s.file}:${s.line}: clicks stay on the slide`).toHaveURL(new RegExp(`/${s.no}(?:\\?clicks=\\d+)?$`))
     }
+    expect(seen, dev.output()).toEqual([])
+  })
+
+  // The presenter view on the laptop, the deck on another device (a second browser context:
+  // no BroadcastChannel between them), kept in step by the dev server.
+  test('the Try-it state is shared between devices within 100 ms, and a device that joins later gets it', async ({ browser }) => {
+    const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+    const readout = (page: Page) => page.locator(`.slidev-page-${no} [data-readout="potential"]`).first()
+    const laptop = await (await browser.newContext()).newPage()
+    const projector = await (await browser.newContext()).newPage()
+    const seen = [...problems(laptop), ...problems(projector)]
+    await laptop.goto(`${dev.url}presenter/${no}`)
+    await projector.goto(`${dev.url}${no}`)
+    await expect(readout(laptop)).toBeVisible({ timeout: 60_000 })
+    await expect(readout(projector)).toBeVisible({ timeout: 60_000 })
+    for (const [from, to, mv] of [[laptop, projector, -33], [projector, laptop, -52]] as const)
+      expect(await shareDelay(from, to, no, mv), `${formatMillivolts(mv)} shown on the other device, ms`).toBeLessThan(100)
+    const late = await (await browser.newContext()).newPage()
+    await late.goto(`${dev.url}${no}`)
+    await expect(readout(late)).toHaveText(formatMillivolts(-52), { timeout: 60_000 })
     expect(seen, dev.output()).toEqual([])
   })
 })

@@ -3,6 +3,7 @@ import { expect, test } from '@playwright/test'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { formatClock, sectionsOf } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
+import { shareDelay, tryIt } from './liveState'
 
 // The hall: a clicker in the lecturer's hand, the presenter view on the laptop and the deck
 // on the projector, both windows of one browser (one context), against the built deck.
@@ -83,42 +84,6 @@ test.describe('a clicker drives the talk whatever has focus', () => {
     await expect(projector.locator('[data-screen-blank]')).toHaveCount(0)
   })
 })
-
-/** The potential slider and readout of the Try-it slide in a window (the first: the presenter view also draws the next slide). */
-function tryIt(page: Page, no: number) {
-  return {
-    slider: page.locator(`.slidev-page-${no} input[data-control="potential"]`).first(),
-    readout: page.locator(`.slidev-page-${no} [data-readout="potential"]`).first(),
-  }
-}
-
-/**
- * Moves `from`'s slider to `mv` and measures, on the clock both windows share, how long
- * `to` takes to show it.
- */
-async function shareDelay(from: Page, to: Page, no: number, mv: number): Promise<number> {
-  const text = formatMillivolts(mv)
-  const seen = to.evaluate(({ sel, text }) => new Promise<number>((resolve) => {
-    const check = () => [...document.querySelectorAll(sel)].some(e => e.textContent?.trim() === text)
-    if (check())
-      return resolve(0)
-    const obs = new MutationObserver(() => {
-      if (check()) {
-        obs.disconnect()
-        resolve(Date.now())
-      }
-    })
-    obs.observe(document.body, { subtree: true, childList: true, characterData: true })
-  }), { sel: `.slidev-page-${no} [data-readout="potential"]`, text })
-  const sent = await tryIt(from, no).slider.evaluate((el: HTMLInputElement, v) => {
-    el.value = String(v)
-    el.dispatchEvent(new Event('input', { bubbles: true }))
-    return Date.now()
-  }, mv)
-  const shown = await seen
-  expect(shown, `${text} was already shown before the change`).toBeGreaterThan(0)
-  return shown - sent
-}
 
 test('the Try-it state is one show: presenter view and deck windows follow each other within 100 ms', async ({ context }) => {
   const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
