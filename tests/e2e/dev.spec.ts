@@ -8,7 +8,7 @@ import { isBenignConsoleError } from '../../lib/printDeck'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
 import { deck, slideNumberOf } from './deck'
-import { shareDelay } from './liveState'
+import { shareDelay, tryIt } from './liveState'
 
 // `npm run dev` is how a lecturer presents and edits. The production build can hide what
 // breaks it (an unused Node import is dropped from dist/ but blanks the dev page), so these
@@ -71,6 +71,13 @@ test.describe('npm run dev', () => {
     await projector.goto(`${dev.url}${no}`)
     await expect(readout(laptop)).toBeVisible({ timeout: 60_000 })
     await expect(readout(projector)).toBeVisible({ timeout: 60_000 })
+    // The first change after the pages load waits for the dev server's first compiles of the
+    // modules behind it (seconds on a busy 2-core machine): not timed, but it must arrive.
+    await tryIt(laptop, no).slider.evaluate((el: HTMLInputElement) => {
+      el.value = '-40'
+      el.dispatchEvent(new Event('input', { bubbles: true }))
+    })
+    await expect(readout(projector)).toHaveText(formatMillivolts(-40), { timeout: 30_000 })
     for (const [from, to, mv] of [[laptop, projector, -33], [projector, laptop, -52]] as const)
       expect(await shareDelay(from, to, no, mv), `${formatMillivolts(mv)} shown on the other device, ms`).toBeLessThan(100)
     const late = await (await browser.newContext()).newPage()
