@@ -1,7 +1,7 @@
-import type { DeckSlide } from './deck'
+import type { Slide } from './deck'
 import type { Finding } from './finding'
 import { existsSync, readdirSync } from 'node:fs'
-import { join } from 'node:path'
+import { isAbsolute, join, resolve } from 'node:path'
 import { nearest } from './nearest'
 
 /** Tags Vue or Slidev provide everywhere, beyond the .vue files found on disk. */
@@ -9,6 +9,15 @@ const RUNTIME_COMPONENTS = ['RouterLink', 'RouterView', 'Transition', 'Transitio
 
 export function toPascal(tag: string): string {
   return tag.split('-').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('')
+}
+
+/**
+ * The folders of the addons the headmatter declares (`addons:`), where Slidev finds their
+ * components too: `@/x` is the deck's folder, a path is a folder, a name an installed package.
+ */
+export function addonRoots(root: string, headmatter: Record<string, unknown>): string[] {
+  const names = Array.isArray(headmatter.addons) ? headmatter.addons.filter((a): a is string => typeof a === 'string') : []
+  return names.map(n => n.startsWith('@/') ? join(root, n.slice(2)) : isAbsolute(n) ? n : n.startsWith('.') ? resolve(root, n) : join(root, 'node_modules', n))
 }
 
 /** Component names available to slides: the deck's own, the theme's and Slidev's built-ins. */
@@ -44,7 +53,7 @@ function blankCode(md: string): string {
  * A production build renders an unknown component as an empty custom element without a
  * word of warning, so a misspelt `<MgBlockChanel />` would reach the lecture hall blank.
  */
-export function checkComponents(slides: DeckSlide[], known: Set<string>): Finding[] {
+export function checkComponents(slides: Slide[], known: Set<string>): Finding[] {
   const findings: Finding[] = []
   for (const slide of slides) {
     const text = blankCode(slide.content)

@@ -1,12 +1,12 @@
 import type { SlideInfo } from '@slidev/types'
-import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
-import { pathToFileURL } from 'node:url'
-import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
+import type { CitedDeck } from '../addons/citations/lib'
+import { readFileSync } from 'node:fs'
+import { dirname, relative } from 'node:path'
+import { citeDeck, expandReferences, readDeck } from '../addons/citations/lib'
 
-/** One slide as the build scripts need it: where it comes from, what it is called. */
-export interface DeckSlide {
-  /** 1-based slide number, as in the deck's URL. */
+/** One slide of the deck as built: where it is written, what it is called, what it says. */
+export interface Slide {
+  /** 1-based slide number, as in the built deck's URL (the references marker counts as its pages). */
   no: number
   title: string
   /** The file the slide is written in (an imported section file, not slides.md), relative to the deck root. */
@@ -14,10 +14,12 @@ export interface DeckSlide {
   /** 1-based line of the slide's start in that file. */
   line: number
   layout?: string
+  /** Speaker notes as written (citations still `[@key]`). */
   note: string
   frontmatter: Record<string, any>
   /** 1-based line in `file` where the slide's content (after its frontmatter) starts. */
   contentLine: number
+  /** The Markdown as written; the references slides hold their generated list. */
   content: string
   /** YAML errors in the slide's frontmatter, positioned in `file`. */
   frontmatterErrors: { line: number, column: number, message: string }[]
@@ -29,40 +31,38 @@ export interface Deck {
   root: string
   entry: string
   headmatter: Record<string, any>
-  slides: DeckSlide[]
+  slides: Slide[]
+  /** The citations, numbers and references (the citations addon's view of the same deck). */
+  cited: CitedDeck
 }
-
-/** Source lines per file, read once per load to place slides' content lines. */
-const fileLines = new Map<string, string[]>()
 
 /**
- * Reads the deck through Slidev's own parser, so `src:` imports resolve exactly as they
- * render, with the deck's own preparser (setup/preparser.ts) applied as Slidev's CLI does:
- * slide numbers then match the built site (the references section expands there).
+ * The one reader of the deck: Slidev's own parser, so `src:` imports resolve exactly as
+ * they render, with no preparser and no process-wide parser state touched. Read twice (a
+ * parse is ~10 ms): as written, for the citations; then with the references marker
+ * expanded as the citations addon's preparser expands it in Slidev, so that slide numbers
+ * are those of the built deck.
  */
-export async function loadDeck(entry = 'slides.md', mode: 'build' | 'dev' | 'export' = 'build'): Promise<Deck> {
-  fileLines.clear()
-  const entryPath = resolve(entry)
-  const root = dirname(entryPath)
-  await usePreparser(root)
-  let data: Awaited<ReturnType<typeof load>>
-  try {
-    data = await load({ userRoot: root, roots: [root] } as any, entryPath, undefined, mode)
-  }
-  finally {
-    // The loader is global to the parser module: leave it as found, so that other readers
-    // (the citation checker reads the deck as written) are not handed rewritten slides.
-    injectPreparserExtensionLoader(null as any)
-  }
+export async function loadDeck(entry = 'slides.md'): Promise<Deck> {
+  const fileLines = new Map<string, string[]>()
+  const cited = citeDeck(entry, await readDeck(entry))
+  const built = await readDeck(entry, (path, text) => {
+    const lines = text.split('\n')
+    expandReferences(lines, cited.references)
+    fileLines.set(path, lines)
+    return lines.join('\n')
+  })
+  const root = dirname(cited.entry)
   return {
     root,
-    entry: entryPath,
-    headmatter: data.headmatter ?? {},
-    slides: data.slides.map((s: SlideInfo) => toDeckSlide(s, root)),
+    entry: cited.entry,
+    headmatter: built.headmatter ?? {},
+    slides: built.slides.map(s => toSlide(s, root, fileLines)),
+    cited,
   }
 }
 
-function toDeckSlide(s: SlideInfo, root: string): DeckSlide {
+function toSlide(s: SlideInfo, root: string, fileLines: Map<string, string[]>): Slide {
   return {
     no: s.index + 1,
     // Titles may carry markup (Mg<sup>2+</sup>); bookmarks and messages want the words.
@@ -72,7 +72,7 @@ function toDeckSlide(s: SlideInfo, root: string): DeckSlide {
     layout: s.frontmatter?.layout,
     note: s.note ?? '',
     frontmatter: s.frontmatter ?? {},
-    contentLine: contentLine(s),
+    contentLine: contentLine(s, fileLines),
     content: s.content ?? '',
     frontmatterErrors: frontmatterErrors(s),
     importedAt: importedAt(s, root),
@@ -98,7 +98,7 @@ function frontmatterErrors(s: SlideInfo) {
 }
 
 /** Section dividers open a section; every slide belongs to the last divider before it. */
-export function isSectionDivider(slide: Pick<DeckSlide, 'layout'>): boolean {
+export function isSectionDivider(slide: Pick<Slide, 'layout'>): boolean {
   return slide.layout === 'section'
 }
 
@@ -106,7 +106,7 @@ export function isSectionDivider(slide: Pick<DeckSlide, 'layout'>): boolean {
  * The parser tells where a slide starts, not where its content starts (frontmatter and
  * blank lines come first); messages must point at the very line, so look for it.
  */
-function contentLine(s: SlideInfo): number {
+function contentLine(s: SlideInfo, fileLines: Map<string, string[]>): number {
   const path = s.source?.filepath
   const start = s.source?.start ?? 0
   const first = (s.content ?? '').split('\n').find(l => l.trim())?.trim()
@@ -120,17 +120,6 @@ function contentLine(s: SlideInfo): number {
       return i + 1 - (s.content ?? '').split('\n').findIndex(l => l.trim())
   }
   return start + 1
-}
-
-async function usePreparser(root: string): Promise<void> {
-  const file = join(root, 'setup', 'preparser.ts')
-  if (!existsSync(file)) {
-    injectPreparserExtensionLoader(null as any)
-    return
-  }
-  const setup = (await import(pathToFileURL(file).href)).default as (ctx: { filepath: string, headmatter: Record<string, unknown>, mode?: string }) => Promise<unknown[]> | unknown[]
-  injectPreparserExtensionLoader(async (_roots: string[], headmatter: Record<string, unknown>, filepath: string, mode?: string) =>
-    (await setup({ filepath, headmatter, mode })) as any)
 }
 
 const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻' }

@@ -4,19 +4,15 @@
  * beside their notes, so slides stay vector text and shapes, never screenshots.
  */
 import type { Browser, Page } from 'playwright-chromium'
-import type { CitedDeck } from '../setup/citations'
 import type { Deck } from './deck'
 import type { HandoutContent, HandoutGeometry, HandoutLayoutRecord, HandoutOptions, HandoutPlan, MeasuredHandout } from './handout'
 import type { OutlineItem } from './outline'
 import { relative } from 'node:path'
-import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import * as pdfLib from 'pdf-lib'
-import { loadCitedDeck } from '../setup/citations'
-import { DEFAULT_PAGE_LAYOUT, paginateReferences } from './citations'
-import { buildHandoutContent, DEFAULT_HANDOUT_OPTIONS, expectedSiteSlides, HandoutContentError, handoutCss, handoutGeometry, layoutRecord, paperForPdf, plainTitle, planHandout, REFERENCES_MARKER_RE, sourcesHtml } from './handout'
+import { buildHandoutContent, DEFAULT_HANDOUT_OPTIONS, expectedSiteSlides, HandoutContentError, handoutCss, handoutGeometry, layoutRecord, paperForPdf, planHandout, sourcesHtml } from './handout'
 import { HANDOUT_PAGE_SCRIPT } from './handout/pageScript'
 import { finishPdf } from './pdfMeta'
-import { BuildError, canvasSize } from './pipeline'
+import { BuildError, canvasSize, describeSlide } from './pipeline'
 import { ExportError, launchBrowser, openPrintRoute, waitForSlides } from './printDeck'
 import { serveStatic } from './staticServer'
 import { logoAlt, logoUrl } from './talkConfig'
@@ -44,12 +40,13 @@ export const LAYOUT_INFO_KEY = 'HandoutLayout'
 
 export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOptions): Promise<HandoutPdf> {
   const options: HandoutOptions = { paper: opts.paper ?? DEFAULT_HANDOUT_OPTIONS.paper, perPage: opts.perPage ?? DEFAULT_HANDOUT_OPTIONS.perPage }
-  const cited = await loadSourceDeck(deck.entry)
+  const cited = deck.cited
   const canvas = canvasSize(deck.headmatter)
   const geometry = handoutGeometry(options, canvas)
   // How many slides the site must have: the references marker becomes several slides.
   const expected = expectedSiteSlides(cited)
-  const describe = (siteNo: number) => describeSiteSlide(deck, cited, siteNo)
+  // The deck's slides are numbered as built (lib/deck.ts), so they name site slides directly.
+  const describe = (siteNo: number) => describeSlide(deck, siteNo)
   const server = await serveStatic(siteDir, 0, '127.0.0.1', opts.base ?? '/')
   const own = !opts.browser
   const browser = opts.browser ?? await launchBrowser(opts.browserPath)
@@ -175,30 +172,4 @@ export async function readLayoutRecord(bytes: Uint8Array): Promise<HandoutLayout
   if (value instanceof pdfLib.PDFHexString || value instanceof pdfLib.PDFString)
     return JSON.parse(value.decodeText()) as HandoutLayoutRecord
   return undefined
-}
-
-/**
- * The deck as its author wrote it. lib/deck.ts loads the deck with the preparser applied
- * (slide numbers as in the site), and that loader is process-wide in Slidev's parser; the
- * handout needs the notes' [@key] citations and the references marker as written, so it
- * reads the deck once more without it. The next loadDeck() installs it again.
- */
-async function loadSourceDeck(entry: string): Promise<CitedDeck> {
-  injectPreparserExtensionLoader(null as any)
-  return loadCitedDeck(entry)
-}
-
-/** `file:line: slide N "Title"` for a slide number of the built site. */
-function describeSiteSlide(deck: Deck, cited: CitedDeck, siteNo: number): string {
-  const refPages = paginateReferences(cited.references, DEFAULT_PAGE_LAYOUT).length
-  let next = 1
-  for (const s of cited.slides) {
-    const n = REFERENCES_MARKER_RE.test(s.source.raw) ? refPages : 1
-    if (siteNo < next + n) {
-      const title = plainTitle((s as { title?: string }).title ?? '')
-      return `${relative(deck.root, s.source.filepath)}:${s.source.start + 1}: slide ${siteNo}${title ? ` "${title}"` : ''}`
-    }
-    next += n
-  }
-  return `slide ${siteNo}`
 }

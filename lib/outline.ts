@@ -1,4 +1,4 @@
-import type { DeckSlide } from './deck'
+import type { Slide } from './deck'
 
 export interface OutlineItem {
   title: string
@@ -12,7 +12,7 @@ export interface OutlineItem {
  * beneath it; slides before the first divider (the title slide) sit at the top level.
  * `firstPageOf(no)` maps a slide number to its first page (click export has several per slide).
  */
-export function deckOutline(slides: Pick<DeckSlide, 'no' | 'title' | 'layout'>[], firstPageOf: (no: number) => number): OutlineItem[] {
+export function deckOutline(slides: Pick<Slide, 'no' | 'title' | 'layout'>[], firstPageOf: (no: number) => number): OutlineItem[] {
   const top: OutlineItem[] = []
   let section: OutlineItem | undefined
   for (const slide of slides) {

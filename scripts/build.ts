@@ -21,9 +21,9 @@ const base = option('base') ?? process.env.DECK_BASE ?? '/'
 await main(async () => {
   const t0 = Date.now()
   console.log('Building the deck')
-  // Read as in dev: a citation that does not resolve is reported by the checks below, with
-  // everything else that is wrong, instead of stopping the parser at the first one.
-  const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md', 'dev'))
+  // A citation that does not resolve is reported by the checks below, with everything else
+  // that is wrong: reading the deck runs no preparser, so nothing stops at the first one.
+  const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md'))
   await step('check components and references', () => checkDeck(deck))
   const browser = findBrowser()
   await rm(staging, { recursive: true, force: true })

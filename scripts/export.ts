@@ -15,9 +15,9 @@ const withClicks = flag('with-clicks')
 const out = resolve(option('out') ?? join('dist', withClicks ? 'slides-with-clicks.pdf' : 'slides.pdf'))
 
 await main(async () => {
-  // Read as in dev: a citation that does not resolve is reported by the checks below, with
-  // everything else that is wrong, instead of stopping the parser at the first one.
-  const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md', 'dev'))
+  // A citation that does not resolve is reported by the checks below, with everything else
+  // that is wrong: reading the deck runs no preparser, so nothing stops at the first one.
+  const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md'))
   await step('check components and references', () => checkDeck(deck))
   const browser = findBrowser()
   await mkdir(scratch, { recursive: true })

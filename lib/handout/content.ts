@@ -3,12 +3,12 @@
  * from Markdown with the deck's citation numbers, and the short sources the slide cites),
  * the reference list, and where each slide of the deck sits in the built site.
  */
-import type { Bibliography, DeckCitations, FormattedReference } from '../citations'
+import type { Bibliography, DeckCitations, FormattedReference } from '../../addons/citations/lib'
 import MarkdownIt from 'markdown-it'
-import { citationHtml, DEFAULT_PAGE_LAYOUT, escapeHtml, paginateReferences, replaceCitations, slideSourceItems } from '../citations'
+import { citationHtml, escapeHtml, hasReferencesMarker, referencePageCount, replaceCitations, slideSourceItems } from '../../addons/citations/lib'
 import { plainTitle } from '../deck'
 
-/** The parts of setup/citations.ts `CitedDeck` the handout reads. */
+/** The parts of the citations addon's `CitedDeck` the handout reads. */
 export interface CitedDeckLike {
   headmatter: Record<string, unknown>
   /** Slides as the author wrote them (no preparser applied): notes still say [@key]. */
@@ -84,13 +84,6 @@ export class HandoutContentError extends Error {
   }
 }
 
-/**
- * The line setup/preparser.ts (REFERENCES_MARKER) expands into the references slides; a unit
- * test keeps the two equal. Those slides are not repeated in the handout, whose own
- * reference list at the end holds the same entries.
- */
-export const REFERENCES_MARKER_RE = /^\s*<!--\s*citations:references\s*-->\s*$/m
-
 export { plainTitle }
 
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false })
@@ -149,7 +142,7 @@ export function siteNumbers(deckSlides: readonly { source: { raw: string } }[], 
   const out: number[][] = []
   let next = 1
   for (const s of deckSlides) {
-    const n = REFERENCES_MARKER_RE.test(s.source.raw) ? referencePages : 1
+    const n = hasReferencesMarker(s.source.raw) ? referencePages : 1
     out.push(Array.from({ length: n }, (_, i) => next + i))
     next += n
   }
@@ -161,15 +154,13 @@ export function siteNumbers(deckSlides: readonly { source: { raw: string } }[], 
 
 /** Slides the built site must have for this deck: the references marker counts as its pages. */
 export function expectedSiteSlides(cited: Pick<CitedDeckLike, 'slides' | 'references'>): number {
-  const refPages = paginateReferences(cited.references, DEFAULT_PAGE_LAYOUT).length
-  return cited.slides.reduce((n, s) => n + (REFERENCES_MARKER_RE.test(s.source.raw) ? refPages : 1), 0)
+  const refPages = referencePageCount(cited.references)
+  return cited.slides.reduce((n, s) => n + (hasReferencesMarker(s.source.raw) ? refPages : 1), 0)
 }
 
 export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number, siteDir?: string): HandoutContent {
-  const refPages = paginateReferences(cited.references, DEFAULT_PAGE_LAYOUT).length
+  const refPages = referencePageCount(cited.references)
   const site = siteNumbers(cited.slides, refPages, siteSlideCount, siteDir)
-  if (cited.slides.some(s => /<sup class="citation/.test(s.note ?? '')))
-    throw new HandoutContentError('the deck was read with its preparser applied (notes already carry rendered citations); the handout needs the notes as written. Read it with no preparser loader injected.')
   const rows: HandoutRow[] = []
   const outlineSlides: TitledSlide[] = []
   let referencesNo: number | undefined
@@ -178,7 +169,7 @@ export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number
     const no = site[i]![0]!
     const layout = typeof s.frontmatter?.layout === 'string' ? s.frontmatter.layout : undefined
     const title = plainTitle(s.title ?? '')
-    if (REFERENCES_MARKER_RE.test(s.source.raw)) {
+    if (hasReferencesMarker(s.source.raw)) {
       referencesNo ??= no
       return
     }

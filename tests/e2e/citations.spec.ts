@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { loadCitedDeck } from '../../setup/citations'
+import { loadCitedDeck } from '../../addons/citations/lib'
 import { fold, pageTexts } from '../support/pdf'
 import { deck } from './deck'
 

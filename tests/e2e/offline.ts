@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import type { DeckSlide } from '../../lib/deck'
+import type { Slide } from '../../lib/deck'
 import type { StaticServer } from '../../lib/staticServer'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
@@ -88,7 +88,7 @@ export async function visitOnceThenLoseServer(page: Page, siteDir: string, base 
 const FIGURE_TAGS = /<(?:FigureFrame|MgBlockChannel|ToleranceCurves)\b/g
 
 /** What a slide's source says must be on screen, checked on the rendered slide. */
-export async function expectRendered(page: Page, slide: DeckSlide) {
+export async function expectRendered(page: Page, slide: Slide) {
   const root = page.locator(`.slidev-page-${slide.no}`)
   await expect(root, `slide ${slide.no} "${slide.title}"`).toBeVisible()
   const wanted = slide.content.match(FIGURE_TAGS)?.length ?? 0

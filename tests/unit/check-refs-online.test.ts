@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { loadBibliography } from '../../lib/citations/bibliography'
-import { compareWithRecord, rateLimiter } from '../../lib/citations/online'
+import { loadBibliography } from '../../addons/citations/lib/bibliography'
+import { compareWithRecord, rateLimiter } from '../../addons/citations/lib/online'
 
 const root = resolve(__dirname, '../..')
 

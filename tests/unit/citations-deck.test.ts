@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs'
-import { resolve } from 'node:path'
+import { existsSync, readFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
 import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { loadBibliography } from '../../lib/citations/bibliography'
-import { paginateReferences, referencePagesMarkdown } from '../../lib/citations/render'
-import { formatVancouver, shortSource } from '../../lib/citations/vancouver'
-import { loadCitedDeck, slideSources } from '../../setup/citations'
-import preparser from '../../setup/preparser'
+import { loadCitedDeck, slideSources } from '../../addons/citations/lib'
+import { loadBibliography } from '../../addons/citations/lib/bibliography'
+import { paginateReferences, referencePagesMarkdown } from '../../addons/citations/lib/render'
+import { formatVancouver, shortSource } from '../../addons/citations/lib/vancouver'
+import preparser from '../../addons/citations/setup/preparser'
 
 const fixture = (p: string) => resolve(__dirname, '../fixtures', p)
 
@@ -89,16 +89,21 @@ describe('references pages', () => {
 })
 
 describe('the preparser, run by Slidev\'s own loader', () => {
+  // Slidev's CLI installs this loader (its node/setups/preparser.ts): the preparser setup of
+  // every root that has one. The addon is the one root here; its own reading of the deck
+  // asks for no roots, as in Slidev.
+  const addon = resolve(__dirname, '../../addons/citations')
   beforeAll(() => {
-    injectPreparserExtensionLoader(async (_roots, headmatter, filepath, mode) => preparser({ filepath, headmatter, mode }))
+    injectPreparserExtensionLoader(async (roots, headmatter, filepath, mode) =>
+      (await Promise.all(roots.filter(r => existsSync(join(r, 'setup/preparser.ts'))).map(() => preparser({ filepath, headmatter, mode })))).flat())
   })
   afterAll(() => {
-    injectPreparserExtensionLoader(async () => [])
+    injectPreparserExtensionLoader(null as any)
   })
 
   it('renders numbers in slides and notes, the source line, and the references slides', async () => {
     const root = fixture('refs-ok')
-    const data = await load({ userRoot: root, roots: [root] }, `${root}/with-references.md`, undefined, 'build')
+    const data = await load({ userRoot: root, roots: [addon, root] }, `${root}/with-references.md`, undefined, 'build')
     const [first, second, ...rest] = data.slides as [typeof data.slides[0], typeof data.slides[0], ...typeof data.slides]
     expect(first.content).toContain('NMDA receptors<sup class="citation" data-cite="petrenko2003" v-pre>1</sup>.')
     expect(first.content).toContain('<SlideSources><ol class="slide-sources-list" v-pre><li data-cite="petrenko2003"><span class="source-number">1</span> Petrenko AB et al. Anesthesia &amp; Analgesia 2003</li></ol></SlideSources>')
@@ -115,7 +120,7 @@ describe('the preparser, run by Slidev\'s own loader', () => {
 
   it('fails a build on a key that does not resolve, naming file:line:col', async () => {
     const root = fixture('refs-errors')
-    await expect(load({ userRoot: root, roots: [root] }, `${root}/slides.md`, undefined, 'build'))
+    await expect(load({ userRoot: root, roots: [addon, root] }, `${root}/slides.md`, undefined, 'build'))
       .rejects
       .toThrow(/slides\.md:8:20: error: citation key 'petrenko2030'/)
   })

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { compressNumbers } from '../../lib/citations/deck'
-import { findCitations, lineColAt, maskNonCitableText, replaceCitations } from '../../lib/citations/syntax'
+import { compressNumbers } from '../../addons/citations/lib/deck'
+import { findCitations, lineColAt, maskNonCitableText, replaceCitations } from '../../addons/citations/lib/syntax'
 
 const keys = (text: string) => findCitations(text).citations.map(c => c.items.map(i => i.key))
 

@@ -1,9 +1,9 @@
-import type { DeckSlide } from '../../lib/deck'
+import type { Slide } from '../../lib/deck'
 import { describe, expect, it } from 'vitest'
 import { checkComponents, toPascal } from '../../lib/componentCheck'
 import { nearest } from '../../lib/nearest'
 
-function slide(content: string, contentLine = 10): DeckSlide {
+function slide(content: string, contentLine = 10): Slide {
   return { no: 3, title: 'T', file: 'slides/01.md', line: 8, contentLine, note: '', frontmatter: {}, content, frontmatterErrors: [] }
 }
 const known = new Set(['MgBlockChannel', 'ToleranceCurves', 'VClick', 'VClicks', 'Arrow'])

@@ -1,11 +1,8 @@
-import type { CitedDeck } from '../../setup/citations'
+import type { CitedDeck } from '../../addons/citations/lib'
 import { resolve } from 'node:path'
-import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { DEFAULT_PAGE_LAYOUT, paginateReferences } from '../../lib/citations'
-import { buildHandoutContent, expectedSiteSlides, formatDate, HandoutContentError, handoutCover, plainTitle, REFERENCES_MARKER_RE, renderNotes, siteNumbers, sourcesHtml } from '../../lib/handout/content'
-import { loadCitedDeck } from '../../setup/citations'
-import { REFERENCES_MARKER } from '../../setup/preparser'
+import { expandReferences, hasReferencesMarker, loadCitedDeck, referencePageCount, REFERENCES_MARKER } from '../../addons/citations/lib'
+import { buildHandoutContent, expectedSiteSlides, formatDate, HandoutContentError, handoutCover, plainTitle, renderNotes, siteNumbers, sourcesHtml } from '../../lib/handout/content'
 
 const root = resolve(__dirname, '../..')
 
@@ -71,22 +68,23 @@ describe('siteNumbers', () => {
   })
 
   it('recognises exactly the marker the preparser expands', () => {
-    expect(REFERENCES_MARKER_RE.test(REFERENCES_MARKER)).toBe(true)
-    expect(REFERENCES_MARKER_RE.test('text <!-- citations:references --> text')).toBe(false)
+    expect(hasReferencesMarker(`---\nlayout: default\n---\n\n${REFERENCES_MARKER}\n`)).toBe(true)
+    expect(hasReferencesMarker('text <!-- citations:references --> text')).toBe(false)
+    const lines = ['# A', REFERENCES_MARKER, 'after']
+    expandReferences(lines, [])
+    expect(lines).not.toContain(REFERENCES_MARKER)
   })
 })
 
 describe('the handout content of this deck', () => {
   let cited: CitedDeck
   beforeAll(async () => {
-    // The deck as written: no preparser (lib/deck.ts may have installed one in this process).
-    injectPreparserExtensionLoader(null as any)
     cited = await loadCitedDeck(resolve(root, 'slides.md'))
   })
 
   it('has one row per slide except the references section, each with notes', () => {
     const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    const markers = cited.slides.filter(s => REFERENCES_MARKER_RE.test(s.source.raw)).length
+    const markers = cited.slides.filter(s => hasReferencesMarker(s.source.raw)).length
     expect(markers).toBe(1)
     expect(content.rows).toHaveLength(cited.slides.length - markers)
     for (const row of content.rows) {
@@ -94,8 +92,8 @@ describe('the handout content of this deck', () => {
       expect(row.notesHtml).not.toMatch(/\[@/)
     }
     // Slide numbers run as in the built site: the references section counts as its pages.
-    const pages = paginateReferences(cited.references, DEFAULT_PAGE_LAYOUT).length
-    const at = cited.slides.findIndex(s => REFERENCES_MARKER_RE.test(s.source.raw))
+    const pages = referencePageCount(cited.references)
+    const at = cited.slides.findIndex(s => hasReferencesMarker(s.source.raw))
     expect(content.rows.map(r => r.no)).toEqual(cited.slides.map((_, i) => i).filter(i => i !== at).map(i => i < at ? i + 1 : i + pages))
     expect(content.referencesNo).toBe(at + 1)
   })
@@ -127,13 +125,8 @@ describe('the handout content of this deck', () => {
   })
 
   it('expects the site to hold the references pages the preparser makes', () => {
-    const pages = paginateReferences(cited.references, DEFAULT_PAGE_LAYOUT).length
+    const pages = referencePageCount(cited.references)
     expect(expectedSiteSlides(cited)).toBe(cited.slides.length - 1 + pages)
     expect(() => buildHandoutContent(cited, expectedSiteSlides(cited) - 1)).toThrow(/built from another version/)
-  })
-
-  it('refuses a deck whose notes the preparser already rendered', () => {
-    const rendered = { ...cited, slides: cited.slides.map((s, i) => i === 3 ? { ...s, note: 'x <sup class="citation" data-cite="a">1</sup>' } : s) }
-    expect(() => buildHandoutContent(rendered, expectedSiteSlides(cited))).toThrow(/notes as written/)
   })
 })

@@ -1,5 +1,5 @@
 /** Findings of the citation checker, in the `file:line:col: message` form editors understand. */
-import { nearest } from '../nearest'
+import { nearest } from './nearest'
 
 export type Severity = 'error' | 'warning' | 'info'
 

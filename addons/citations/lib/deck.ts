@@ -3,26 +3,15 @@
  * (`@slidev/parser/fs` `load()`) returns them, without importing Slidev, so it stays a
  * plain function that tests and scripts can call.
  */
+import type { SlideInfo, SourceSlideInfo } from '@slidev/types'
 import { findCitations, lineColAt } from './syntax'
 
-/** The fields of Slidev's `SourceSlideInfo` this module reads. */
-export interface DeckSourceSlide {
-  filepath: string
-  /** 0-based line of the slide's first line (its frontmatter fence, if any) in `filepath`. */
-  start: number
-  raw: string
-  content: string
-  /** Content before any preparser ran: what the author wrote. */
-  contentRaw?: string
-  note?: string
-}
-
-/** The fields of Slidev's `SlideInfo` this module reads. */
-export interface DeckSlide {
-  index: number
-  content: string
-  note?: string
-  source: DeckSourceSlide
+/**
+ * A slide as Slidev's parser returns it (`SlideInfo`), reduced to the fields read here:
+ * no slide type of our own, so any reader of a Slidev deck can hand its slides over.
+ */
+export type CitableSlide = Pick<SlideInfo, 'index' | 'content' | 'note'> & {
+  source: Pick<SourceSlideInfo, 'filepath' | 'start' | 'raw'>
 }
 
 export interface CitationOccurrence {
@@ -55,7 +44,7 @@ export interface DeckCitations {
 const FRONTMATTER_RE = /^---.*\r?\n[\s\S]*?\n---/
 
 /** Where `text` (content or note) starts inside the slide's raw source. */
-function locate(source: DeckSourceSlide, text: string, part: 'content' | 'note'): number {
+function locate(source: CitableSlide['source'], text: string, part: 'content' | 'note'): number {
   if (part === 'note')
     return source.raw.lastIndexOf(text)
   const fm = FRONTMATTER_RE.exec(source.raw)
@@ -67,7 +56,7 @@ function locate(source: DeckSourceSlide, text: string, part: 'content' | 'note')
  * notes. Numbers follow the first citation, wherever it is, so a key first cited in the
  * notes still gets the number the presenter sees there.
  */
-export function collectDeckCitations(slides: readonly DeckSlide[]): DeckCitations {
+export function collectDeckCitations(slides: readonly CitableSlide[]): DeckCitations {
   const occurrences: CitationOccurrence[] = []
   const malformed: MalformedOccurrence[] = []
   for (const slide of slides) {

@@ -1,4 +1,4 @@
-// citation-js ships no type declarations; these cover the calls lib/citations makes.
+// citation-js ships no type declarations; these cover the calls lib/ makes.
 declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown)

@@ -1,0 +1,147 @@
+/**
+ * A deck and its citations: the deck read through Slidev's own parser (`src:` imports,
+ * ranges, hidden slides and notes count exactly as they render), the bibliography, the
+ * numbers and the formatted references. Used by the preparser (rendering) and the check.
+ *
+ * Cheap enough for every edit in dev: the parser reads a few dozen files in ~10 ms; the
+ * bibliography is parsed once per file version (mtime), and each entry is formatted once
+ * per bibliography version, so a new citation order costs a renumbering, not citation-js.
+ */
+import type { SlideInfo } from '@slidev/types'
+import type { Bibliography } from './bibliography'
+import type { DeckCitations } from './deck'
+import type { FormattedReference } from './vancouver'
+import { readFileSync, statSync } from 'node:fs'
+import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import process from 'node:process'
+import { load } from '@slidev/parser/fs'
+import { loadBibliography } from './bibliography'
+import { citationNumbers, collectDeckCitations } from './deck'
+import { slideSourceItems } from './render'
+import { formatVancouver } from './vancouver'
+
+export interface CitedDeck {
+  entry: string
+  headmatter: Record<string, unknown>
+  /** The slides as written (no preparser applied: notes still say `[@key]`), as Slidev's parser returns them. */
+  slides: SlideInfo[]
+  citations: DeckCitations
+  /** Absolute path of the bibliography named by the headmatter (`bibliography:`). */
+  bibFile: string
+  bibliography: Bibliography
+  /** Key -> reference number. */
+  numbers: Map<string, number>
+  /** The cited entries that exist, in reference-number order, formatted (Vancouver). */
+  references: FormattedReference[]
+}
+
+/** What Slidev's parser returns for a deck. */
+export type ParsedDeck = Awaited<ReturnType<typeof load>>
+
+/**
+ * Reads a deck through Slidev's parser as its author wrote it. `roots: []` asks Slidev's
+ * preparser loader (process-wide in the parser, installed by Slidev's CLI) for the setups
+ * of no root, so no preparser runs: ours, when it reads the deck from inside Slidev, is
+ * not re-entered, and nothing global is changed. `source` may rewrite a file's text as it
+ * is read (the deck's build reads the references expanded that way).
+ */
+export async function readDeck(entryPath: string, source?: (path: string, text: string) => string): Promise<ParsedDeck> {
+  const entry = resolve(entryPath)
+  const root = dirname(entry)
+  const read = (path: string) => {
+    const text = readFileSync(path, 'utf8')
+    return source ? source(path, text) : text
+  }
+  const data = await load({ userRoot: root, roots: [] } as any, entry, async path => read(path))
+  const errors = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e => `${md.filepath}:${e.row + 1}: ${e.message}`))
+  if (errors.length)
+    throw new Error(errors.join('\n'))
+  return data
+}
+
+/** The `bibliography:` headmatter key, relative to the entry file; references.bib by default. */
+export function bibliographyPath(entry: string, headmatter: Record<string, unknown>): string {
+  const named = typeof headmatter.bibliography === 'string' ? headmatter.bibliography : 'references.bib'
+  return resolve(dirname(entry), named)
+}
+
+/** A path as messages show it: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file)
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
+}
+
+/**
+ * Parsed bibliographies by file, valid while the file's mtime and size are unchanged: the
+ * dev server reads the deck on every edit, and citation-js takes ~30 ms for this one.
+ * Module state, not global: Slidev re-imports the preparser on every reload, but this
+ * module (one of its imports) stays loaded.
+ */
+const bibCache = new Map<string, { version: string, bib: Bibliography }>()
+
+export function readBibliography(file: string): Bibliography {
+  let version: string
+  try {
+    const s = statSync(file)
+    version = `${s.mtimeMs}:${s.size}`
+  }
+  catch {
+    return { file, entries: [], byKey: new Map(), unparsed: new Map(), findings: [{ severity: 'error', code: 'no-bibliography', file, line: 1, col: 1, message: `bibliography ${file} not found; create it or fix the 'bibliography:' line of the headmatter.` }] }
+  }
+  const cached = bibCache.get(file)
+  if (cached?.version === version)
+    return cached.bib
+  const bib = loadBibliography(readFileSync(file, 'utf8'), displayPath(file))
+  bibCache.set(file, { version, bib })
+  return bib
+}
+
+/** Formatted entries per bibliography version, by key: numbering is applied on top. */
+const formatted = new WeakMap<Bibliography, Map<string, FormattedReference>>()
+
+/**
+ * The references for keys in citation order, numbered 1... Formats only the entries not
+ * formatted before for this bibliography (a Vancouver entry reads the same whatever its
+ * number; a unit test holds this against formatting the whole list at once).
+ */
+export function numberedReferences(order: readonly string[], bib: Bibliography): FormattedReference[] {
+  let cache = formatted.get(bib)
+  if (!cache)
+    formatted.set(bib, cache = new Map())
+  const missing = order.filter(k => !cache.has(k) && bib.byKey.has(k))
+  for (const r of formatVancouver(missing.map(k => bib.byKey.get(k)!)))
+    cache.set(r.key, r)
+  return order.filter(k => cache.has(k)).map((k, i) => ({ ...cache.get(k)!, number: i + 1 }))
+}
+
+/** The citations of a deck Slidev's parser has read. */
+export function citeDeck(entry: string, data: ParsedDeck, options: { bibFile?: string } = {}): CitedDeck {
+  const slides = data.slides
+  const citations = collectDeckCitations(slides)
+  const bibFile = options.bibFile ? resolve(options.bibFile) : bibliographyPath(entry, data.headmatter)
+  const bibliography = readBibliography(bibFile)
+  // Numbers go to keys that resolve: a missing key is an error, and must not shift the
+  // numbers of everything cited after it.
+  const order = citations.order.filter(k => bibliography.byKey.has(k))
+  return {
+    entry: resolve(entry),
+    headmatter: data.headmatter,
+    slides,
+    citations,
+    bibFile,
+    bibliography,
+    numbers: citationNumbers(order),
+    references: numberedReferences(order, bibliography),
+  }
+}
+
+/** Reads the deck at `entryPath` and its citations. */
+export async function loadCitedDeck(entryPath: string, options: { bibFile?: string } = {}): Promise<CitedDeck> {
+  return citeDeck(entryPath, await readDeck(entryPath), options)
+}
+
+/** The short source lines of one slide (1-based number), as the slide shows them. */
+export function slideSources(deck: CitedDeck, slideNo: number): string[] {
+  const keys = deck.citations.occurrences.filter(o => o.slide === slideNo && o.part === 'content').map(o => o.key)
+  return slideSourceItems(keys, deck.numbers, deck.bibliography).map(i => `${i.n} ${i.text}${i.mark ? ` (${i.mark})` : ''}`)
+}

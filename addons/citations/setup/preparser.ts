@@ -1,0 +1,74 @@
+/**
+ * Build-time citations. Slidev hands every slide's Markdown and notes to this preparser
+ * before rendering, so one pass here turns `[@key]` into numbered superscripts in slides
+ * AND notes (presenter view, PDF, notes export), adds each slide's source line, and expands
+ * the references marker into as many slides as the list needs.
+ *
+ * Why a preparser and not a markdown-it rule or a transformer: numbers follow the first
+ * citation across the whole talk, and notes are rendered by Slidev's separate notes
+ * renderer, which takes no user plugins; markdown-it and setup/transformers.ts only see
+ * slide content. A preparser also runs in `slidev`, `slidev build` and `slidev export`
+ * alike, and is re-run on every edit in dev (Slidev reloads the deck through the parser), so
+ * numbers stay right after an edit without extra machinery. The one thing a preparser
+ * cannot add is slides beyond its raw lines, which is why the references section is a
+ * marker line expanded in `transformRawLines`.
+ *
+ * The global order needs the whole deck before any slide is transformed: the setup reads
+ * the deck through the parser with no setup roots (lib/citedDeck.ts), which runs no
+ * preparser, so this one is not re-entered. On an edit that costs a parse of the files
+ * (~10 ms); the bibliography and each formatted entry are cached (lib/citedDeck.ts), and
+ * a slide is rendered again only when its text or the numbers change.
+ */
+import type { CitedDeck } from '../lib'
+import process from 'node:process'
+import { definePreparserSetup } from '@slidev/types'
+import { citationHtml, expandReferences, findCitations, formatFinding, loadCitedDeck, replaceCitations, slideSourceItems, slideSourcesHtml } from '../lib'
+import { renderedOnce } from '../lib/renderCache'
+
+export default definePreparserSetup(async ({ filepath, mode }) => {
+  let deck: CitedDeck
+  try {
+    deck = await loadCitedDeck(filepath)
+  }
+  catch (error) {
+    if (mode !== 'dev')
+      throw error
+    console.warn(`[citations] could not read the deck, citations are not rendered: ${(error as Error).message}`)
+    return []
+  }
+
+  const problems = [
+    ...deck.bibliography.findings.filter(f => f.severity === 'error'),
+    ...deck.citations.occurrences.filter(o => !deck.bibliography.byKey.has(o.key)).map(o => ({
+      file: o.file,
+      line: o.line,
+      col: o.col,
+      severity: 'error' as const,
+      code: 'missing-key',
+      message: `citation key '${o.key}' is not in ${deck.bibliography.file}. Run \`npm run check:refs\` for the nearest keys.`,
+    })),
+  ].map(f => formatFinding(f, process.cwd()))
+  if (problems.length) {
+    // A talk with a broken citation must not be built or exported; in dev it shows as "?key".
+    if (mode !== 'dev')
+      throw new Error(`citations do not resolve:\n${problems.join('\n')}`)
+    console.warn(`[citations]\n${problems.join('\n')}`)
+  }
+
+  const render = (text: string) => replaceCitations(text, c => citationHtml(c, deck.numbers), { attach: true })
+  const once = renderedOnce(deck)
+  return [{
+    name: 'slidev-addon-citations',
+    transformRawLines(lines) {
+      expandReferences(lines, deck.references)
+    },
+    transformSlide: async content => once(`slide\0${content}`, () => {
+      const keys = findCitations(content).citations.flatMap(c => c.items.map(i => i.key))
+      if (!keys.length)
+        return undefined
+      const sources = slideSourcesHtml(slideSourceItems(keys, deck.numbers, deck.bibliography))
+      return `${render(content)}${sources ? `\n\n${sources}\n` : ''}`
+    }),
+    transformNote: async note => once(`note\0${note}`, () => note && findCitations(note).citations.length ? render(note) : undefined),
+  }]
+})
