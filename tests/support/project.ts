@@ -1,9 +1,8 @@
-import { execFileSync, spawnSync } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { dirname, join, resolve } from 'node:path'
+import { spawnSync } from 'node:child_process'
+import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
+import { copyProject as copyDir } from '../../lib/devLoop'
 
 export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -13,36 +12,7 @@ export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.ur
  * beside it: what the copy needs must be in the repository.
  */
 export function copyProject({ withTests = false } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), 'nmda-fork-'))
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard'], { cwd: projectRoot, encoding: 'utf8' })
-    .split('\n')
-    .filter(f => f && (withTests || !f.startsWith('tests/')))
-  for (const f of files) {
-    mkdirSync(dirname(join(dir, f)), { recursive: true })
-    try {
-      cpSync(join(projectRoot, f), join(dir, f))
-    }
-    catch {} // listed but deleted in the working tree
-  }
-  linkModules(join(projectRoot, 'node_modules'), join(dir, 'node_modules'))
-  // A fork is a git checkout; the tests list its files the way git does.
-  execFileSync('git', ['init', '-q'], { cwd: dir })
-  return dir
-}
-
-/**
- * node_modules as hard links: about a second, no space, and its files lie inside the copy as
- * in a real clone (Vite's dev server refuses files outside the project, which a symlinked
- * node_modules would be). A symlink where the temporary folder is on another file system.
- */
-function linkModules(from: string, to: string): void {
-  try {
-    execFileSync('cp', ['-al', from, to], { stdio: 'ignore' })
-  }
-  catch {
-    rmSync(to, { recursive: true, force: true })
-    symlinkSync(from, to)
-  }
+  return copyDir(projectRoot, f => !withTests && f.startsWith('tests/'))
 }
 
 export function runScript(dir: string, script: string, args: string[] = [], env: Record<string, string> = {}) {

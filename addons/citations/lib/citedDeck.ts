@@ -18,6 +18,7 @@ import { load } from '@slidev/parser/fs'
 import { loadBibliography } from './bibliography'
 import { citationNumbers, collectDeckCitations } from './deck'
 import { slideSourceItems } from './render'
+import { store } from './store.mjs'
 import { formatVancouver } from './vancouver'
 
 export interface CitedDeck {
@@ -74,10 +75,9 @@ export function displayPath(file: string): string {
 /**
  * Parsed bibliographies by file, valid while the file's mtime and size are unchanged: the
  * dev server reads the deck on every edit, and citation-js takes ~30 ms for this one.
- * Module state, not global: Slidev re-imports the preparser on every reload, but this
- * module (one of its imports) stays loaded.
+ * In store.mjs, which survives Slidev's re-import of the preparser on every edit.
  */
-const bibCache = new Map<string, { version: string, bib: Bibliography }>()
+const bibCache = store('bibliographies', () => new Map<string, { version: string, bib: Bibliography }>())
 
 export function readBibliography(file: string): Bibliography {
   let version: string
@@ -97,7 +97,7 @@ export function readBibliography(file: string): Bibliography {
 }
 
 /** Formatted entries per bibliography version, by key: numbering is applied on top. */
-const formatted = new WeakMap<Bibliography, Map<string, FormattedReference>>()
+const formatted = store('formatted-references', () => new WeakMap<Bibliography, Map<string, FormattedReference>>())
 
 /**
  * The references for keys in citation order, numbered 1... Formats only the entries not

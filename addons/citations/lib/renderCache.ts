@@ -1,19 +1,20 @@
 /**
  * Rendered slides and notes, kept while the citation numbers and the bibliography stay the
  * same: Slidev re-parses every file of the deck on each edit in dev, and only the slide
- * that changed needs its citations rendered again. Module state (this module stays loaded
- * while Slidev re-imports the preparser); one deck version is kept, the last one.
+ * that changed needs its citations rendered again. Kept in store.mjs (it survives Slidev's
+ * re-import of the preparser); one deck version is kept, the last one.
  */
 import type { CitedDeck } from './citedDeck'
+import { store } from './store.mjs'
 
-let kept: { bib: object, order: string, texts: Map<string, string | undefined> } | undefined
+const last = store('rendered', () => ({ kept: undefined as { bib: object, order: string, texts: Map<string, string | undefined> } | undefined }))
 
 /** `once(key, render)`: the rendering of `key` for this deck's numbers, computed at most once. */
 export function renderedOnce(deck: Pick<CitedDeck, 'bibliography' | 'references'>): (key: string, render: () => string | undefined) => string | undefined {
   const order = deck.references.map(r => r.key).join(' ')
-  if (kept?.bib !== deck.bibliography || kept.order !== order)
-    kept = { bib: deck.bibliography, order, texts: new Map() }
-  const { texts } = kept
+  if (last.kept?.bib !== deck.bibliography || last.kept.order !== order)
+    last.kept = { bib: deck.bibliography, order, texts: new Map() }
+  const { texts } = last.kept
   return (key, render) => {
     if (!texts.has(key))
       texts.set(key, render())
