@@ -5,7 +5,6 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
-import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { buildHandoutContent, expectedSiteSlides } from '../../lib/handout'
@@ -19,7 +18,6 @@ const pdf = join(dist, 'handout.pdf')
 
 /** The deck as written (notes with [@key]), as the handout reads it. */
 async function sourceDeck(): Promise<CitedDeck> {
-  injectPreparserExtensionLoader(null as any)
   return loadCitedDeck(join(projectRoot, 'slides.md'))
 }
 
