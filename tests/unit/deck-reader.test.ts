@@ -45,7 +45,7 @@ describe('the deck reader', () => {
 
   it('leaves the parser\'s process-wide loader to Slidev: no code outside tests installs or resets it', () => {
     const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-      e.isDirectory() ? (['node_modules', 'tests', '.git', 'dist', '.tmp'].includes(e.name) ? [] : files(join(dir, e.name))) : /\.(ts|vue|mjs)$/.test(e.name) ? [join(dir, e.name)] : [])
+      e.isDirectory() ? (['node_modules', 'tests', '.git', 'dist', '.tmp'].includes(e.name) ? [] : files(join(dir, e.name))) : /\.(?:ts|vue|mjs)$/.test(e.name) ? [join(dir, e.name)] : [])
     const offenders = files(root).filter(f => /injectPreparserExtensionLoader|globalThis\s*(?:as\b|\[)|Symbol\.for\(/.test(readFileSync(f, 'utf8')))
     expect(offenders.map(f => f.slice(root.length + 1))).toEqual([])
   })
