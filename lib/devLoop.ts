@@ -64,44 +64,56 @@ export async function freePort(): Promise<number> {
 
 export interface DevServer {
   url: string
-  /** What Slidev printed so far. */
+  /** What the server printed so far. */
   output: () => string
-  stop: () => Promise<void>
+  close: () => Promise<void>
 }
 
-/** Starts `slidev <entry>` in `dir` (as `npm run dev` does) and waits until it serves. */
-export async function startDevServer(dir: string, port: number, entry = 'slides.md', timeoutMs = 90_000): Promise<DevServer> {
-  const child: ChildProcess = spawn(process.execPath, [slidevBin(dir), entry, '--open=false', '--port', String(port)], {
+/**
+ * Starts the dev server in `dir` on `port` and waits until the page answers: `npm run dev`
+ * exactly as the README tells a lecturer (`npm: true`), or `slidev <entry>` itself for a
+ * deck without our package.json (the benchmark's minimal deck). Its own process group, so
+ * closing it also ends the Vite server npm started.
+ */
+export async function startDevServer(dir: string, port: number, options: { npm?: boolean, entry?: string, timeoutMs?: number } = {}): Promise<DevServer> {
+  const { npm = false, entry = 'slides.md', timeoutMs = 90_000 } = options
+  const [cmd, args] = npm
+    ? ['npm', ['run', 'dev', '--', '--port', String(port)]]
+    : [process.execPath, [slidevBin(dir), entry, '--open=false', '--port', String(port)]]
+  const child: ChildProcess = spawn(cmd, args, {
     cwd: dir,
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0', BROWSER: 'none' },
   })
-  let output = ''
+  let log = ''
   const t0 = Date.now()
   const collect = (d: Buffer) => {
-    output += process.env.DEV_LOOP_DEBUG ? String(d).replace(/^(?=.)/gm, `[${Date.now() - t0}] `) : d
+    log += process.env.DEV_LOOP_DEBUG ? String(d).replace(/^(?=.)/gm, `[${Date.now() - t0}] `) : d
   }
   child.stdout!.on('data', collect)
   child.stderr!.on('data', collect)
-  const exited = new Promise<void>(ok => child.once('exit', () => ok()))
-  const stop = async () => {
+  const exited = new Promise(ok => child.once('exit', ok))
+  const close = async () => {
     if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM')
-      await Promise.race([exited, sleep(5000).then(() => child.kill('SIGKILL'))])
+      try {
+        process.kill(-child.pid!, 'SIGTERM')
+      }
+      catch {}
+      await exited
     }
   }
+  // Slidev serves on `localhost` unless told --remote; the browser and fetch resolve it alike.
   const url = `http://localhost:${port}/`
   const deadline = Date.now() + timeoutMs
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
-      throw new Error(`slidev exited (${child.exitCode}) before serving:\n${output}`)
-    const ok = await fetch(url).then(r => r.ok, () => false)
-    if (ok)
-      return { url, output: () => output, stop }
-    await sleep(200)
+      throw new Error(`${npm ? 'npm run dev' : 'slidev'} exited (${child.exitCode}) before serving:\n${log}`)
+    if (await fetch(url).then(r => r.ok, () => false))
+      return { url, output: () => log, close }
+    await sleep(250)
   }
-  await stop()
-  throw new Error(`slidev did not serve ${url} within ${timeoutMs} ms:\n${output}`)
+  await close()
+  throw new Error(`${npm ? 'npm run dev' : 'slidev'} did not answer at ${url} within ${timeoutMs / 1000} s:\n${log}`)
 }
 
 /**
@@ -202,7 +214,7 @@ export async function editLoopSession(page: Page, target: EditTarget, port: numb
     return { first: times[0]!, later: times.slice(1) }
   }
   finally {
-    await server.stop()
+    await server.close()
   }
 }
 
