@@ -230,13 +230,13 @@ export interface EditLoopFigures {
 }
 
 /**
- * Edit-to-screen for two decks side by side: `runs` dev-server sessions each, alternating
- * (a, b, a, b...) so that a machine's drift hits both alike, `edits` edits per session.
+ * Edit-to-screen for decks side by side: `runs` dev-server sessions each, alternating
+ * (a, b, c, a, b, c...) so that a machine's drift hits all alike, `edits` edits per session.
  */
-export async function compareEditLoops(page: Page, a: EditTarget, b: EditTarget, runs = 3, edits = 4): Promise<[EditLoopFigures, EditLoopFigures]> {
-  const out: [EditLoopFigures, EditLoopFigures] = [{ first: [], later: [] }, { first: [], later: [] }]
+export async function compareEditLoops(page: Page, targets: readonly EditTarget[], runs = 3, edits = 4): Promise<EditLoopFigures[]> {
+  const out: EditLoopFigures[] = targets.map(() => ({ first: [], later: [] }))
   for (let r = 0; r < runs; r++) {
-    for (const [i, target] of [a, b].entries()) {
+    for (const [i, target] of targets.entries()) {
       const session = await editLoopSession(page, target, await freePort(), edits)
       out[i]!.first.push(session.first)
       out[i]!.later.push(...session.later)
