@@ -86,6 +86,7 @@ export async function startDevServer(dir: string, port: number, options: { npm?:
     env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0', BROWSER: 'none' },
   })
   let log = ''
+  // DEV_LOOP_DEBUG=1 stamps each line with the ms since start: where an edit spends its time.
   const t0 = Date.now()
   const collect = (d: Buffer) => {
     log += process.env.DEV_LOOP_DEBUG ? String(d).replace(/^(?=.)/gm, `[${Date.now() - t0}] `) : d
