@@ -79,7 +79,7 @@ function toSlide(s: SlideInfo, root: string, fileLines: Map<string, string[]>): 
   }
 }
 
-function importedAt(s: SlideInfo, root: string): DeckSlide['importedAt'] {
+function importedAt(s: SlideInfo, root: string): Slide['importedAt'] {
   const block = s.importChain?.at(-1) as { filepath?: string, start?: number, frontmatter?: Record<string, any> } | undefined
   if (!block?.filepath)
     return undefined

@@ -245,11 +245,3 @@ export async function compareEditLoops(page: Page, targets: readonly EditTarget[
   }
   return out
 }
-
-/** Median and range of samples, as the benchmark prints them. */
-export function medianRange(xs: readonly number[]): { median: number, min: number, max: number } {
-  const s = [...xs].sort((x, y) => x - y)
-  const mid = s.length >> 1
-  const median = s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
-  return { median, min: s[0]!, max: s.at(-1)! }
-}

@@ -13,6 +13,7 @@ import process from 'node:process'
 import { alternate, median, printedDeckProblem, quantile, summary } from '../lib/benchStats'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
+import { compareEditLoops, copyProject, minimalDeck } from '../lib/devLoop'
 import { slidevBin } from '../lib/pipeline'
 import { launchBrowser } from '../lib/printDeck'
 import { serveStatic } from '../lib/staticServer'
@@ -64,6 +65,43 @@ const slideCount = deck.slides.length
 const oursDist = join(work, 'ours-dist')
 const stockDist = join(work, 'stock-dist')
 const stockPdf = join(work, 'stock.pdf')
+
+// 0. The edit loop: `slidev` dev server, a slide open in Chromium, a bullet edited on disk,
+//    until the new word is painted. This deck against a minimal 3-slide deck (the target),
+//    and against this deck without the citations addon (what the citation work costs);
+//    alternating, `runs` sessions each of 4 edits. `--edit-loop` measures only this.
+{
+  const slide = deck.slides.find(s => s.file === 'slides/01-definition.md' && s.content.includes('under intense scrutiny'))!
+  const oursDir = copyProject(root, f => f.startsWith('tests/'))
+  const bareDir = copyProject(root, f => f.startsWith('tests/'))
+  const bareEntry = join(bareDir, 'slides.md')
+  writeFileSync(bareEntry, readFileSync(bareEntry, 'utf8').replace(/^addons:\n(?: {2}- .*\n)+/m, ''))
+  const miniDir = minimalDeck(root)
+  const browser = await launchBrowser(browserPath)
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  // tsx compiles the functions handed to page.evaluate with a `__name` helper the page lacks.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
+  const target = { file: slide.file, slide: slide.no, anchor: 'under intense scrutiny' }
+  const [withAddon, minimal, noAddon] = await compareEditLoops(await context.newPage(), [
+    { ...target, dir: oursDir, slides: slideCount },
+    { dir: miniDir, file: 'slides.md', slide: 2, slides: 3, anchor: 'alpha' },
+    // Without the addon the references marker stays one slide.
+    { ...target, dir: bareDir, slides: deck.cited.slides.length },
+  ], runs)
+  await browser.close()
+  for (const dir of [oursDir, bareDir, miniDir])
+    rmSync(dir, { recursive: true, force: true })
+  for (const [what, key] of [['first edit after start', 'first'], ['later edits', 'later']] as const) {
+    const r = ratioOf(withAddon![key], minimal![key])
+    rows.push({ measure: `edit to screen in \`npm run dev\`, ${what}, ms: this deck vs a minimal 3-slide deck`, ours: summary(withAddon![key]), stock: summary(minimal![key]), ratio: r.toFixed(2), target: `ratio <= 1.5: ${mark(r <= 1.5)}` })
+    rows.push({ measure: `the same, this deck with vs without the citations addon`, ours: summary(withAddon![key]), stock: summary(noAddon![key]), ratio: ratioOf(withAddon![key], noAddon![key]).toFixed(2), target: '-' })
+  }
+  if (flag('edit-loop')) {
+    for (const r of rows)
+      console.log(`| ${r.measure} | ${r.ours} | ${r.stock} | ${r.ratio} | ${r.target} |`)
+    process.exit(0)
+  }
+}
 
 // 1. The whole build. Ours: references checked, site, slides PDF and handout. Stock: `slidev
 //    build` and `slidev export` of the same deck (no handout, no reference check).
