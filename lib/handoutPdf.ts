@@ -9,6 +9,7 @@ import type { HandoutContent, HandoutGeometry, HandoutLayoutRecord, HandoutOptio
 import type { OutlineItem } from './outline'
 import { relative } from 'node:path'
 import * as pdfLib from 'pdf-lib'
+import { EVIDENCE_LEGEND } from '../addons/citations/lib'
 import { buildHandoutContent, DEFAULT_HANDOUT_OPTIONS, expectedSiteSlides, HandoutContentError, handoutCss, handoutGeometry, layoutRecord, paperForPdf, planHandout, sourcesHtml } from './handout'
 import { HANDOUT_PAGE_SCRIPT } from './handout/pageScript'
 import { finishPdf } from './pdfMeta'
@@ -17,7 +18,7 @@ import { ExportError, launchBrowser, openPrintRoute, waitForSlides } from './pri
 import { serveStatic } from './staticServer'
 import { logoAlt, logoUrl } from './talkConfig'
 
-const REFERENCES_INTRO = 'Numbered in order of first citation, as on the slides (Vancouver style). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
+const REFERENCES_INTRO = `Numbered in order of first citation, as on the slides (Vancouver style). ${EVIDENCE_LEGEND}.`
 
 export interface HandoutPdfOptions extends Partial<HandoutOptions> {
   browserPath: string

@@ -89,16 +89,31 @@ export { plainTitle }
 const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false })
 
 /**
- * Speaker notes as HTML, the way the presenter sees them: citations become the same
- * numbered superscripts (lib/citations citationHtml), Slidev's `[click]` markers become a
- * small "click" tag, since a reader of the handout has no clicks to follow.
+ * Who a paragraph of the speaker notes is for, by the convention of the notes (README, "Speaker
+ * notes"): a paragraph that opens with `Presenter:` is a direction to the presenter, one that
+ * opens with `Maintainer:`, `Correction:`, `Corrections:` or `Note on the source:` is a remark
+ * for whoever maintains the deck. Every other paragraph is what a student reads.
+ */
+export const NOT_FOR_STUDENTS_RE = /^\s*(?:Presenter|Maintainer|Corrections?|Note on the source)\s*:/i
+
+/**
+ * The notes a student reads: paragraphs for the presenter or the maintainer left out, and
+ * Slidev's `[click]` cues dropped (a reader has no clicks to follow; the narration stays).
+ * The presenter view keeps the notes as written.
+ */
+export function studentNotes(note: string): string {
+  return note.split(/\n[ \t]*\n/).filter(p => p.trim() && !NOT_FOR_STUDENTS_RE.test(p)).map(p => p.replace(/\[click(?::\d+)?\][ \t]*/g, '')).join('\n\n')
+}
+
+/**
+ * Speaker notes as the handout prints them: the student's paragraphs (studentNotes), with
+ * citations as the same numbered superscripts the slides show (lib/citations citationHtml).
  */
 export function renderNotes(note: string, numbers: ReadonlyMap<string, number>): string {
-  if (!note.trim())
+  const student = studentNotes(note)
+  if (!student.trim())
     return ''
-  const cited = replaceCitations(note, c => citationHtml(c, numbers).replace(/ v-pre/, ''))
-  const clicks = cited.replace(/\[click(?::(\d+))?\]/g, (_, n: string | undefined) => `<span class="click-mark">click${n ? ` ${n}` : ''}</span>`)
-  return md.render(clicks).trim()
+  return md.render(replaceCitations(student, c => citationHtml(c, numbers).replace(/ v-pre/, ''))).trim()
 }
 
 /** "2026-11-22" -> "22 November 2026": no reader mistakes the day for the month. */
@@ -203,5 +218,5 @@ export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number
 
 /** The short sources of a row as one line of HTML. */
 export function sourcesHtml(sources: readonly SourceLine[]): string {
-  return sources.map(s => `<span class="src"><sup>${s.n}</sup>${escapeHtml(s.text)}${s.mark ? ` <em>(${escapeHtml(s.mark)})</em>` : ''}</span>`).join('; ')
+  return sources.map(s => `<span class="src"><sup>${s.n}</sup>${escapeHtml(s.text)}${s.mark ? escapeHtml(s.mark) : ''}</span>`).join('; ')
 }

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCitedDeck, slideSources } from '../../addons/citations/lib'
 import { loadBibliography } from '../../addons/citations/lib/bibliography'
 import { paginateReferences, referencePagesMarkdown } from '../../addons/citations/lib/render'
-import { formatVancouver, shortSource } from '../../addons/citations/lib/vancouver'
+import { EVIDENCE_MARK, formatVancouver, isRecordLink, shortSource } from '../../addons/citations/lib/vancouver'
 import preparser from '../../addons/citations/setup/preparser'
 
 const fixture = (p: string) => resolve(__dirname, '../fixtures', p)
@@ -61,12 +61,28 @@ describe('vancouver formatting', () => {
     expect(refs[0]!.html).toContain('PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/14500166/">14500166</a>.')
   })
 
-  it('marks entries whose audit is not verified, in words', () => {
+  it('marks entries whose audit is not verified with the evidence mark, not the audit verdict', () => {
     const text = readFileSync(fixture('refs-ok/refs.bib'), 'utf8').replace('audit = {verified}', 'audit = {unverified}')
     const marked = formatVancouver([loadBibliography(text, 'x.bib').entries[0]!])[0]!
-    expect(marked.auditMark).toBe('(unverified)')
-    expect(marked.text.endsWith('(unverified)')).toBe(true)
-    expect(marked.html).toContain('<span class="reference-audit">(unverified)</span>')
+    expect(marked.auditMark).toBe(EVIDENCE_MARK)
+    expect(marked.text.endsWith(` ${EVIDENCE_MARK}`)).toBe(true)
+    expect(marked.html).toMatch(/<span class="reference-audit" title="Low certainty[^"]*">†<\/span>$/)
+    expect(`${marked.text} ${marked.html}`).not.toMatch(/unverified|not traced|not independently/i)
+    expect(formatVancouver([loadBibliography(readFileSync(fixture('refs-ok/refs.bib'), 'utf8'), 'x.bib').entries[0]!])[0]!.auditMark).toBeUndefined()
+  })
+
+  it('prints a URL only when it is the record itself (DOI, PubMed, the publisher), never a copy', () => {
+    expect(isRecordLink('https://pubmed.ncbi.nlm.nih.gov/19153406/')).toBe(true)
+    expect(isRecordLink('https://journals.lww.com/rapm/Fulltext/2018/07000/x.aspx')).toBe(true)
+    expect(isRecordLink('https://www.scribd.com/document/613704632/x')).toBe(false)
+    expect(isRecordLink('https://acemap.info/paper/48889059')).toBe(false)
+    expect(isRecordLink('not a url')).toBe(false)
+    const text = readFileSync(fixture('refs-ok/refs.bib'), 'utf8')
+    const entry = loadBibliography(text, 'x.bib').entries[0]!
+    const copy = formatVancouver([{ ...entry, doi: undefined, pmid: undefined, url: 'https://acemap.info/paper/1' }])[0]!
+    expect(copy.text).not.toContain('acemap')
+    const publisher = formatVancouver([{ ...entry, doi: undefined, pmid: undefined, url: 'https://www.nature.com/articles/x' }])[0]!
+    expect(publisher.text).toContain('Available from: https://www.nature.com/articles/x')
   })
 
   it('writes the short source line as the lecture does', () => {

@@ -143,5 +143,5 @@ export async function loadCitedDeck(entryPath: string, options: { bibFile?: stri
 /** The short source lines of one slide (1-based number), as the slide shows them. */
 export function slideSources(deck: CitedDeck, slideNo: number): string[] {
   const keys = deck.citations.occurrences.filter(o => o.slide === slideNo && o.part === 'content').map(o => o.key)
-  return slideSourceItems(keys, deck.numbers, deck.bibliography).map(i => `${i.n} ${i.text}${i.mark ? ` (${i.mark})` : ''}`)
+  return slideSourceItems(keys, deck.numbers, deck.bibliography).map(i => `${i.n} ${i.text}${i.mark ?? ''}`)
 }

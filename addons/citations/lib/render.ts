@@ -7,7 +7,7 @@ import type { Bibliography } from './bibliography'
 import type { Citation } from './syntax'
 import type { FormattedReference } from './vancouver'
 import { compressNumbers } from './deck'
-import { escapeHtml, shortSource } from './vancouver'
+import { auditMark, escapeHtml, EVIDENCE_LEGEND, shortSource } from './vancouver'
 
 /**
  * A citation as a superscript: `[@a; @b, p. 5]` -> <sup>1,2(p. 5)</sup> (AMA/Vancouver
@@ -37,19 +37,27 @@ export function slideSourceItems(keys: readonly string[], numbers: ReadonlyMap<s
     if (seen.has(key) || !entry || !numbers.has(key))
       continue
     seen.add(key)
-    const mark = entry.audit && entry.audit !== 'verified' ? (entry.audit === 'not-found' ? 'not traced' : 'unverified') : undefined
+    const mark = auditMark(entry.audit)
     items.push({ n: numbers.get(key)!, key, text: shortSource(entry), ...(mark ? { mark } : {}) })
   }
   return items.sort((a, b) => a.n - b.n)
 }
 
-/** The source line a slide shows at its foot, as a <SlideSources> component with plain HTML inside. */
-export function slideSourcesHtml(items: ReturnType<typeof slideSourceItems>): string {
+/**
+ * The source line a slide shows at its foot, as a <SlideSources> component with plain HTML
+ * inside. A marked source brings the one-line legend with it, unless the slide already shows
+ * the legend (`legendShown`: its own text carries a marked claim).
+ */
+export function slideSourcesHtml(items: ReturnType<typeof slideSourceItems>, legendShown = false): string {
   if (!items.length)
     return ''
-  const li = items.map(i => `<li data-cite="${escapeHtml(i.key)}"><span class="source-number">${i.n}</span> ${escapeHtml(i.text)}${i.mark ? ` <em class="source-audit">(${i.mark})</em>` : ''}</li>`).join('')
-  return `<SlideSources><ol class="slide-sources-list" v-pre>${li}</ol></SlideSources>`
+  const li = items.map(i => `<li data-cite="${escapeHtml(i.key)}"><span class="source-number">${i.n}</span> ${escapeHtml(i.text)}${i.mark ? `<span class="source-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${i.mark}</span>` : ''}</li>`).join('')
+  const legend = !legendShown && items.some(i => i.mark) ? `<li class="source-legend">${escapeHtml(EVIDENCE_LEGEND)}</li>` : ''
+  return `<SlideSources><ol class="slide-sources-list" v-pre>${li}${legend}</ol></SlideSources>`
 }
+
+/** The class of the legend a slide writes itself next to a marked claim (see styles/content.css). */
+export const LEGEND_CLASS = 'ev-legend'
 
 export interface PageLayout {
   /** Characters of reference text that fit on one line of the list. */
@@ -89,7 +97,7 @@ export function paginateReferences<T extends { text: string }>(refs: readonly T[
   return pages
 }
 
-const REFERENCES_NOTE = 'References are generated from the bibliography at build time, numbered in order of first citation (Vancouver). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
+const REFERENCES_NOTE = 'References are generated from the bibliography at build time, numbered in order of first citation (Vancouver). An entry marked † has an incomplete record: read it with care before relying on it.'
 
 /**
  * The Markdown of the references section: one slide per page. The first page keeps the
@@ -109,6 +117,8 @@ export function referencePagesMarkdown(pages: readonly FormattedReference[][], f
     else {
       const items = page.map(r => `<li id="ref-${escapeHtml(r.key)}" value="${r.number}" data-cite="${escapeHtml(r.key)}"${r.auditMark ? ' class="reference-unverified"' : ''}>${r.html}</li>`)
       lines.push('<ReferenceList>', `<ol class="references-list" start="${page[0]!.number}" v-pre>`, ...items, '</ol>', '</ReferenceList>')
+      if (page.some(r => r.auditMark))
+        lines.push('', `<p class="${LEGEND_CLASS}">${escapeHtml(EVIDENCE_LEGEND)}</p>`)
     }
     lines.push('', '<!--', REFERENCES_NOTE, '-->')
   })

@@ -11,26 +11,27 @@ import '@citation-js/plugin-csl'
 export interface FormattedReference {
   key: string
   number: number
-  /** Plain text, identifiers and audit mark included: for the handout and PDF text. */
+  /** Plain text, identifiers and evidence mark included: for the handout and PDF text. */
   text: string
-  /** HTML-escaped, identifiers as links, audit mark in a span.reference-audit. */
+  /** HTML-escaped, identifiers as links, evidence mark in a span.reference-audit. */
   html: string
   audit?: AuditStatus
-  /** "(unverified)" etc., or undefined for a verified entry. */
+  /** EVIDENCE_MARK for an entry whose record is incomplete, undefined for a verified one. */
   auditMark?: string
 }
 
 /**
- * What the reference list says about an entry nobody verified. This is teaching material
- * for clinicians: a reference that was not traced must look different from one that was.
+ * The evidence-quality mark of the deck: a dagger after a source whose record is incomplete
+ * (not every field confirmed in a public record), explained by EVIDENCE_LEGEND wherever it is
+ * shown. The words of the audit (verdict, where it was seen) stay in references.bib and in
+ * `npm run check:refs`: a clinical audience needs to know which sources to read with care,
+ * not the bookkeeping behind it.
  */
+export const EVIDENCE_MARK = '†'
+export const EVIDENCE_LEGEND = '† Low certainty: expert opinion, or a source with an incomplete record'
+
 export function auditMark(audit: AuditStatus | undefined): string | undefined {
-  switch (audit) {
-    case 'verified': return undefined
-    case 'likely-real': return '(not independently verified)'
-    case 'not-found': return '(not traced: no record found)'
-    default: return '(unverified)'
-  }
+  return audit && audit !== 'verified' ? EVIDENCE_MARK : undefined
 }
 
 export function escapeHtml(s: string): string {
@@ -75,16 +76,33 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
     }
     if (!entry.doi && !entry.pmid && entry.isbn)
       ids.push({ text: `ISBN: ${entry.isbn}`, html: `ISBN: ${escapeHtml(entry.isbn)}` })
-    if (!entry.doi && !entry.pmid && entry.url && !body.includes(entry.url))
+    if (!entry.doi && !entry.pmid && entry.url && isRecordLink(entry.url) && !body.includes(entry.url))
       ids.push({ text: `Available from: ${entry.url}`, html: `Available from: <a href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a>` })
     const text = [body, ...ids.map(x => `${x.text}.`), ...(mark ? [mark] : [])].join(' ')
     const html = [
       escapeHtml(body),
       ...ids.map(x => `${x.html}.`),
-      ...(mark ? [`<span class="reference-audit">${escapeHtml(mark)}</span>`] : []),
+      ...(mark ? [`<span class="reference-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${escapeHtml(mark)}</span>`] : []),
     ].join(' ')
     return { key: entry.key, number: i + 1, text, html, ...(entry.audit ? { audit: entry.audit } : {}), ...(mark ? { auditMark: mark } : {}) }
   })
+}
+
+/**
+ * Hosts whose pages are the record itself: DOI, PubMed and PMC, and the publishers of the
+ * sources cited. A link elsewhere (a copy or aggregator where somebody happened to see the
+ * record) stays in references.bib for the audit but is not printed: readers get the
+ * publisher's page or nothing.
+ */
+const RECORD_HOSTS = /(?:^|\.)(?:doi\.org|ncbi\.nlm\.nih\.gov|cochranelibrary\.com|journals\.lww\.com|nature\.com|springer\.com|wiley\.com|sciencedirect\.com|jpain\.org|mdpi\.com|asra\.com|bandolier\.org\.uk|australianprescriber\.tg\.org\.au|pubs\.asahq\.org)$/
+
+export function isRecordLink(url: string): boolean {
+  try {
+    return RECORD_HOSTS.test(new URL(url).hostname)
+  }
+  catch {
+    return false
+  }
 }
 
 function initials(given: string | undefined): string {

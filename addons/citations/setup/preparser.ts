@@ -22,7 +22,7 @@
 import type { CitedDeck } from '../lib'
 import process from 'node:process'
 import { definePreparserSetup } from '@slidev/types'
-import { citationHtml, expandReferences, findCitations, formatFinding, loadCitedDeck, replaceCitations, slideSourceItems, slideSourcesHtml } from '../lib'
+import { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, replaceCitations, slideSourceItems, slideSourcesHtml } from '../lib'
 import { renderedOnce } from '../lib/renderCache'
 
 export default definePreparserSetup(async ({ filepath, mode }) => {
@@ -66,7 +66,7 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
       const keys = findCitations(content).citations.flatMap(c => c.items.map(i => i.key))
       if (!keys.length)
         return undefined
-      const sources = slideSourcesHtml(slideSourceItems(keys, deck.numbers, deck.bibliography))
+      const sources = slideSourcesHtml(slideSourceItems(keys, deck.numbers, deck.bibliography), content.includes(`class="${LEGEND_CLASS}"`))
       return `${render(content)}${sources ? `\n\n${sources}\n` : ''}`
     }),
     transformNote: async note => once(`note\0${note}`, () => note && findCitations(note).citations.length ? render(note) : undefined),
