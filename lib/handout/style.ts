@@ -57,10 +57,6 @@ html, html.print, body {
 .notes p { margin: 0 0 0.45em; }
 .notes ul, .notes ol { margin: 0 0 0.45em; padding-left: 1.3em; }
 .notes sup.citation { font-size: 0.72em; line-height: 0; color: var(--deck-accent, #0b5cad); }
-.notes .click-mark {
-  font-size: 0.78em; font-weight: 600; color: var(--deck-muted, #4a5563); border: 0.5pt solid currentColor;
-  border-radius: 2pt; padding: 0 0.25em; margin-right: 0.3em; text-transform: uppercase; letter-spacing: 0.03em;
-}
 .notes .no-notes { color: var(--deck-muted, #4a5563); font-style: italic; }
 .sources { font-size: 0.9em; color: var(--deck-muted, #4a5563); margin: 0.2em 0 0; clear: none; }
 .sources .label { font-weight: 600; }

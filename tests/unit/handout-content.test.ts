@@ -2,7 +2,7 @@ import type { CitedDeck } from '../../addons/citations/lib'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { expandReferences, hasReferencesMarker, loadCitedDeck, referencePageCount, REFERENCES_MARKER } from '../../addons/citations/lib'
-import { buildHandoutContent, expectedSiteSlides, formatDate, HandoutContentError, handoutCover, plainTitle, renderNotes, siteNumbers, sourcesHtml } from '../../lib/handout/content'
+import { buildHandoutContent, expectedSiteSlides, formatDate, HandoutContentError, handoutCover, plainTitle, renderNotes, siteNumbers, sourcesHtml, studentNotes } from '../../lib/handout/content'
 
 const root = resolve(__dirname, '../..')
 
@@ -32,11 +32,29 @@ describe('renderNotes', () => {
     expect(html).toContain('?nobody')
   })
 
-  it('shows Slidev click markers as a tag instead of brackets', () => {
+  it('drops Slidev click cues and keeps the narration', () => {
     const html = renderNotes('[click] Glutamate binds.\n\n[click:3] Later.', numbers)
-    expect(html).toContain('<span class="click-mark">click</span> Glutamate binds.')
-    expect(html).toContain('<span class="click-mark">click 3</span>')
-    expect(html).not.toContain('[click')
+    expect(html).toBe('<p>Glutamate binds.</p>\n<p>Later.</p>')
+  })
+
+  it('leaves out paragraphs for the presenter and the maintainer, keeps the student\'s', () => {
+    const note = [
+      'The receptor needs glycine [@petrenko2003].',
+      'Presenter: ask the audience first.\nStill the presenter\'s paragraph.',
+      'Correction: the source wrote "MK801".',
+      'Corrections: two typos.',
+      'Maintainer: record seen only in a copy.',
+      'Note on the source: a picture is missing.',
+      'A student again; the word Correction: inside a paragraph stays.',
+    ].join('\n\n')
+    expect(studentNotes(note)).toBe('The receptor needs glycine [@petrenko2003].\n\nA student again; the word Correction: inside a paragraph stays.')
+    const html = renderNotes(note, numbers)
+    expect(html).not.toMatch(/Presenter|Maintainer|MK801|two typos|picture/)
+    expect(html.match(/<p>/g)).toHaveLength(2)
+  })
+
+  it('gives nothing when every paragraph is for the presenter', () => {
+    expect(renderNotes('Presenter: thank the audience.', numbers)).toBe('')
   })
 
   it('gives nothing for empty notes', () => {
