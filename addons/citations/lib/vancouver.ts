@@ -45,7 +45,7 @@ export function escapeHtml(s: string): string {
  */
 function forStyle(entry: BibEntry): CslItem {
   const { _graph, ...rest } = entry.csl as CslItem & { _graph?: unknown }
-  if (entry.doi || entry.pmid)
+  if (entry.doi || entry.pmid || (rest.URL && !isRecordLink(rest.URL)))
     delete rest.URL
   return rest as CslItem
 }
