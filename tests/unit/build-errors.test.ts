@@ -55,7 +55,8 @@ describe('npm run build when a slide fails to render', () => {
     const dir = copyProject()
     writeFileSync(join(dir, 'components/BrokenDiagram.vue'), `<script setup lang="ts">\nthrow new Error('BrokenDiagram cannot draw')\n</script>\n\n<template><div /></template>\n`)
     const entry = readFileSync(join(dir, 'slides.md'), 'utf8')
-    const titleSlide = entry.slice(0, entry.indexOf('\n---\nsrc:'))
+    // Headmatter and title slide only: the slide separator after the headmatter's closing `---`.
+    const titleSlide = entry.slice(0, entry.indexOf('\n---\n', entry.indexOf('\n---\n', 4) + 5))
     writeFileSync(join(dir, 'slides.md'), `${titleSlide}\n---\nsrc: ./slides/broken.md\n---\n`)
     writeFileSync(join(dir, 'slides/broken.md'), `# Works\n\nA plain slide.\n\n<!--\nNotes of a plain slide.\n-->\n\n---\n\n# Throws\n\n<BrokenDiagram />\n\n<!--\nNotes of the broken slide.\n-->\n`)
     const r = runScript(dir, 'build.ts')
