@@ -4,7 +4,7 @@ import { expect, test } from '@playwright/test'
 import { findBrowser } from '../../lib/browser'
 import { accentOnDark, contrastRatio, DECK_BACKGROUNDS, over, parseColor, requiredRatio } from '../../lib/contrast'
 import { launchBrowser, openPrintRoute } from '../../lib/printDeck'
-import { deck, hideEmptyDrawingLayer, runAxe } from './deck'
+import { deck, hideEmptyDrawingLayer, runAxe, slideNumberOf } from './deck'
 
 // WCAG AA colour contrast on every slide, at its last click (all of it showing), in the light
 // and in the dark scheme: axe-core's color-contrast rule for the HTML text, and our own
@@ -255,12 +255,14 @@ for (const scheme of ['light', 'dark'] as const) {
         try {
           const context = await browser.newContext({ colorScheme: 'dark' })
           const { page } = await openPrintRoute(context, `${baseURL}print?print=true`, 60_000)
-          await page.locator('.print-slide-container .slidev-page-3 h1').waitFor()
-          const seen = await page.evaluate(() => ({
+          // A slide with a list, found by its content rather than by a number that moves.
+          const no = await slideNumberOf(/## History/)
+          await page.locator(`.print-slide-container .slidev-page-${no} h1`).waitFor()
+          const seen = await page.evaluate(n => ({
             dark: document.documentElement.classList.contains('dark'),
-            background: getComputedStyle(document.querySelector('.print-slide-container .slidev-page-3 .slidev-layout')!).backgroundColor,
-            text: getComputedStyle(document.querySelector('.print-slide-container .slidev-page-3 li')!).color,
-          }))
+            background: getComputedStyle(document.querySelector(`.print-slide-container .slidev-page-${n} .slidev-layout`)!).backgroundColor,
+            text: getComputedStyle(document.querySelector(`.print-slide-container .slidev-page-${n} li`)!).color,
+          }), no)
           expect(seen.dark).toBe(false)
           expect(parseColor(seen.background)).toEqual(parseColor(DECK_BACKGROUNDS.light))
           expect(contrastRatio(seen.text, seen.background)).toBeGreaterThan(12)
