@@ -9,7 +9,7 @@
  * Not numbers: headings (titles such as "Figure 1." or "(1/2)"), list markers, charges
  * (Mg<sup>2+</sup>), and digits that are part of a name (NR2B, CYP2D6, MK-801, LY235959).
  */
-import { findCitations } from './citations'
+import { findCitations } from '../addons/citations/lib'
 
 export interface UncitedNumber {
   /** 1-based line within the slide's content. */

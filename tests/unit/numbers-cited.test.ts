@@ -1,9 +1,8 @@
-import type { CitedDeck } from '../../setup/citations'
+import type { CitedDeck } from '../../addons/citations/lib'
 import { relative, resolve } from 'node:path'
-import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { loadCitedDeck } from '../../addons/citations/lib'
 import { showsNumber, uncitedNumbers } from '../../lib/numbersCited'
-import { loadCitedDeck } from '../../setup/citations'
 
 const root = resolve(__dirname, '../..')
 
@@ -68,7 +67,6 @@ describe('a number needs a citation where it stands', () => {
 describe('this deck', () => {
   let deck: CitedDeck
   beforeAll(async () => {
-    injectPreparserExtensionLoader(async () => [])
     deck = await loadCitedDeck(resolve(root, 'slides.md'))
   }, 60_000)
 

@@ -1,8 +1,8 @@
-import type { BibEntry } from '../../lib/citations/bibliography'
+import type { BibEntry } from '../../addons/citations/lib/bibliography'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { loadBibliography } from '../../lib/citations/bibliography'
+import { loadBibliography } from '../../addons/citations/lib/bibliography'
 
 /**
  * Reference metadata is complete where the public record has it: every entry has its authors
