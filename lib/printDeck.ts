@@ -9,20 +9,6 @@ export class ExportError extends Error {
   }
 }
 
-/**
- * Console errors that Slidev 52.20.1 itself prints on every page and that change nothing
- * a viewer sees. Each is named here so that any other error still fails the export.
- */
-export const KNOWN_BENIGN_CONSOLE_ERRORS: RegExp[] = [
-  // Slidev's setup always installs the twoslash popper plugin; with floating-vue 5.4 in a
-  // production build its patch for drag-hover cannot find Popper and logs this. Upstream.
-  /^Failed to patch FloatingVue/,
-]
-
-export function isBenignConsoleError(text: string): boolean {
-  return KNOWN_BENIGN_CONSOLE_ERRORS.some(r => r.test(text))
-}
-
 export interface PrintOptions {
   /** Where the built deck is served, ending in `/`. */
   siteUrl: string
@@ -116,18 +102,21 @@ async function slidesWithErrors(context: BrowserContext, siteUrl: string, slideC
   return found
 }
 
-/** The page's uncaught errors and console errors from now on, less the known benign ones. */
+/**
+ * The page's uncaught errors and console errors from now on. Every console error counts:
+ * stock Slidev 53 logs none, so any error is the deck's (or a Slidev regression).
+ */
 function collectErrors(page: Page): string[] {
   const errors: string[] = []
   page.on('pageerror', e => errors.push(e.message))
   page.on('console', (m) => {
-    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+    if (m.type() === 'error')
       errors.push(m.text())
   })
   return errors
 }
 
-/** Opens Slidev's print route, collecting the page's errors (less the known benign ones). */
+/** Opens Slidev's print route, collecting the page's errors. */
 export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
   const page = await context.newPage()
   const errors = collectErrors(page)

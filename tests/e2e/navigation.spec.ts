@@ -1,13 +1,12 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { isBenignConsoleError } from '../../lib/printDeck'
 import { deck } from './deck'
 
 /** Records console errors and any request that leaves localhost (and blocks it). */
 function watch(page: Page) {
   const problems: string[] = []
   page.on('console', (m) => {
-    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+    if (m.type() === 'error')
       problems.push(`console: ${m.text()}`)
   })
   page.on('pageerror', e => problems.push(`page error: ${e.message}`))

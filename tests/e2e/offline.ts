@@ -4,7 +4,6 @@ import type { StaticServer } from '../../lib/staticServer'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { expect } from '@playwright/test'
-import { isBenignConsoleError } from '../../lib/printDeck'
 import { serveStatic } from '../../lib/staticServer'
 
 // Shared by offline.spec.ts and pages.spec.ts: one visit to a built deck, then its server
@@ -30,7 +29,7 @@ export function filesIn(dir: string): string[] {
 export function watch(page: Page): string[] {
   const problems: string[] = []
   page.on('console', (m) => {
-    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+    if (m.type() === 'error')
       problems.push(`console: ${m.text()}`)
   })
   page.on('pageerror', e => problems.push(`page error: ${e.message}`))

@@ -1,6 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { isBenignConsoleError } from '../../lib/printDeck'
 import { slideNumberOf } from './deck'
 
 // The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
@@ -33,7 +32,7 @@ async function seenOpacity(figure: Locator, label: string): Promise<number> {
 function watchErrors(page: Page) {
   const errors: string[] = []
   page.on('console', (m) => {
-    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+    if (m.type() === 'error')
       errors.push(m.text())
   })
   page.on('pageerror', e => errors.push(e.message))
