@@ -1,5 +1,5 @@
 /**
- * Slidev 52.20.1's own controls, made usable from the keyboard and by screen readers
+ * Slidev 53's own controls, made usable from the keyboard and by screen readers
  * without forking Slidev. tests/e2e/accessibility.spec.ts audits them with axe and drives
  * them with the keyboard, so a Slidev update that changes this markup fails a test rather
  * than silently undoing the fix. styles/presenter.css holds the matching CSS.
