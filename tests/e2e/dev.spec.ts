@@ -8,7 +8,6 @@ import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { editToScreen } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
-import { isBenignConsoleError } from '../../lib/printDeck'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
 import { deck, slideNumberOf } from './deck'
@@ -19,12 +18,12 @@ import { shareDelay, tryIt } from './liveState'
 // tests run the command itself, as the README gives it.
 const PORT = Number(process.env.E2E_DEV_PORT ?? 4327)
 
-/** Every page error and console error, but the one Slidev itself always logs. */
+/** Every page error and console error. */
 function problems(page: Page): string[] {
   const seen: string[] = []
   page.on('pageerror', e => seen.push(`page error: ${e.message}`))
   page.on('console', (m) => {
-    if (m.type() === 'error' && !isBenignConsoleError(m.text()))
+    if (m.type() === 'error')
       seen.push(`console error: ${m.text()}`)
   })
   return seen
