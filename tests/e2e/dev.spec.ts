@@ -46,8 +46,10 @@ test.describe('npm run dev', () => {
     await expect(page.locator('.slidev-page-1')).toContainText(String(d.headmatter.title), { timeout: 60_000 })
 
     // The presenter view: this slide, the next, and the speaker notes of this one.
+    // Vite compiles the presenter's modules on their first visit: on a loaded 2-core machine
+    // that took 36 s once, so it gets the first slide's allowance, not the default 5 s.
     await page.goto(`${dev.url}presenter/1`)
-    await expect(page.locator('.slidev-presenter')).toBeVisible()
+    await expect(page.locator('.slidev-presenter')).toBeVisible({ timeout: 60_000 })
     await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty()
 
     // Every slide that hosts an animated diagram renders it, first in the deck, then stepped.
