@@ -7,5 +7,12 @@ export default antfu({
   typescript: true,
   // Slides are prose: code blocks in them are for students, not for the linter.
   markdown: false,
-  ignores: ['dist/**', '.tmp/**', 'bench-results/**', 'test-results/**', 'playwright-report/**', 'references.lock.json'],
+  ignores: [
+    'dist/**',
+    '.tmp/**',
+    'bench-results/**',
+    'test-results/**',
+    'playwright-report/**',
+    'references.lock.json',
+  ],
 })

@@ -35,7 +35,10 @@ function precacheDeckPdfs(names: string[]): Plugin {
       if (!api || names.length === 0)
         return
       const revision = Date.now().toString(36)
-      api.extendManifestEntries(entries => [...entries, ...names.map(url => ({ url, revision }))])
+      api.extendManifestEntries(entries => [
+        ...entries,
+        ...names.map(url => ({ url, revision })),
+      ])
     },
   }
 }
@@ -44,11 +47,19 @@ const deckPdfs = (process.env.DECK_PDFS ?? '').split(/[\s,]+/).filter(Boolean)
 
 export default defineConfig({
   // Slidev brings its own Vue plugin; only the component tests under Vitest need ours.
-  plugins: process.env.VITEST ? [vue()] : [precacheDeckPdfs(deckPdfs)],
+  plugins: process.env.VITEST
+    ? [
+        vue(),
+      ]
+    : [
+        precacheDeckPdfs(deckPdfs),
+      ],
   slidev: {
     // The dev server's copy of the live state (components/useLiveState.ts): Slidev's
     // server-ref plugin shares a key only when it starts with a value.
-    serverRef: { state: { live: {} } },
+    serverRef: {
+      state: { live: {} },
+    },
   },
   define: {
     // Keep Slidev's /print route in the built site: our exporter prints the built deck
@@ -60,7 +71,9 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.ts', 'tests/component/**/*.test.ts'],
     // Slidev's dev server provides this module; components that share live state import it.
-    alias: { 'server-reactive:live': fileURLToPath(new URL('tests/support/serverLive.ts', import.meta.url)) },
+    alias: {
+      'server-reactive:live': fileURLToPath(new URL('tests/support/serverLive.ts', import.meta.url)),
+    },
     environment: 'node',
   },
 } as any)

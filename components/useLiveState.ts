@@ -54,10 +54,14 @@ function greetOtherWindows(s: NonNullable<typeof store>): void {
     return
   const hello = new BroadcastChannel(`${channelKey()} - hello`)
   hello.addEventListener('message', (event: MessageEvent<{ ask?: true, state?: LiveStore }>) => {
-    if (event.data.ask && Object.keys(s.state).length)
-      hello.postMessage({ state: JSON.parse(JSON.stringify(s.state)) })
-    else if (event.data.state)
+    if (event.data.ask && Object.keys(s.state).length) {
+      hello.postMessage({
+        state: JSON.parse(JSON.stringify(s.state)),
+      })
+    }
+    else if (event.data.state) {
       s.onUpdate(event.data.state)
+    }
   })
   hello.postMessage({ ask: true })
 }

@@ -28,7 +28,9 @@ export function useSlideAnimation(frame: (dtMs: number) => void, enabled: Ref<bo
   let handle = 0
   let last = 0
   const tick = (now: number) => {
-    frame(last ? Math.min(now - last, 100) : 0)
+    frame(last
+      ? Math.min(now - last, 100)
+      : 0)
     last = now
     handle = requestAnimationFrame(tick)
   }

@@ -9,7 +9,9 @@ export function median(xs: number[]): number {
   if (s.length === 0)
     return Number.NaN
   const mid = s.length >> 1
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2
+  return s.length % 2
+    ? s[mid]!
+    : (s[mid - 1]! + s[mid]!) / 2
 }
 
 /** The p-quantile by nearest rank (p in 0..1). */
@@ -32,9 +34,14 @@ export function summary(xs: number[], digits = 1): string {
 export async function alternate(runs: number, ours: () => Promise<number>, stock: () => Promise<number>): Promise<{ ours: number[], stock: number[] }> {
   const out = { ours: [] as number[], stock: [] as number[] }
   for (let i = 0; i < runs; i++) {
-    const order = i % 2 ? (['stock', 'ours'] as const) : (['ours', 'stock'] as const)
-    for (const side of order)
-      out[side].push(await (side === 'ours' ? ours() : stock()))
+    const order = i % 2
+      ? (['stock', 'ours'] as const)
+      : (['ours', 'stock'] as const)
+    for (const side of order) {
+      out[side].push(await (side === 'ours'
+        ? ours()
+        : stock()))
+    }
   }
   return out
 }

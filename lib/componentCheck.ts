@@ -5,7 +5,25 @@ import { isAbsolute, join, resolve } from 'node:path'
 import { nearest } from './nearest'
 
 /** Tags Vue or Slidev provide everywhere, beyond the .vue files found on disk. */
-const RUNTIME_COMPONENTS = ['RouterLink', 'RouterView', 'Transition', 'TransitionGroup', 'KeepAlive', 'Teleport', 'Suspense', 'Component', 'Slot', 'Template', 'VClick', 'VClicks', 'VAfter', 'VSwitch', 'VClickGap', 'Mermaid', 'KaTexBlockWrapper']
+const RUNTIME_COMPONENTS = [
+  'RouterLink',
+  'RouterView',
+  'Transition',
+  'TransitionGroup',
+  'KeepAlive',
+  'Teleport',
+  'Suspense',
+  'Component',
+  'Slot',
+  'Template',
+  'VClick',
+  'VClicks',
+  'VAfter',
+  'VSwitch',
+  'VClickGap',
+  'Mermaid',
+  'KaTexBlockWrapper',
+]
 
 export function toPascal(tag: string): string {
   return tag.split('-').map(p => p.charAt(0).toUpperCase() + p.slice(1)).join('')
@@ -16,8 +34,16 @@ export function toPascal(tag: string): string {
  * components too: `@/x` is the deck's folder, a path is a folder, a name an installed package.
  */
 export function addonRoots(root: string, headmatter: Record<string, unknown>): string[] {
-  const names = Array.isArray(headmatter.addons) ? headmatter.addons.filter((a): a is string => typeof a === 'string') : []
-  return names.map(n => n.startsWith('@/') ? join(root, n.slice(2)) : isAbsolute(n) ? n : n.startsWith('.') ? resolve(root, n) : join(root, 'node_modules', n))
+  const names = Array.isArray(headmatter.addons)
+    ? headmatter.addons.filter((a): a is string => typeof a === 'string')
+    : []
+  return names.map(n => n.startsWith('@/')
+    ? join(root, n.slice(2))
+    : isAbsolute(n)
+      ? n
+      : n.startsWith('.')
+        ? resolve(root, n)
+        : join(root, 'node_modules', n))
 }
 
 /** Component names available to slides: the deck's own, the theme's and Slidev's built-ins. */
@@ -69,7 +95,9 @@ export function checkComponents(slides: Slide[], known: Set<string>): Finding[] 
           file: slide.file,
           line: slide.contentLine + i,
           column: (m.index ?? 0) + 1,
-          message: `unknown component <${tag}>: no components/${name}.vue and no Slidev built-in of that name. ${hint.length ? `Did you mean ${hint.map(h => `<${h}>`).join(', ')}? ` : ''}Create components/${name}.vue or fix the name.`,
+          message: `unknown component <${tag}>: no components/${name}.vue and no Slidev built-in of that name. ${hint.length
+            ? `Did you mean ${hint.map(h => `<${h}>`).join(', ')}? `
+            : ''}Create components/${name}.vue or fix the name.`,
         })
       }
     })

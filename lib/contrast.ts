@@ -32,7 +32,14 @@ export function parseColor(text: string): Rgba | undefined {
     if (h.length !== 6 && h.length !== 8)
       return undefined
     const n = (i: number) => Number.parseInt(h.slice(i, i + 2), 16)
-    return { r: n(0), g: n(2), b: n(4), a: h.length === 8 ? n(6) / 255 : 1 }
+    return {
+      r: n(0),
+      g: n(2),
+      b: n(4),
+      a: h.length === 8
+        ? n(6) / 255
+        : 1,
+    }
   }
   const fn = s.match(/^(rgba?|color)\((.*)\)$/)
   if (!fn)
@@ -51,9 +58,15 @@ export function parseColor(text: string): Rgba | undefined {
   const channel = (p: string) => {
     if (p.endsWith('%'))
       return Number(p.slice(0, -1)) * 2.55
-    return fn[1] === 'color' ? Number(p) * 255 : Number(p)
+    return fn[1] === 'color'
+      ? Number(p) * 255
+      : Number(p)
   }
-  const alpha = alphaText === undefined ? 1 : alphaText.endsWith('%') ? Number(alphaText.slice(0, -1)) / 100 : Number(alphaText)
+  const alpha = alphaText === undefined
+    ? 1
+    : alphaText.endsWith('%')
+      ? Number(alphaText.slice(0, -1)) / 100
+      : Number(alphaText)
   const [r, g, b] = parts.slice(0, 3).map(channel) as [number, number, number]
   if ([r, g, b, alpha].some(Number.isNaN))
     return undefined
@@ -74,7 +87,9 @@ export function luminance(color: string | Rgba): number {
   const { r, g, b } = mustParse(color)
   const lin = (v: number) => {
     const c = v / 255
-    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4
+    return c <= 0.04045
+      ? c / 12.92
+      : ((c + 0.055) / 1.055) ** 2.4
   }
   return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b)
 }
@@ -84,7 +99,12 @@ export function over(top: string | Rgba, backdrop: string | Rgba): Rgba {
   const t = mustParse(top)
   const b = mustParse(backdrop)
   const mixc = (x: number, y: number) => x * t.a + y * (1 - t.a)
-  return { r: mixc(t.r, b.r), g: mixc(t.g, b.g), b: mixc(t.b, b.b), a: 1 }
+  return {
+    r: mixc(t.r, b.r),
+    g: mixc(t.g, b.g),
+    b: mixc(t.b, b.b),
+    a: 1,
+  }
 }
 
 /** Contrast ratio of a foreground (translucent allowed) on an opaque background, 1 to 21. */
@@ -101,7 +121,9 @@ export function isLargeText(fontSizePx: number, fontWeight: number): boolean {
 }
 
 export function requiredRatio(fontSizePx: number, fontWeight: number): number {
-  return isLargeText(fontSizePx, fontWeight) ? AA_LARGE_TEXT : AA_TEXT
+  return isLargeText(fontSizePx, fontWeight)
+    ? AA_LARGE_TEXT
+    : AA_TEXT
 }
 
 export function toHex({ r, g, b }: Rgba): string {
@@ -114,7 +136,12 @@ export function mix(a: string | Rgba, b: string | Rgba, share: number): Rgba {
   const x = mustParse(a)
   const y = mustParse(b)
   const m = (p: number, q: number) => p * (1 - share) + q * share
-  return { r: m(x.r, y.r), g: m(x.g, y.g), b: m(x.b, y.b), a: 1 }
+  return {
+    r: m(x.r, y.r),
+    g: m(x.g, y.g),
+    b: m(x.b, y.b),
+    a: 1,
+  }
 }
 
 /**

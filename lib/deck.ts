@@ -83,7 +83,11 @@ function importedAt(s: SlideInfo, root: string): Slide['importedAt'] {
   const block = s.importChain?.at(-1) as { filepath?: string, start?: number, frontmatter?: Record<string, any> } | undefined
   if (!block?.filepath)
     return undefined
-  return { file: relative(root, block.filepath), line: (block.start ?? 0) + 1, frontmatter: block.frontmatter ?? {} }
+  return {
+    file: relative(root, block.filepath),
+    line: (block.start ?? 0) + 1,
+    frontmatter: block.frontmatter ?? {},
+  }
 }
 
 function frontmatterErrors(s: SlideInfo) {
@@ -122,8 +126,35 @@ function contentLine(s: SlideInfo, fileLines: Map<string, string[]>): number {
   return start + 1
 }
 
-const SUPERSCRIPT: Record<string, string> = { '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹', '+': '⁺', '-': '⁻', '−': '⁻' }
-const SUBSCRIPT: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉', '+': '₊', '-': '₋' }
+const SUPERSCRIPT: Record<string, string> = {
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '−': '⁻',
+}
+const SUBSCRIPT: Record<string, string> = {
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+}
 
 /**
  * A slide title as plain text for bookmarks and captions: "Mg<sup>2+</sup> block" ->
@@ -132,7 +163,9 @@ const SUBSCRIPT: Record<string, string> = { '0': '₀', '1': '₁', '2': '₂', 
 export function plainTitle(html: string): string {
   const script = (map: Record<string, string>) => (_: string, inner: string) => {
     const text = inner.replace(/<[^>]*>/g, '')
-    return [...text].every(c => c in map) ? [...text].map(c => map[c]).join('') : text
+    return [...text].every(c => c in map)
+      ? [...text].map(c => map[c]).join('')
+      : text
   }
   return html
     .replace(/<sup>([^<]*)<\/sup>/gi, script(SUPERSCRIPT))

@@ -78,18 +78,42 @@ export interface DevServer {
 export async function startDevServer(dir: string, port: number, options: { npm?: boolean, entry?: string, timeoutMs?: number } = {}): Promise<DevServer> {
   const { npm = false, entry = 'slides.md', timeoutMs = 90_000 } = options
   const [cmd, args] = npm
-    ? ['npm', ['run', 'dev', '--', '--port', String(port)]]
-    : [process.execPath, [slidevBin(dir), entry, '--open=false', '--port', String(port)]]
+    ? [
+        'npm',
+        [
+          'run',
+          'dev',
+          '--',
+          '--port',
+          String(port),
+        ],
+      ]
+    : [
+        process.execPath,
+        [
+          slidevBin(dir),
+          entry,
+          '--open=false',
+          '--port',
+          String(port),
+        ],
+      ]
   const child: ChildProcess = spawn(cmd, args, {
     cwd: dir,
     detached: true,
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0', BROWSER: 'none' },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+      FORCE_COLOR: '0',
+      BROWSER: 'none',
+    },
   })
   let log = ''
   // DEV_LOOP_DEBUG=1 stamps each line with the ms since start: where an edit spends its time.
   const t0 = Date.now()
   const collect = (d: Buffer) => {
-    log += process.env.DEV_LOOP_DEBUG ? String(d).replace(/^(?=.)/gm, `[${Date.now() - t0}] `) : d
+    log += process.env.DEV_LOOP_DEBUG
+      ? String(d).replace(/^(?=.)/gm, `[${Date.now() - t0}] `)
+      : d
   }
   child.stdout!.on('data', collect)
   child.stderr!.on('data', collect)
@@ -109,8 +133,13 @@ export async function startDevServer(dir: string, port: number, options: { npm?:
   while (Date.now() < deadline) {
     if (child.exitCode !== null)
       throw new Error(`${npm ? 'npm run dev' : 'slidev'} exited (${child.exitCode}) before serving:\n${log}`)
-    if (await fetch(url).then(r => r.ok, () => false))
-      return { url, output: () => log, close }
+    if (await fetch(url).then(r => r.ok, () => false)) {
+      return {
+        url,
+        output: () => log,
+        close,
+      }
+    }
     await sleep(250)
   }
   await close()
@@ -128,7 +157,9 @@ export async function editToScreen(page: Page, file: string, edit: (text: string
     throw new Error(`the edit of ${file} must bring new text ("${expected}")`)
   // Watches in the page from before the write; reports the epoch time of the painted frame.
   const seen = page.evaluate(({ text, timeout }) => new Promise<number>((resolve, reject) => {
-    const shown = () => [...document.querySelectorAll('.slidev-page')].some(p => (p as HTMLElement).offsetParent !== null && (p as HTMLElement).textContent!.includes(text))
+    const shown = () => [
+      ...document.querySelectorAll('.slidev-page'),
+    ].some(p => (p as HTMLElement).offsetParent !== null && (p as HTMLElement).textContent!.includes(text))
     const paintedAt = () => requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()))
     if (shown())
       return paintedAt()
@@ -212,7 +243,10 @@ export async function editLoopSession(page: Page, target: EditTarget, port: numb
       // The anchor, then the word of the previous edit if any: replaced, so the slide keeps its size.
       times.push(await editToScreen(page, file, t => t.replace(new RegExp(`(${escapeRegExp(target.anchor)})( Edited\\d+x\\d+)?`), `$1 ${word}`), word))
     }
-    return { first: times[0]!, later: times.slice(1) }
+    return {
+      first: times[0]!,
+      later: times.slice(1),
+    }
   }
   finally {
     await server.close()

@@ -27,7 +27,22 @@ export interface KeyPress {
 }
 
 /** Inputs that take typed text (and `select`, which uses every arrow and letter key). */
-const TEXT_INPUT_TYPES = new Set(['text', 'search', 'email', 'url', 'tel', 'password', 'number', 'date', 'datetime-local', 'month', 'week', 'time', 'color', 'file'])
+const TEXT_INPUT_TYPES = new Set([
+  'text',
+  'search',
+  'email',
+  'url',
+  'tel',
+  'password',
+  'number',
+  'date',
+  'datetime-local',
+  'month',
+  'week',
+  'time',
+  'color',
+  'file',
+])
 
 /** The focus kind of an element as the DOM describes it (tag, input type, contenteditable). */
 export function focusKind(el: { tagName: string, type?: string, isContentEditable?: boolean } | null | undefined): FocusKind {

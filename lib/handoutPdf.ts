@@ -53,7 +53,10 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
   const browser = opts.browser ?? await launchBrowser(opts.browserPath)
   const timeout = opts.timeoutMs ?? 60_000
   try {
-    const context = await browser.newContext({ viewport: { width: canvas.width, height: canvas.height * Math.max(1, expected) }, reducedMotion: 'reduce' })
+    const context = await browser.newContext({
+      viewport: { width: canvas.width, height: canvas.height * Math.max(1, expected) },
+      reducedMotion: 'reduce',
+    })
     try {
       const { page, errors } = await openPrintRoute(context, `${server.url}print?print=true`, timeout)
       const siteCount = await waitForSlides(page, expected, describe, timeout)
@@ -64,7 +67,9 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
         content = buildHandoutContent(cited, siteCount, siteDir)
       }
       catch (e) {
-        throw e instanceof HandoutContentError ? new BuildError(e.message) : e
+        throw e instanceof HandoutContentError
+          ? new BuildError(e.message)
+          : e
       }
       // The site serves public/ at its base, and this server serves the site at that base.
       const logo = logoUrl(deck.headmatter.logo, opts.base ?? '/')
@@ -76,7 +81,12 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
       }
       const raw = await page.pdf({
         ...paperForPdf(options.paper),
-        margin: { top: '0', right: '0', bottom: '0', left: '0' },
+        margin: {
+          top: '0',
+          right: '0',
+          bottom: '0',
+          left: '0',
+        },
         printBackground: true,
         preferCSSPageSize: false,
         tagged: true,
@@ -88,12 +98,21 @@ export async function handoutPdf(deck: Deck, siteDir: string, opts: HandoutPdfOp
       const finished = await finishPdf(raw, {
         title: `${String(h.title ?? content.cover.title)}: handout`,
         author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
-        subject: h.subtitle ? String(h.subtitle) : undefined,
-        keywords: Array.isArray(h.keywords) ? h.keywords : undefined,
+        subject: h.subtitle
+          ? String(h.subtitle)
+          : undefined,
+        keywords: Array.isArray(h.keywords)
+          ? h.keywords
+          : undefined,
       }, plan.outline)
       const layout = layoutRecord(plan, content, options)
       const bytes = await withLayoutRecord(finished, layout)
-      return { bytes, pages: plan.pages.length, outline: plan.outline, layout }
+      return {
+        bytes,
+        pages: plan.pages.length,
+        outline: plan.outline,
+        layout,
+      }
     }
     finally {
       await context.close()
@@ -111,7 +130,13 @@ async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, o
   await page.addScriptTag({ content: HANDOUT_PAGE_SCRIPT })
   const setup = await page.evaluate(p => (window as any).__handout.setup(p) as { missing: number[], stale: number[] }, {
     css: handoutCss(g, options.paper),
-    rows: content.rows.map(r => ({ no: r.no, title: r.title, titleText: r.titleText, notesHtml: r.notesHtml, sourcesHtml: sourcesHtml(r.sources) })),
+    rows: content.rows.map(r => ({
+      no: r.no,
+      title: r.title,
+      titleText: r.titleText,
+      notesHtml: r.notesHtml,
+      sourcesHtml: sourcesHtml(r.sources),
+    })),
     references: content.references.map(r => ({ key: r.key, number: r.number, html: r.html })),
     referencesTitle: 'References',
     referencesIntro: REFERENCES_INTRO,
@@ -142,12 +167,21 @@ async function layOut(page: Page, content: HandoutContent, g: HandoutGeometry, o
     cover: {
       ...content.cover,
       kind: 'Lecture handout',
-      ...(logo ? { logo: { src: logo, alt: logoAlt(h) } } : {}),
+      ...(logo
+        ? {
+            logo: {
+              src: logo,
+              alt: logoAlt(h),
+            },
+          }
+        : {}),
       contents,
       about: [
         'Each slide is printed beside what the speaker says about it, with ruled lines for your own notes.',
         'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) are at the end.',
-        h.author || h.affiliation ? `Prepared by ${[h.author, h.affiliation].filter(Boolean).join(', ')}.` : '',
+        h.author || h.affiliation
+          ? `Prepared by ${[h.author, h.affiliation].filter(Boolean).join(', ')}.`
+          : '',
       ].filter(Boolean),
     },
   })

@@ -115,7 +115,10 @@ export function ivCurve(
   const n = Math.round((toMv - fromMv) / stepMv)
   for (let i = 0; i <= n; i++) {
     const vMv = Math.min(toMv, fromMv + i * stepMv)
-    points.push({ vMv, current: nmdaCurrent(vMv, mgMm) })
+    points.push({
+      vMv,
+      current: nmdaCurrent(vMv, mgMm),
+    })
   }
   return points
 }
@@ -148,15 +151,25 @@ export function peakInwardCurrent(
         hi = mid
     }
     const vMv = (lo + hi) / 2
-    return { vMv, current: nmdaCurrent(vMv, mgMm), negativeSlope: true }
+    return {
+      vMv,
+      current: nmdaCurrent(vMv, mgMm),
+      negativeSlope: true,
+    }
   }
-  return { vMv: fromMv, current: nmdaCurrent(fromMv, mgMm), negativeSlope: false }
+  return {
+    vMv: fromMv,
+    current: nmdaCurrent(fromMv, mgMm),
+    negativeSlope: false,
+  }
 }
 
 /** The whole-range negative-slope peak at a given [Mg]o (wide search window). */
 export function negativeSlopePeak(mgMm: number): { vMv: number, current: number } | undefined {
   const peak = peakInwardCurrent(mgMm, -400, NMDA_REVERSAL_MV)
-  return peak.negativeSlope ? { vMv: peak.vMv, current: peak.current } : undefined
+  return peak.negativeSlope
+    ? { vMv: peak.vMv, current: peak.current }
+    : undefined
 }
 
 /**
@@ -213,15 +226,28 @@ export function ionFlux(vMv: number, mgMm: number, openFraction: number): IonFlu
   const reference = Math.abs(peakInwardCurrent(PHYSIOLOGICAL_MG_MM).current)
   const current = nmdaCurrent(vMv, mgMm) * openFraction
   const relativeMagnitude = Math.abs(current) / reference
-  const direction: IonFlux['direction'] = relativeMagnitude < 1e-3 ? 'none' : current < 0 ? 'inward' : 'outward'
+  const direction: IonFlux['direction'] = relativeMagnitude < 1e-3
+    ? 'none'
+    : current < 0
+      ? 'inward'
+      : 'outward'
   // Mg-free at -100 mV the current is 9x the 1 mM peak: the glyph rate follows the current up to
   // twice the peak and is then held, so the pore does not turn into a solid stream. The readout
   // always gives the true number; `saturated` lets the view say that the drawing is capped.
-  const rate = direction === 'none' ? 0 : GLYPHS_PER_SECOND_AT_PEAK * Math.min(relativeMagnitude, GLYPH_RATE_CAP)
+  const rate = direction === 'none'
+    ? 0
+    : GLYPHS_PER_SECOND_AT_PEAK * Math.min(relativeMagnitude, GLYPH_RATE_CAP)
   const saturated = relativeMagnitude > GLYPH_RATE_CAP
   if (direction === 'outward') {
     // Above Erev the net current is outward: K+ dominates the glyphs, Na+/Ca2+ barely enter.
-    return { naIn: 0, caIn: 0, kOut: rate, relativeMagnitude, direction, saturated }
+    return {
+      naIn: 0,
+      caIn: 0,
+      kOut: rate,
+      relativeMagnitude,
+      direction,
+      saturated,
+    }
   }
   return {
     naIn: rate * GLYPH_SHARE.na,
@@ -260,11 +286,20 @@ export interface ChannelState {
   caption: string
 }
 
-const NO_FLUX: IonFlux = { naIn: 0, caIn: 0, kOut: 0, relativeMagnitude: 0, direction: 'none', saturated: false }
+const NO_FLUX: IonFlux = {
+  naIn: 0,
+  caIn: 0,
+  kOut: 0,
+  relativeMagnitude: 0,
+  direction: 'none',
+  saturated: false,
+}
 
 /** Clamps any click count (Slidev may pass 0..clicks or undefined) to a valid step. */
 export function toStep(clicks: unknown): MgBlockStep {
-  const n = typeof clicks === 'number' ? clicks : Number(clicks)
+  const n = typeof clicks === 'number'
+    ? clicks
+    : Number(clicks)
   if (!Number.isFinite(n))
     return 0
   return Math.max(0, Math.min(STEP_COUNT - 1, Math.floor(n))) as MgBlockStep
@@ -283,7 +318,9 @@ export function openChannelState(vMv: number, mgMm: number, step: MgBlockStep = 
     glycineBound: true,
     open: true,
     mgInPore: mgMm > 0 && unblocked < 0.5,
-    mgOccupancy: mgMm > 0 ? 1 - unblocked : 0,
+    mgOccupancy: mgMm > 0
+      ? 1 - unblocked
+      : 0,
     vMv,
     mgMm,
     unblocked,
@@ -294,7 +331,9 @@ export function openChannelState(vMv: number, mgMm: number, step: MgBlockStep = 
     // model rate, which already includes the blocked fraction through B.
     flux: ionFlux(vMv, mgMm, 1),
     showCalciumTarget: false,
-    caption: unblocked < 0.5 ? 'Mg²⁺ block dominates' : 'Mg²⁺ block relieved',
+    caption: unblocked < 0.5
+      ? 'Mg²⁺ block dominates'
+      : 'Mg²⁺ block relieved',
   }
 }
 
@@ -334,12 +373,16 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
     mgMm,
     unblocked,
     // A closed channel carries no current whatever its block.
-    currentRelPeak: open ? currentRelativeToPeak(vMv, mgMm) : 0,
+    currentRelPeak: open
+      ? currentRelativeToPeak(vMv, mgMm)
+      : 0,
     halfUnblockMv: halfUnblockPotential(mgMm),
     peakMv: peak.vMv,
     // The drawn channel is one channel: plugged (steps 0-2) it passes nothing; the readout gives
     // the population numbers. Glyphs start at step 4, when the lecturer talks about the influx.
-    flux: step === 4 ? ionFlux(vMv, mgMm, 1) : NO_FLUX,
+    flux: step === 4
+      ? ionFlux(vMv, mgMm, 1)
+      : NO_FLUX,
     showCalciumTarget: step === 4,
     caption: captions[step],
   }
@@ -351,16 +394,25 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
 /** "4.5 %" with one decimal below 10 %, none above: the precision the model deserves. */
 export function formatPercent(fraction: number): string {
   const p = fraction * 100
-  const digits = Math.abs(p) < 9.95 ? 1 : 0
+  const digits = Math.abs(p) < 9.95
+    ? 1
+    : 0
   return `${p.toFixed(digits)} %`
 }
 
 /** "-70 mV" with a true minus sign (screen readers say "minus"); "+20 mV" above zero. */
 export function formatMillivolts(vMv: number, digits = 0): string {
-  if (!Number.isFinite(vMv))
-    return vMv < 0 ? 'none (no Mg2+)' : 'none'
+  if (!Number.isFinite(vMv)) {
+    return vMv < 0
+      ? 'none (no Mg2+)'
+      : 'none'
+  }
   const rounded = Number(vMv.toFixed(digits))
-  const sign = rounded < 0 ? '\u2212' : rounded > 0 ? '+' : ''
+  const sign = rounded < 0
+    ? '\u2212'
+    : rounded > 0
+      ? '+'
+      : ''
   return `${sign}${Math.abs(rounded).toFixed(digits)} mV`
 }
 
@@ -374,8 +426,12 @@ export function describeCurrent(currentRelPeak: number): string {
     return 'no current'
   const size = Math.abs(currentRelPeak)
   // Above 100 % (outward currents, or Mg-free at strong hyperpolarisation) a multiple reads better.
-  const amount = size > 1.005 ? `${size.toFixed(1)}\u00D7 the peak inward current` : `${formatPercent(size)} of peak`
-  return `${currentRelPeak < 0 ? 'inward' : 'outward'}, ${amount}`
+  const amount = size > 1.005
+    ? `${size.toFixed(1)}\u00D7 the peak inward current`
+    : `${formatPercent(size)} of peak`
+  return `${currentRelPeak < 0
+    ? 'inward'
+    : 'outward'}, ${amount}`
 }
 
 /** The accessible name of one presenter step, with its numbers. */
@@ -398,7 +454,11 @@ export function describeStep(state: ChannelState): string {
 
 /** The accessible name of the interactive view. */
 export function describeOperatingPoint(state: ChannelState): string {
-  const mg = state.mgMm === 0 ? 'no Mg2+ outside' : `${formatMillimolar(state.mgMm)} Mg2+ outside`
-  const half = state.mgMm === 0 ? 'no block to relieve' : `half unblocked at ${formatMillivolts(state.halfUnblockMv, 1)}`
+  const mg = state.mgMm === 0
+    ? 'no Mg2+ outside'
+    : `${formatMillimolar(state.mgMm)} Mg2+ outside`
+  const half = state.mgMm === 0
+    ? 'no block to relieve'
+    : `half unblocked at ${formatMillivolts(state.halfUnblockMv, 1)}`
   return `NMDA receptor at ${formatMillivolts(state.vMv)} with ${mg}: ${formatPercent(state.unblocked)} unblocked, current ${describeCurrent(state.currentRelPeak)}; ${half}.`
 }

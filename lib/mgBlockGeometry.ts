@@ -56,7 +56,9 @@ export function glyphPlacement(kind: IonKind, p: number, lane: number): GlyphPla
   const mouthIn = { x: b.poreCenterX, y: b.membraneBottom + 14 }
   const inside = { x: b.poreCenterX + spread, y: b.height - 20 }
   // Inward ions: outside -> outer mouth (first 35 %), through the pore (30 %), then spread inside.
-  const path = kind === 'k' ? [inside, mouthIn, mouthOut, outside] : [outside, mouthOut, mouthIn, inside]
+  const path = kind === 'k'
+    ? [inside, mouthIn, mouthOut, outside]
+    : [outside, mouthOut, mouthIn, inside]
   const cuts = [0, 0.35, 0.65, 1]
   let seg = 0
   while (seg < 2 && t > cuts[seg + 1]!)
@@ -65,7 +67,11 @@ export function glyphPlacement(kind: IonKind, p: number, lane: number): GlyphPla
   const to = path[seg + 1]!
   const u = (t - cuts[seg]!) / (cuts[seg + 1]! - cuts[seg]!)
   const fade = Math.min(1, t / 0.12, (1 - t) / 0.12)
-  return { x: from.x + (to.x - from.x) * u, y: from.y + (to.y - from.y) * u, opacity: Math.max(0, fade) }
+  return {
+    x: from.x + (to.x - from.x) * u,
+    y: from.y + (to.y - from.y) * u,
+    opacity: Math.max(0, fade),
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -114,7 +120,9 @@ export function plotY(frame: PlotFrame, current: number): number {
 /** SVG path data of an I-V curve (values outside the frame are left to the view's clipPath). */
 export function ivPath(frame: PlotFrame, points: readonly IvPoint[]): string {
   return points
-    .map((pt, i) => `${i === 0 ? 'M' : 'L'}${plotX(frame, pt.vMv).toFixed(1)},${plotY(frame, pt.current).toFixed(1)}`)
+    .map((pt, i) => `${i === 0
+      ? 'M'
+      : 'L'}${plotX(frame, pt.vMv).toFixed(1)},${plotY(frame, pt.current).toFixed(1)}`)
     .join(' ')
 }
 
@@ -130,5 +138,9 @@ export function voltageTicks(frame: PlotFrame, stepMv = 20): number[] {
 export function operatingPoint(frame: PlotFrame, vMv: number, current: number): { x: number, y: number, clipped: boolean } {
   const y = plotY(frame, current)
   const yClamped = Math.min(frame.bottom, Math.max(frame.top, y))
-  return { x: plotX(frame, vMv), y: yClamped, clipped: yClamped !== y }
+  return {
+    x: plotX(frame, vMv),
+    y: yClamped,
+    clipped: yClamped !== y,
+  }
 }

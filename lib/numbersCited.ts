@@ -81,11 +81,21 @@ function units(content: string): { units: Unit[], slideSourced: boolean } {
     const indent = raw.match(/^\s*/)![0].length
     if (/^\s*(?:[-*+]|\d+[.)])\s+/.test(raw)) {
       flush()
-      current = { start: i + 1, text: raw, indent, kind: 'item' }
+      current = {
+        start: i + 1,
+        text: raw,
+        indent,
+        kind: 'item',
+      }
     }
     else if (/^\s*\|/.test(raw)) {
       flush()
-      out.push({ start: i + 1, text: raw, indent, kind: 'row' })
+      out.push({
+        start: i + 1,
+        text: raw,
+        indent,
+        kind: 'row',
+      })
     }
     else if (current && current.kind === 'item' && indent > current.indent) {
       current.text += `\n${raw}`
@@ -95,7 +105,12 @@ function units(content: string): { units: Unit[], slideSourced: boolean } {
     }
     else {
       flush()
-      current = { start: i + 1, text: raw, indent, kind: 'para' }
+      current = {
+        start: i + 1,
+        text: raw,
+        indent,
+        kind: 'para',
+      }
     }
   })
   flush()
@@ -126,7 +141,10 @@ export function uncitedNumbers(content: string): UncitedNumber[] {
           continue
       }
     }
-    found.push({ line: u.start, text: visibleText(u.text).replace(/\s+/g, ' ').trim() })
+    found.push({
+      line: u.start,
+      text: visibleText(u.text).replace(/\s+/g, ' ').trim(),
+    })
   })
   return found
 }

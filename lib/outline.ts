@@ -16,7 +16,11 @@ export function deckOutline(slides: Pick<Slide, 'no' | 'title' | 'layout'>[], fi
   const top: OutlineItem[] = []
   let section: OutlineItem | undefined
   for (const slide of slides) {
-    const item: OutlineItem = { title: slide.title || `Slide ${slide.no}`, page: firstPageOf(slide.no), children: [] }
+    const item: OutlineItem = {
+      title: slide.title || `Slide ${slide.no}`,
+      page: firstPageOf(slide.no),
+      children: [],
+    }
     if (slide.layout === 'section') {
       section = item
       top.push(item)
@@ -39,6 +43,10 @@ export function deckOutline(slides: Pick<Slide, 'no' | 'title' | 'layout'>[], fi
 export function outlineToText(items: OutlineItem[], depth = 0): string {
   return items.flatMap(i => [
     `${i.page}|${'-'.repeat(depth)}|${i.title.replace(/\|/g, '/')}`,
-    ...(i.children.length ? [outlineToText(i.children, depth + 1)] : []),
+    ...(i.children.length
+      ? [
+          outlineToText(i.children, depth + 1),
+        ]
+      : []),
   ]).join('\n')
 }

@@ -23,7 +23,10 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, outline: Outli
   pdf.setCreator('nmda-receptors-and-pain (Slidev)')
   if (outline.length) {
     const outlinePdf = outlinePdfFactory(pdfLib)
-    pdf = await outlinePdf({ outline: outlineToText(outline), pdf }) as pdfLib.PDFDocument
+    pdf = await outlinePdf({
+      outline: outlineToText(outline),
+      pdf,
+    }) as pdfLib.PDFDocument
   }
   return pdf.save()
 }

@@ -29,15 +29,32 @@ export function slidevBin(root: string): string {
  * them (vite.config.ts, DECK_PDFS), so they download in a lecture hall without a network.
  */
 export async function buildSite(deck: Deck, outDir: string, base = '/', pdfs: string[] = []): Promise<void> {
-  const args = [slidevBin(deck.root), 'build', deck.entry, '--out', outDir, '--base', base]
-  const { code, output } = await run(process.execPath, args, deck.root, { DECK_PDFS: pdfs.join(' ') })
+  const args = [
+    slidevBin(deck.root),
+    'build',
+    deck.entry,
+    '--out',
+    outDir,
+    '--base',
+    base,
+  ]
+  const { code, output } = await run(process.execPath, args, deck.root, {
+    DECK_PDFS: pdfs.join(' '),
+  })
   if (code !== 0)
     throw new BuildError(`slidev build failed (exit ${code}):\n${output.trim().split('\n').slice(-25).join('\n')}`)
 }
 
 function run(cmd: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<{ code: number, output: string }> {
   return new Promise((ok) => {
-    const child = spawn(cmd, args, { cwd, env: { ...process.env, FORCE_COLOR: '0', ...env } })
+    const child = spawn(cmd, args, {
+      cwd,
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        ...env,
+      },
+    })
     let output = ''
     const collect = (d: Buffer) => {
       output += d
@@ -51,19 +68,26 @@ function run(cmd: string, args: string[], cwd: string, env: Record<string, strin
 export function canvasSize(headmatter: Record<string, any>): { width: number, height: number } {
   const width = Number(headmatter.canvasWidth ?? 980)
   const ratio = parseRatio(headmatter.aspectRatio ?? '16/9')
-  return { width, height: Math.round(width / ratio) }
+  return {
+    width,
+    height: Math.round(width / ratio),
+  }
 }
 
 function parseRatio(r: string | number): number {
   if (typeof r === 'number')
     return r
   const [a, b] = String(r).split(/[/:x]/).map(Number)
-  return b ? a! / b : a!
+  return b
+    ? a! / b
+    : a!
 }
 
 export function describeSlide(deck: Deck, no: number): string {
   const s = deck.slides[no - 1]
-  return s ? `${s.file}:${s.line}: slide ${no} "${s.title}"` : `slide ${no}`
+  return s
+    ? `${s.file}:${s.line}: slide ${no} "${s.title}"`
+    : `slide ${no}`
 }
 
 export interface SlidesPdfOptions {
@@ -89,8 +113,12 @@ export async function slidesPdf(deck: Deck, siteDir: string, opts: SlidesPdfOpti
     const bytes = await finishPdf(printed.pdf, {
       title: String(h.title ?? deck.slides[0]?.title ?? 'Slides'),
       author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
-      subject: h.subtitle ? String(h.subtitle) : undefined,
-      keywords: Array.isArray(h.keywords) ? h.keywords : undefined,
+      subject: h.subtitle
+        ? String(h.subtitle)
+        : undefined,
+      keywords: Array.isArray(h.keywords)
+        ? h.keywords
+        : undefined,
     }, outline)
     return { bytes, pages: printed.pageCount, outline }
   }

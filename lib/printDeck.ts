@@ -57,7 +57,9 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
     await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
     if (errors.length) {
       const culprits = await slidesWithErrors(context, opts.siteUrl, opts.slideCount)
-      throw new ExportError(`${culprits.length ? `these slides fail to render:\n  ${culprits.map(c => `${opts.describeSlide(c.no)}: ${c.errors[0]}`).join('\n  ')}` : `the deck reported errors while printing:\n  ${errors.join('\n  ')}`}\nFix the slide (or the component it uses) and build again.`)
+      throw new ExportError(`${culprits.length
+        ? `these slides fail to render:\n  ${culprits.map(c => `${opts.describeSlide(c.no)}: ${c.errors[0]}`).join('\n  ')}`
+        : `the deck reported errors while printing:\n  ${errors.join('\n  ')}`}\nFix the slide (or the component it uses) and build again.`)
     }
     const ids = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => e.id))
     const firstPage = new Map<number, number>()
@@ -69,7 +71,12 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
     const pdf = await page.pdf({
       width: `${opts.width}px`,
       height: `${opts.height}px`,
-      margin: { top: '0', right: '0', bottom: '0', left: '0' },
+      margin: {
+        top: '0',
+        right: '0',
+        bottom: '0',
+        left: '0',
+      },
       printBackground: true,
       preferCSSPageSize: true,
       tagged: true,
@@ -95,8 +102,12 @@ async function slidesWithErrors(context: BrowserContext, siteUrl: string, slideC
     errors.length = 0
     await page.goto(`${siteUrl}${no}`, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => errors.push('did not load'))
     await page.locator(`.slidev-page-${no}`).waitFor({ timeout: 10_000 }).catch(() => errors.push('did not render'))
-    if (errors.length)
-      found.push({ no, errors: [...errors] })
+    if (errors.length) {
+      found.push({
+        no,
+        errors: [...errors],
+      })
+    }
   }
   await page.close()
   return found
@@ -137,7 +148,9 @@ export async function waitForSlides(page: Page, slideCount: number, describeSlid
   const left = () => Math.max(1000, deadline - Date.now())
   const containers = page.locator('.print-slide-container')
   try {
-    await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, slideCount, { timeout: left() })
+    await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, slideCount, {
+      timeout: left(),
+    })
   }
   catch {
     const have = await containers.evaluateAll(els => els.map(e => Number(e.id.split('-')[0])))
@@ -161,13 +174,21 @@ export async function waitForSlides(page: Page, slideCount: number, describeSlid
           return false
       }
       return true
-    }, undefined, { timeout: left() })
+    }, undefined, {
+      timeout: left(),
+    })
   }
   catch {
-    const stuck = await page.evaluate(() => [...document.querySelectorAll('.print-slide-container')]
-      .filter(c => c.querySelector('.slidev-slide-loading') || [...c.querySelectorAll<HTMLElement>('[data-waitfor]')].some(el => !el.querySelector(el.dataset.waitfor!)))
+    const stuck = await page.evaluate(() => [
+      ...document.querySelectorAll('.print-slide-container'),
+    ]
+      .filter(c => c.querySelector('.slidev-slide-loading') || [
+        ...c.querySelectorAll<HTMLElement>('[data-waitfor]'),
+      ].some(el => !el.querySelector(el.dataset.waitfor!)))
       .map(c => Number(c.id.split('-')[0])))
-    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${[...new Set(stuck)].map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${[
+      ...new Set(stuck),
+    ].map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
   }
   await page.evaluate(() => {
     const c = document.querySelector<HTMLElement>('#mermaid-rendering-container')

@@ -21,7 +21,9 @@ export interface TimerState {
 export function elapsedMs(t: TimerState, now: number): number {
   if (t.status === 'stopped' || !t.startedAt)
     return 0
-  return (t.status === 'paused' ? t.pausedAt : now) - t.startedAt
+  return (t.status === 'paused'
+    ? t.pausedAt
+    : now) - t.startedAt
 }
 
 /** Start, pause or resume, as Slidev's own timer does: resuming keeps the time run so far. */
@@ -30,7 +32,12 @@ export function toggled(t: TimerState, now: number): TimerState {
     return { ...t, status: 'paused', pausedAt: now }
   if (t.status === 'paused')
     return { ...t, status: 'running', startedAt: now - (t.pausedAt - t.startedAt) }
-  return { ...t, status: 'running', startedAt: now, pausedAt: 0 }
+  return {
+    ...t,
+    status: 'running',
+    startedAt: now,
+    pausedAt: 0,
+  }
 }
 
 export interface SlideLike {
@@ -57,7 +64,9 @@ export function parseBudget(value: unknown): { ms: number } | { error: string } 
     const { seconds, relative } = parseTimeString(value.trim())
     if (relative || !Number.isFinite(seconds) || seconds <= 0)
       throw new TypeError('not a positive time')
-    return { ms: Math.round(seconds * 1000) }
+    return {
+      ms: Math.round(seconds * 1000),
+    }
   }
   catch {
     return { error: `budget ${JSON.stringify(value)} is not a time; ${hint}` }
@@ -75,13 +84,26 @@ export function sectionsOf(slides: SlideLike[]): Section[] {
   const out: Section[] = []
   let prev: unknown
   for (const s of slides) {
-    const b = s.budget === undefined ? undefined : parseBudget(s.budget)
-    const ms = b && 'ms' in b ? b.ms : undefined
-    if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || !out.length))
-      out.push({ title: s.title ?? `Slide ${s.no}`, from: s.no, to: s.no, budgetMs: ms })
-    else if (out.length)
+    const b = s.budget === undefined
+      ? undefined
+      : parseBudget(s.budget)
+    const ms = b && 'ms' in b
+      ? b.ms
+      : undefined
+    if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || !out.length)) {
+      out.push({
+        title: s.title ?? `Slide ${s.no}`,
+        from: s.no,
+        to: s.no,
+        budgetMs: ms,
+      })
+    }
+    else if (out.length) {
       out[out.length - 1]!.to = s.no
-    prev = ms === undefined ? undefined : s.budget
+    }
+    prev = ms === undefined
+      ? undefined
+      : s.budget
   }
   if (out.length && slides.length)
     out[0]!.from = Math.min(out[0]!.from, slides[0]!.no)
@@ -112,17 +134,25 @@ export function settle(l: Ledger, now: number, section: number, running: boolean
   const spentMs = [...l.spentMs]
   if (l.since !== null && l.section >= 0)
     spentMs[l.section] = (spentMs[l.section] ?? 0) + Math.max(0, now - l.since)
-  return { spentMs, section, since: running ? now : null }
+  return {
+    spentMs,
+    section,
+    since: running ? now : null,
+  }
 }
 
 /** `m:ss`, or `h:mm:ss` from an hour; negative times as `-m:ss`. */
 export function formatClock(ms: number): string {
-  const sign = ms < 0 ? '-' : ''
+  const sign = ms < 0
+    ? '-'
+    : ''
   const total = Math.floor(Math.abs(ms) / 1000)
   const h = Math.floor(total / 3600)
   const m = Math.floor(total / 60) % 60
   const s = String(total % 60).padStart(2, '0')
-  return h ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}` : `${sign}${m}:${s}`
+  return h
+    ? `${sign}${h}:${String(m).padStart(2, '0')}:${s}`
+    : `${sign}${m}:${s}`
 }
 
 /**
@@ -135,12 +165,19 @@ export function budgetFindings(slides: { file: string, line: number, frontmatter
   for (const s of slides) {
     if (s.frontmatter.budget === undefined)
       continue
-    const at = s.importedAt && 'budget' in s.importedAt.frontmatter ? s.importedAt : s
+    const at = s.importedAt && 'budget' in s.importedAt.frontmatter
+      ? s.importedAt
+      : s
     const where = `${at.file}:${at.line}`
     const b = parseBudget(s.frontmatter.budget)
     if ('error' in b && !seen.has(where)) {
       seen.add(where)
-      out.push({ file: at.file, line: at.line, column: 1, message: b.error })
+      out.push({
+        file: at.file,
+        line: at.line,
+        column: 1,
+        message: b.error,
+      })
     }
   }
   return out

@@ -28,10 +28,14 @@ export async function serveStatic(dir: string, port = 0, host = '127.0.0.1', bas
   const handler = sirv(dir, { single: !pages, dev: true, etag: true })
   const notFound = (res: ServerResponse) => {
     res.writeHead(404, { 'content-type': 'text/html' })
-    res.end(pages ? readFileSync(join(dir, '404.html')) : undefined)
+    res.end(pages
+      ? readFileSync(join(dir, '404.html'))
+      : undefined)
   }
   // A deck built for a sub-path (GitHub Pages: /<repo>/) is served under that path here too.
-  const prefix = base.endsWith('/') ? base : `${base}/`
+  const prefix = base.endsWith('/')
+    ? base
+    : `${base}/`
   const server = createServer((req, res) => {
     if (prefix !== '/') {
       if (!req.url?.startsWith(prefix))

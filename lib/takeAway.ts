@@ -24,7 +24,9 @@ export function deckUrl(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim())
     return undefined
   const url = value.trim()
-  return url.endsWith('/') ? url : `${url}/`
+  return url.endsWith('/')
+    ? url
+    : `${url}/`
 }
 
 export function shortAddress(url: string): string {
@@ -50,7 +52,10 @@ export function qrPath(text: string): { size: number, path: string } {
       x = end
     }
   })
-  return { size: qr.size, path: parts.join('') }
+  return {
+    size: qr.size,
+    path: parts.join(''),
+  }
 }
 
 /** The codes for the headmatter's `url`: the deck, and with `handout` the handout PDF too. */
@@ -58,10 +63,16 @@ export function takeAwayCodes(urlValue: unknown, handout: boolean): TakeAwayCode
   const deck = deckUrl(urlValue)
   if (!deck)
     return []
-  const targets = [{ label: 'Slides', url: deck }]
+  const targets = [
+    { label: 'Slides', url: deck },
+  ]
   if (handout)
     targets.push({ label: 'Handout (PDF)', url: `${deck}handout.pdf` })
-  return targets.map(t => ({ ...t, short: shortAddress(t.url), ...qrPath(t.url) }))
+  return targets.map(t => ({
+    ...t,
+    short: shortAddress(t.url),
+    ...qrPath(t.url),
+  }))
 }
 
 /**
@@ -76,6 +87,8 @@ export function expandTakeAway(markdown: string, urlValue: unknown): string | un
     const codes = takeAwayCodes(urlValue, Boolean(handout))
     // JSON in a single-quoted attribute: the path and addresses hold no single quote once encoded.
     const json = JSON.stringify(codes).replace(/'/g, '\\u0027')
-    return codes.length ? `<TakeAway :codes='${json}' />` : '<TakeAway />'
+    return codes.length
+      ? `<TakeAway :codes='${json}' />`
+      : '<TakeAway />'
   })
 }

@@ -9,7 +9,19 @@ import { nearest } from './nearest'
  */
 
 /** Our keys: the talk's identity, read by the title slide, the PDFs and the handout. */
-export const TALK_KEYS = ['title', 'subtitle', 'author', 'affiliation', 'event', 'date', 'logo', 'accent', 'bibliography', 'sourceOutline', 'url'] as const
+export const TALK_KEYS = [
+  'title',
+  'subtitle',
+  'author',
+  'affiliation',
+  'event',
+  'date',
+  'logo',
+  'accent',
+  'bibliography',
+  'sourceOutline',
+  'url',
+] as const
 
 /** Slidev's headmatter options (its getDefaultConfig) and the first slide's frontmatter. */
 export const SLIDEV_KEYS = [
@@ -118,7 +130,9 @@ function logoValue(value: unknown): string | undefined {
   if (typeof value !== 'string' || !value.trim() || isAddress(value))
     return undefined
   const path = value.trim().replace(/\\/g, '/')
-  return (path.startsWith('/') ? '/' : '') + path.split('/').filter(s => s && s !== '.').join('/')
+  return (path.startsWith('/')
+    ? '/'
+    : '') + path.split('/').filter(s => s && s !== '.').join('/')
 }
 
 /** `https://…`, `data:…`: not a file (a drive letter, `C:`, is one letter and so a file). */
@@ -145,14 +159,20 @@ export function logoUrl(value: unknown, base: string): string | undefined {
   const path = logoValue(value)
   if (!path || !inLogoDir(path) || !isLogoType(path))
     return undefined
-  const root = base.endsWith('/') ? base : `${base}/`
+  const root = base.endsWith('/')
+    ? base
+    : `${base}/`
   return root + path.split('/').slice(1).map(encodeURIComponent).join('/')
 }
 
 /** Text for the logo image: whose logo it is, when the headmatter says. */
 export function logoAlt(headmatter: Record<string, unknown>): string {
-  const who = typeof headmatter.affiliation === 'string' ? headmatter.affiliation.trim() : ''
-  return who ? `${who} logo` : 'Logo'
+  const who = typeof headmatter.affiliation === 'string'
+    ? headmatter.affiliation.trim()
+    : ''
+  return who
+    ? `${who} logo`
+    : 'Logo'
 }
 
 /** Where each key sits in slides.md, so messages can point at the line. */
@@ -171,45 +191,102 @@ export function headmatterLines(markdown: string): Map<string, number> {
 
 export function checkHeadmatter(file: string, markdown: string, headmatter: Record<string, unknown>, exists: (path: string) => boolean): Finding[] {
   const lines = headmatterLines(markdown)
-  const known = new Set<string>([...TALK_KEYS, ...SLIDEV_KEYS])
+  const known = new Set<string>([
+    ...TALK_KEYS,
+    ...SLIDEV_KEYS,
+  ])
   const out: Finding[] = []
   const at = (key: string) => ({ file, line: lines.get(key) ?? 1, column: 1 })
   for (const key of Object.keys(headmatter)) {
     if (known.has(key))
       continue
-    const hint = key === 'presenter' ? [] : nearest(key, [...TALK_KEYS, ...SLIDEV_KEYS], 2)
-    out.push({ ...at(key), message: `unknown headmatter key '${key}'. ${hint.length ? `Did you mean '${hint.join('\' or \'')}'? ` : ''}The talk's own keys are: ${TALK_KEYS.join(', ')} (and Slidev's options).` })
+    const hint = key === 'presenter'
+      ? []
+      : nearest(key, [
+          ...TALK_KEYS,
+          ...SLIDEV_KEYS,
+        ], 2)
+    out.push({
+      ...at(key),
+      message: `unknown headmatter key '${key}'. ${hint.length
+        ? `Did you mean '${hint.join('\' or \'')}'? `
+        : ''}The talk's own keys are: ${TALK_KEYS.join(', ')} (and Slidev's options).`,
+    })
   }
-  if (typeof headmatter.presenter === 'string')
-    out.push({ ...at('presenter'), message: `'presenter' is Slidev's switch for the presenter view (true/false/"dev"/"build"); put the presenter's name in 'author'.` })
-  if (typeof headmatter.title !== 'string' || !headmatter.title.trim())
-    out.push({ ...at('title'), message: `the talk needs a 'title' (text): it is the title slide, the PDF title and the handout cover.` })
-  for (const key of ['subtitle', 'author', 'affiliation', 'event', 'logo', 'bibliography', 'sourceOutline'] as const) {
+  if (typeof headmatter.presenter === 'string') {
+    out.push({
+      ...at('presenter'),
+      message: `'presenter' is Slidev's switch for the presenter view (true/false/"dev"/"build"); put the presenter's name in 'author'.`,
+    })
+  }
+  if (typeof headmatter.title !== 'string' || !headmatter.title.trim()) {
+    out.push({
+      ...at('title'),
+      message: `the talk needs a 'title' (text): it is the title slide, the PDF title and the handout cover.`,
+    })
+  }
+  for (const key of [
+    'subtitle',
+    'author',
+    'affiliation',
+    'event',
+    'logo',
+    'bibliography',
+    'sourceOutline',
+  ] as const) {
     const v = headmatter[key]
-    if (v !== undefined && v !== null && typeof v !== 'string')
-      out.push({ ...at(key), message: `'${key}' should be text, got ${JSON.stringify(v)}. Put it in quotes.` })
+    if (v !== undefined && v !== null && typeof v !== 'string') {
+      out.push({
+        ...at(key),
+        message: `'${key}' should be text, got ${JSON.stringify(v)}. Put it in quotes.`,
+      })
+    }
   }
   const date = headmatter.date
-  if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date))))
-    out.push({ ...at('date'), message: `'date' should be a day as YYYY-MM-DD (e.g. 2026-11-22), got ${JSON.stringify(date)}.` })
+  if (date !== undefined && !(typeof date === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(date) && !Number.isNaN(Date.parse(date)))) {
+    out.push({
+      ...at('date'),
+      message: `'date' should be a day as YYYY-MM-DD (e.g. 2026-11-22), got ${JSON.stringify(date)}.`,
+    })
+  }
   const accent = headmatter.accent
-  if (accent !== undefined && !(typeof accent === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent)))
-    out.push({ ...at('accent'), message: `'accent' should be a colour as #rrggbb (e.g. "#0b5cad"), in quotes, got ${JSON.stringify(accent)}.` })
+  if (accent !== undefined && !(typeof accent === 'string' && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(accent))) {
+    out.push({
+      ...at('accent'),
+      message: `'accent' should be a colour as #rrggbb (e.g. "#0b5cad"), in quotes, got ${JSON.stringify(accent)}.`,
+    })
+  }
   // Titles are set in the accent on the light background as given; the dark scheme and
   // its 7:1 variant are derived (lib/contrast.ts accentOnDark), so only light can fail.
-  else if (typeof accent === 'string' && contrastRatio(accent, DECK_BACKGROUNDS.light) < AA_TEXT)
-    out.push({ ...at('accent'), message: `'accent' ${accent} is too light for text on the white slide: contrast ${contrastRatio(accent, DECK_BACKGROUNDS.light).toFixed(2)}:1, WCAG AA needs ${AA_TEXT}:1. Pick a darker shade (e.g. "${darkerForLight(accent)}"); the dark scheme lightens it by itself.` })
+  else if (typeof accent === 'string' && contrastRatio(accent, DECK_BACKGROUNDS.light) < AA_TEXT) {
+    out.push({
+      ...at('accent'),
+      message: `'accent' ${accent} is too light for text on the white slide: contrast ${contrastRatio(accent, DECK_BACKGROUNDS.light).toFixed(2)}:1, WCAG AA needs ${AA_TEXT}:1. Pick a darker shade (e.g. "${darkerForLight(accent)}"); the dark scheme lightens it by itself.`,
+    })
+  }
   for (const key of ['bibliography', 'sourceOutline'] as const) {
     const v = headmatter[key]
-    if (typeof v === 'string' && v && !exists(v))
-      out.push({ ...at(key), message: `'${key}' names ${v}, which does not exist. Fix the path (relative to slides.md).` })
+    if (typeof v === 'string' && v && !exists(v)) {
+      out.push({
+        ...at(key),
+        message: `'${key}' names ${v}, which does not exist. Fix the path (relative to slides.md).`,
+      })
+    }
   }
   const url = headmatter.url
-  if (url !== undefined && url !== null && !(typeof url === 'string' && isWebAddress(url)))
-    out.push({ ...at('url'), message: `'url' should be the address the deck is published at, as https://..., got ${JSON.stringify(url)} (e.g. url: https://you.github.io/your-repository/). Leave it out for no QR code.` })
+  if (url !== undefined && url !== null && !(typeof url === 'string' && isWebAddress(url))) {
+    out.push({
+      ...at('url'),
+      message: `'url' should be the address the deck is published at, as https://..., got ${JSON.stringify(url)} (e.g. url: https://you.github.io/your-repository/). Leave it out for no QR code.`,
+    })
+  }
   const logo = checkLogo(headmatter.logo, exists)
-  if (logo)
-    out.push({ ...at('logo'), message: `logo: ${logo}` })
+  if (logo) {
+    out.push({
+      ...at('logo'),
+      message: `logo: ${logo}`,
+    })
+  }
   return out
 }
 

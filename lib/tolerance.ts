@@ -68,8 +68,20 @@ export const ANTAGONIST_LOG_SHIFT_PER_DAY = 0
  * model against them rather than against its own output.
  */
 export const REPORTED_ED50 = {
-  dunbar1996: { control: 16, morphine: 496, morphinePlusAntagonist: 4, unit: 'nmol i.t.', antagonist: 'MK-801' },
-  mccarthy1998: { control: 10.9, morphine: 109.7, morphinePlusAntagonist: 11.2, unit: 'nmol i.t.', antagonist: 'MgSO4' },
+  dunbar1996: {
+    control: 16,
+    morphine: 496,
+    morphinePlusAntagonist: 4,
+    unit: 'nmol i.t.',
+    antagonist: 'MK-801',
+  },
+  mccarthy1998: {
+    control: 10.9,
+    morphine: 109.7,
+    morphinePlusAntagonist: 11.2,
+    unit: 'nmol i.t.',
+    antagonist: 'MgSO4',
+  },
 } as const
 
 /** Effect level at which the diagram compares doses ("the same analgesia"). */
@@ -112,13 +124,67 @@ export interface ToleranceParameter {
 }
 
 export const PARAMETERS: readonly ToleranceParameter[] = [
-  { id: 'hillSlope', label: `Hill slope n = ${HILL_SLOPE}`, value: HILL_SLOPE, unit: '', cite: [], illustrative: true },
-  { id: 'ed50Day0', label: `day-0 ED50 ${ED50_DAY0_MG_PER_KG} mg/kg (from another rat study)`, value: ED50_DAY0_MG_PER_KG, unit: 'mg/kg', cite: ['morgan2006'], illustrative: true },
-  { id: 'logShiftWeek1', label: `ED50 shift ${LOG_SHIFT_WEEK1} log units by day 7`, value: LOG_SHIFT_WEEK1, unit: 'log10', cite: ['allen1999'], illustrative: false },
-  { id: 'logShiftWeek2', label: `further ${LOG_SHIFT_WEEK2} log units by day 14`, value: LOG_SHIFT_WEEK2, unit: 'log10', cite: ['allen1999'], illustrative: false },
-  { id: 'antagonistShift', label: 'no shift with MK-801 / ketamine', value: ANTAGONIST_LOG_SHIFT_PER_DAY, unit: 'log10/day', cite: ['dunbar1996', 'mccarthy1998', 'elliott1994', 'trujillo1991'], illustrative: false },
-  { id: 'oihMaxFall', label: `threshold up to ${Math.round(OIH_MAX_FALL * 100)} % below baseline`, value: OIH_MAX_FALL, unit: 'fraction', cite: ['celerier2000'], illustrative: false },
-  { id: 'oihTimeConstant', label: `time course of the threshold fall (\u03C4 = ${OIH_TIME_CONSTANT_DAYS} days)`, value: OIH_TIME_CONSTANT_DAYS, unit: 'days', cite: [], illustrative: true },
+  {
+    id: 'hillSlope',
+    label: `Hill slope n = ${HILL_SLOPE}`,
+    value: HILL_SLOPE,
+    unit: '',
+    cite: [],
+    illustrative: true,
+  },
+  {
+    id: 'ed50Day0',
+    label: `day-0 ED50 ${ED50_DAY0_MG_PER_KG} mg/kg (from another rat study)`,
+    value: ED50_DAY0_MG_PER_KG,
+    unit: 'mg/kg',
+    cite: ['morgan2006'],
+    illustrative: true,
+  },
+  {
+    id: 'logShiftWeek1',
+    label: `ED50 shift ${LOG_SHIFT_WEEK1} log units by day 7`,
+    value: LOG_SHIFT_WEEK1,
+    unit: 'log10',
+    cite: ['allen1999'],
+    illustrative: false,
+  },
+  {
+    id: 'logShiftWeek2',
+    label: `further ${LOG_SHIFT_WEEK2} log units by day 14`,
+    value: LOG_SHIFT_WEEK2,
+    unit: 'log10',
+    cite: ['allen1999'],
+    illustrative: false,
+  },
+  {
+    id: 'antagonistShift',
+    label: 'no shift with MK-801 / ketamine',
+    value: ANTAGONIST_LOG_SHIFT_PER_DAY,
+    unit: 'log10/day',
+    cite: [
+      'dunbar1996',
+      'mccarthy1998',
+      'elliott1994',
+      'trujillo1991',
+    ],
+    illustrative: false,
+  },
+  {
+    id: 'oihMaxFall',
+    label: `threshold up to ${Math.round(OIH_MAX_FALL * 100)} % below baseline`,
+    value: OIH_MAX_FALL,
+    unit: 'fraction',
+    cite: ['celerier2000'],
+    illustrative: false,
+  },
+  {
+    id: 'oihTimeConstant',
+    label: `time course of the threshold fall (\u03C4 = ${OIH_TIME_CONSTANT_DAYS} days)`,
+    value: OIH_TIME_CONSTANT_DAYS,
+    unit: 'days',
+    cite: [],
+    illustrative: true,
+  },
 ]
 
 export const ILLUSTRATIVE_PARAMETERS: readonly ToleranceParameter[] = PARAMETERS.filter(p => p.illustrative)
@@ -133,7 +199,9 @@ export function illustrativeFootnoteLines(maxChars = 88, params: readonly Tolera
   const lines: string[] = []
   let line = 'illustrative:'
   params.forEach((p, i) => {
-    const piece = p.label + (i < params.length - 1 ? ';' : '')
+    const piece = p.label + (i < params.length - 1
+      ? ';'
+      : '')
     if (line.length + 1 + piece.length > maxChars && line !== 'illustrative:') {
       lines.push(line)
       line = piece
@@ -163,11 +231,36 @@ export interface MechanismStep {
 }
 
 export const MECHANISM_STEPS: readonly MechanismStep[] = [
-  { id: 'mor', lines: ['\u03BC-opioid receptor (morphine)'], cite: ['chen1991'], blockedByAntagonist: false },
-  { id: 'pkc', lines: ['PKC activated'], cite: ['chen1991'], blockedByAntagonist: false },
-  { id: 'nmdar', lines: ['NMDAR phosphorylated,', 'Mg\u00B2\u207A block relieved'], cite: ['chen1992'], blockedByAntagonist: true },
-  { id: 'calcium', lines: ['Ca\u00B2\u207A influx'], cite: [], blockedByAntagonist: false },
-  { id: 'no', lines: ['nitric oxide (NOS) \u2192 tolerance'], cite: ['elliott1994'], blockedByAntagonist: false },
+  {
+    id: 'mor',
+    lines: ['\u03BC-opioid receptor (morphine)'],
+    cite: ['chen1991'],
+    blockedByAntagonist: false,
+  },
+  {
+    id: 'pkc',
+    lines: ['PKC activated'],
+    cite: ['chen1991'],
+    blockedByAntagonist: false,
+  },
+  {
+    id: 'nmdar',
+    lines: ['NMDAR phosphorylated,', 'Mg\u00B2\u207A block relieved'],
+    cite: ['chen1992'],
+    blockedByAntagonist: true,
+  },
+  {
+    id: 'calcium',
+    lines: ['Ca\u00B2\u207A influx'],
+    cite: [],
+    blockedByAntagonist: false,
+  },
+  {
+    id: 'no',
+    lines: ['nitric oxide (NOS) \u2192 tolerance'],
+    cite: ['elliott1994'],
+    blockedByAntagonist: false,
+  },
 ]
 
 export const ANTAGONIST_NAME = 'MK-801 / ketamine'
@@ -247,7 +340,12 @@ export interface EqualEffect {
 export function doseForEqualEffect(day: number, antagonist = false, mpe: number = EQUAL_EFFECT_MPE): EqualEffect {
   const day0Dose = doseForEffect(mpe, ed50OnDay(0))
   const dose = doseForEffect(mpe, ed50OnDay(day, antagonist))
-  return { mpe, day0Dose, dose, ratio: dose / day0Dose }
+  return {
+    mpe,
+    day0Dose,
+    dose,
+    ratio: dose / day0Dose,
+  }
 }
 
 /**
@@ -317,15 +415,22 @@ export function fmt1(x: number): string {
 
 /** Presenter click count -> step; anything out of range is clamped, NaN is step 0. */
 export function clampStep(step: number): ToleranceStep {
-  if (!Number.isFinite(step))
-    return step === Infinity ? 4 : 0
+  if (!Number.isFinite(step)) {
+    return step === Infinity
+      ? 4
+      : 0
+  }
   return Math.min(4, Math.max(0, Math.floor(step))) as ToleranceStep
 }
 
 function thresholdPoints(ketamine: boolean): (readonly [number, number])[] {
   const points: (readonly [number, number])[] = []
-  for (let day = 0; day <= LAST_DAY; day += 0.5)
-    points.push([day, baselineThreshold(day, ketamine)] as const)
+  for (let day = 0; day <= LAST_DAY; day += 0.5) {
+    points.push([
+      day,
+      baselineThreshold(day, ketamine),
+    ] as const)
+  }
   return points
 }
 
@@ -335,8 +440,14 @@ function thresholdPoints(ketamine: boolean): (readonly [number, number])[] {
  */
 export function toleranceState(step: number, options: { summary?: boolean } = {}): ToleranceState {
   const summary = options.summary === true
-  const s: ToleranceStep = summary ? 4 : clampStep(step)
-  const morphineDay = s === 0 ? 0 : s === 1 ? 7 : LAST_DAY
+  const s: ToleranceStep = summary
+    ? 4
+    : clampStep(step)
+  const morphineDay = s === 0
+    ? 0
+    : s === 1
+      ? 7
+      : LAST_DAY
   const lastFold = foldShift(LAST_DAY)
   const antagonistFold = foldShift(LAST_DAY, true)
 
@@ -358,10 +469,16 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
     antagonist: false,
     ed50: ed50OnDay(morphineDay),
     fold: foldShift(morphineDay),
-    style: morphineDay === 0 ? 'solid' : 'dashed',
-    marker: morphineDay === 0 ? 'circle' : 'square',
+    style: morphineDay === 0
+      ? 'solid'
+      : 'dashed',
+    marker: morphineDay === 0
+      ? 'circle'
+      : 'square',
     emphasis: 'current',
-    label: morphineDay === 0 ? 'Day 0' : `Day ${morphineDay}, morphine alone`,
+    label: morphineDay === 0
+      ? 'Day 0'
+      : `Day ${morphineDay}, morphine alone`,
     visible: true,
   }
   const antagonist: CurveState = {
@@ -391,8 +508,22 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
     visible: summary || s >= 4,
     maxFallText: `\u2212${Math.round((1 - opioidLast) * 100)} %`,
     lines: [
-      { id: 'opioid', style: 'dashed', marker: 'square', label: 'opioid alone', points: opioidPoints, lastValue: opioidLast },
-      { id: 'ketamine', style: 'dotted', marker: 'triangle', label: '+ ketamine', points: ketaminePoints, lastValue: baselineThreshold(LAST_DAY, true) },
+      {
+        id: 'opioid',
+        style: 'dashed',
+        marker: 'square',
+        label: 'opioid alone',
+        points: opioidPoints,
+        lastValue: opioidLast,
+      },
+      {
+        id: 'ketamine',
+        style: 'dotted',
+        marker: 'triangle',
+        label: '+ ketamine',
+        points: ketaminePoints,
+        lastValue: baselineThreshold(LAST_DAY, true),
+      },
     ] as const satisfies readonly [ThresholdLine, ThresholdLine],
   }
 
@@ -403,7 +534,9 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
     3: `Day 14: morphine + ${ANTAGONIST_NAME}`,
     4: 'Opioid-induced hyperalgesia and its mechanism',
   }
-  const heading = summary ? `Day 0 and day ${LAST_DAY}, with and without ${ANTAGONIST_NAME}` : headings[s]
+  const heading = summary
+    ? `Day 0 and day ${LAST_DAY}, with and without ${ANTAGONIST_NAME}`
+    : headings[s]
 
   const dayFold = (day: number) => `ED50 ${fmt1(foldShift(day))} times day 0 (${fmt1(ed50OnDay(day))} mg/kg)`
   const antagonistText = antagonistFold === 1

@@ -27,7 +27,10 @@ export function logScale(domain: readonly [number, number], range: readonly [num
   const [d0, d1] = domain
   if (!(d0 > 0 && d1 > 0))
     throw new RangeError('logScale: domain must be positive')
-  const inner = linearScale([Math.log10(d0), Math.log10(d1)], range)
+  const inner = linearScale([
+    Math.log10(d0),
+    Math.log10(d1),
+  ], range)
   const f = ((x: number) => inner(Math.log10(x))) as Scale
   f.domain = domain
   f.range = range
@@ -36,9 +39,26 @@ export function logScale(domain: readonly [number, number], range: readonly [num
 
 /** Width, height and panel boxes of the drawing, in SVG user units (= canvas px at 540 wide). */
 export const VIEW = { width: 540, height: 420 } as const
-export const DOSE_PLOT = { left: 58, right: 526, top: 40, bottom: 198 } as const
-export const THRESHOLD_PLOT = { left: 58, right: 246, top: 280, bottom: 350 } as const
-export const MECHANISM_BOX = { left: 282, right: 536, top: 270, rowHeight: 17, lineHeight: 12.5, gap: 3 } as const
+export const DOSE_PLOT = {
+  left: 58,
+  right: 526,
+  top: 40,
+  bottom: 198,
+} as const
+export const THRESHOLD_PLOT = {
+  left: 58,
+  right: 246,
+  top: 280,
+  bottom: 350,
+} as const
+export const MECHANISM_BOX = {
+  left: 282,
+  right: 536,
+  top: 270,
+  rowHeight: 17,
+  lineHeight: 12.5,
+  gap: 3,
+} as const
 /** Baselines of the two footnote lines. */
 export const FOOTNOTE_Y: readonly [number, number] = [404, 417]
 
@@ -85,7 +105,9 @@ export function curvePath(ed50: number, xs: Scale = doseX, ys: Scale = mpeY, n: 
   for (let i = 0; i <= samples; i++) {
     const logD = lo + (hi - lo) * i / samples
     const d = 10 ** logD
-    parts.push(`${i === 0 ? 'M' : 'L'}${num(xs(d))} ${num(ys(percentMPE(d, ed50, n)))}`)
+    parts.push(`${i === 0
+      ? 'M'
+      : 'L'}${num(xs(d))} ${num(ys(percentMPE(d, ed50, n)))}`)
   }
   return parts.join(' ')
 }
@@ -96,7 +118,9 @@ export function shiftPx(ed50: number, reference: number, xs: Scale = doseX): num
 }
 
 export function polylinePath(points: readonly (readonly [number, number])[], xs: Scale, ys: Scale): string {
-  return points.map(([x, y], i) => `${i === 0 ? 'M' : 'L'}${num(xs(x))} ${num(ys(y))}`).join(' ')
+  return points.map(([x, y], i) => `${i === 0
+    ? 'M'
+    : 'L'}${num(xs(x))} ${num(ys(y))}`).join(' ')
 }
 
 /** Marker shapes distinguish the curves without colour: circle, square, triangle. */
@@ -116,7 +140,9 @@ export const DASH: Record<'solid' | 'dashed' | 'dotted', string | undefined> = {
 }
 
 export function formatDose(d: number): string {
-  return d < 1 ? d.toString() : Math.round(d).toString()
+  return d < 1
+    ? d.toString()
+    : Math.round(d).toString()
 }
 
 /** Geometry of the equal-effect marker: the horizontal arrow at 50 % MPE, day 0 to day 14. */

@@ -20,7 +20,9 @@ export async function main(body: () => Promise<void>, cleanup: () => Promise<voi
   catch (e) {
     await cleanup().catch(() => {})
     const known = e instanceof BuildError || e instanceof ExportError || e instanceof BrowserNotFoundError
-    console.error(`\nerror: ${known ? (e as Error).message : (e as Error).stack ?? e}`)
+    console.error(`\nerror: ${known
+      ? (e as Error).message
+      : (e as Error).stack ?? e}`)
     process.exit(1)
   }
 }

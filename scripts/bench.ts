@@ -34,7 +34,14 @@ const rows: { measure: string, ours: string, stock: string, ratio: string, targe
 function timed(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((ok, fail) => {
     const t0 = performance.now()
-    const child = spawn(cmd, args, { cwd: root, env: { ...process.env, FORCE_COLOR: '0', ...env } })
+    const child = spawn(cmd, args, {
+      cwd: root,
+      env: {
+        ...process.env,
+        FORCE_COLOR: '0',
+        ...env,
+      },
+    })
     let log = ''
     child.stdout.on('data', (d) => {
       log += d
@@ -42,12 +49,26 @@ function timed(cmd: string, args: string[], env: Record<string, string> = {}): P
     child.stderr.on('data', (d) => {
       log += d
     })
-    child.on('close', code => code === 0 ? ok((performance.now() - t0) / 1000) : fail(new Error(`${[cmd, ...args].join(' ')} failed (${code}):\n${log}`)))
+    child.on('close', code => code === 0
+      ? ok((performance.now() - t0) / 1000)
+      : fail(new Error(`${[cmd, ...args].join(' ')} failed (${code}):\n${log}`)))
   })
 }
 
-const tsx = (script: string, args: string[] = []) => timed(process.execPath, ['--import', 'tsx', `scripts/${script}`, ...args])
-const slidev = (args: string[]) => timed(process.execPath, [slidevBin(root), ...args])
+function tsx(script: string, args: string[] = []) {
+  return timed(process.execPath, [
+    '--import',
+    'tsx',
+    `scripts/${script}`,
+    ...args,
+  ])
+}
+function slidev(args: string[]) {
+  return timed(process.execPath, [
+    slidevBin(root),
+    ...args,
+  ])
+}
 const f1 = (x: number) => x.toFixed(1)
 const ratioOf = (a: number[], b: number[]) => median(a) / median(b)
 const mark = (ok: boolean) => (ok ? 'met' : 'NOT met')
@@ -78,23 +99,46 @@ const stockPdf = join(work, 'stock.pdf')
   writeFileSync(bareEntry, readFileSync(bareEntry, 'utf8').replace(/^addons:\n(?: {2}- .*\n)+/m, ''))
   const miniDir = minimalDeck(root)
   const browser = await launchBrowser(browserPath)
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+  })
   // tsx compiles the functions handed to page.evaluate with a `__name` helper the page lacks.
   await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
   const target = { file: slide.file, slide: slide.no, anchor: 'under intense scrutiny' }
   const [withAddon, minimal, noAddon] = await compareEditLoops(await context.newPage(), [
     { ...target, dir: oursDir, slides: slideCount },
-    { dir: miniDir, file: 'slides.md', slide: 2, slides: 3, anchor: 'alpha' },
+    {
+      dir: miniDir,
+      file: 'slides.md',
+      slide: 2,
+      slides: 3,
+      anchor: 'alpha',
+    },
     // Without the addon the references marker stays one slide.
     { ...target, dir: bareDir, slides: deck.cited.slides.length },
   ], runs)
   await browser.close()
   for (const dir of [oursDir, bareDir, miniDir])
     rmSync(dir, { recursive: true, force: true })
-  for (const [what, key] of [['first edit after start', 'first'], ['later edits', 'later']] as const) {
+  for (const [what, key] of [
+    ['first edit after start', 'first'],
+    ['later edits', 'later'],
+  ] as const) {
     const r = ratioOf(withAddon![key], minimal![key])
-    rows.push({ measure: `edit to screen in \`npm run dev\`, ${what}, ms: this deck vs a minimal 3-slide deck`, ours: summary(withAddon![key]), stock: summary(minimal![key]), ratio: r.toFixed(2), target: `ratio <= 1.5: ${mark(r <= 1.5)}` })
-    rows.push({ measure: `the same, this deck with vs without the citations addon`, ours: summary(withAddon![key]), stock: summary(noAddon![key]), ratio: ratioOf(withAddon![key], noAddon![key]).toFixed(2), target: '-' })
+    rows.push({
+      measure: `edit to screen in \`npm run dev\`, ${what}, ms: this deck vs a minimal 3-slide deck`,
+      ours: summary(withAddon![key]),
+      stock: summary(minimal![key]),
+      ratio: r.toFixed(2),
+      target: `ratio <= 1.5: ${mark(r <= 1.5)}`,
+    })
+    rows.push({
+      measure: `the same, this deck with vs without the citations addon`,
+      ours: summary(withAddon![key]),
+      stock: summary(noAddon![key]),
+      ratio: ratioOf(withAddon![key], noAddon![key]).toFixed(2),
+      target: '-',
+    })
   }
   if (flag('edit-loop')) {
     for (const r of rows)
@@ -106,23 +150,68 @@ const stockPdf = join(work, 'stock.pdf')
 // 1. The whole build. Ours: references checked, site, slides PDF and handout. Stock: `slidev
 //    build` and `slidev export` of the same deck (no handout, no reference check).
 const build = await alternate(runs, () => tsx('build.ts', ['--out', oursDist]), async () =>
-  (await slidev(['build', 'slides.md', '--out', stockDist])) + (await slidev(['export', 'slides.md', '--output', stockPdf, '--executable-path', browserPath, '--timeout', '120000'])))
+  (await slidev([
+    'build',
+    'slides.md',
+    '--out',
+    stockDist,
+  ])) + (await slidev([
+    'export',
+    'slides.md',
+    '--output',
+    stockPdf,
+    '--executable-path',
+    browserPath,
+    '--timeout',
+    '120000',
+  ])))
 checkPrinted(stockPdf, slideCount, '`slidev export`')
 checkPrinted(join(oursDist, 'slides.pdf'), slideCount, '`npm run build`')
-rows.push({ measure: 'whole build, s: `npm run build` (refs, site, slides PDF, handout) vs `slidev build` + `slidev export`', ours: summary(build.ours), stock: summary(build.stock), ratio: ratioOf(build.ours, build.stock).toFixed(2), target: `ratio <= 0.8: ${mark(ratioOf(build.ours, build.stock) <= 0.8)}` })
+rows.push({
+  measure: 'whole build, s: `npm run build` (refs, site, slides PDF, handout) vs `slidev build` + `slidev export`',
+  ours: summary(build.ours),
+  stock: summary(build.stock),
+  ratio: ratioOf(build.ours, build.stock).toFixed(2),
+  target: `ratio <= 0.8: ${mark(ratioOf(build.ours, build.stock) <= 0.8)}`,
+})
 
 // 2. The slides PDF after an edit-free session: ours reuses the current dist/ (rebuilt only
 //    when an input changed); stock compiles the deck and prints it.
 const oursPdf = join(work, 'ours.pdf')
 await tsx('build.ts') // dist/ current for the deck as it is now; not timed
 const exported = await alternate(runs, () => tsx('export.ts', ['--out', oursPdf]), () =>
-  slidev(['export', 'slides.md', '--output', stockPdf, '--executable-path', browserPath, '--timeout', '120000']))
+  slidev([
+    'export',
+    'slides.md',
+    '--output',
+    stockPdf,
+    '--executable-path',
+    browserPath,
+    '--timeout',
+    '120000',
+  ]))
 checkPrinted(stockPdf, slideCount, '`slidev export`')
 checkPrinted(oursPdf, slideCount, '`npm run export`')
-rows.push({ measure: 'slides PDF, s: `npm run export` (current dist/ reused) vs `slidev export`', ours: summary(exported.ours), stock: summary(exported.stock), ratio: ratioOf(exported.ours, exported.stock).toFixed(2), target: `ratio <= 0.5: ${mark(ratioOf(exported.ours, exported.stock) <= 0.5)}` })
-const kb = (p: string) => existsSync(p) ? `${Math.round(statSync(p).size / 1024)} KiB` : '-'
+rows.push({
+  measure: 'slides PDF, s: `npm run export` (current dist/ reused) vs `slidev export`',
+  ours: summary(exported.ours),
+  stock: summary(exported.stock),
+  ratio: ratioOf(exported.ours, exported.stock).toFixed(2),
+  target: `ratio <= 0.5: ${mark(ratioOf(exported.ours, exported.stock) <= 0.5)}`,
+})
+function kb(p: string) {
+  return existsSync(p)
+    ? `${Math.round(statSync(p).size / 1024)} KiB`
+    : '-'
+}
 const site = join(root, 'dist')
-rows.push({ measure: 'PDF size: slides / handout (stock: slides only)', ours: `${kb(join(site, 'slides.pdf'))} / ${kb(join(site, 'handout.pdf'))}`, stock: kb(stockPdf), ratio: '-', target: '-' })
+rows.push({
+  measure: 'PDF size: slides / handout (stock: slides only)',
+  ours: `${kb(join(site, 'slides.pdf'))} / ${kb(join(site, 'handout.pdf'))}`,
+  stock: kb(stockPdf),
+  ratio: '-',
+  target: '-',
+})
 
 // 3. In the browser: our built deck against Slidev's starter deck (a reference point for
 //    what Slidev itself costs, not the same deck: labelled so in the report).
@@ -137,7 +226,13 @@ const template = readFileSync(join(root, 'node_modules/@slidev/cli/template.md')
 writeFileSync(join(starter, 'slides.md'), template)
 cpSync(join(root, 'node_modules/@slidev/cli/template.md'), join(starter, 'template.md'))
 const starterDeck = await loadDeck(join(starter, 'slides.md'))
-await timed(process.execPath, [slidevBin(root), 'build', join(starter, 'slides.md'), '--out', join(starter, 'dist')])
+await timed(process.execPath, [
+  slidevBin(root),
+  'build',
+  join(starter, 'slides.md'),
+  '--out',
+  join(starter, 'dist'),
+])
 
 const browser = await launchBrowser(browserPath)
 const ours = await measureDeck(browser, site, deck.slides.length, true)
@@ -146,12 +241,43 @@ await browser.close()
 
 const ratio = (a: number, b: number) => (a / b).toFixed(2)
 const starterNote = ' (stock column: Slidev\'s starter deck, a different deck)'
-rows.push({ measure: `keypress to next slide painted, median ms${starterNote}`, ours: f1(ours.latency.median), stock: f1(stock.latency.median), ratio: ratio(ours.latency.median, stock.latency.median), target: '-' })
-rows.push({ measure: `keypress to next slide painted, p95 ms${starterNote}`, ours: f1(ours.latency.p95), stock: f1(stock.latency.p95), ratio: ratio(ours.latency.p95, stock.latency.p95), target: `< 100 ms: ${mark(ours.latency.p95 < 100)}` })
-rows.push({ measure: `JS + CSS before the first slide shows, KiB${starterNote}`, ours: f1(ours.payloadKiB), stock: f1(stock.payloadKiB), ratio: ratio(ours.payloadKiB, stock.payloadKiB), target: `ratio <= 1.5: ${mark(ours.payloadKiB / stock.payloadKiB <= 1.5)}` })
-rows.push({ measure: `frame interval during a slide transition, p95 ms${starterNote}`, ours: f1(ours.transitionP95), stock: f1(stock.transitionP95), ratio: ratio(ours.transitionP95, stock.transitionP95), target: '-' })
-for (const [name, frames] of Object.entries(ours.animations))
-  rows.push({ measure: `frame interval, ${name}, median / p95 ms (ours only)`, ours: `${f1(frames.median)} / ${f1(frames.p95)}`, stock: '-', ratio: '-', target: `p95 < 20 ms: ${mark(frames.p95 < 20)}` })
+rows.push({
+  measure: `keypress to next slide painted, median ms${starterNote}`,
+  ours: f1(ours.latency.median),
+  stock: f1(stock.latency.median),
+  ratio: ratio(ours.latency.median, stock.latency.median),
+  target: '-',
+})
+rows.push({
+  measure: `keypress to next slide painted, p95 ms${starterNote}`,
+  ours: f1(ours.latency.p95),
+  stock: f1(stock.latency.p95),
+  ratio: ratio(ours.latency.p95, stock.latency.p95),
+  target: `< 100 ms: ${mark(ours.latency.p95 < 100)}`,
+})
+rows.push({
+  measure: `JS + CSS before the first slide shows, KiB${starterNote}`,
+  ours: f1(ours.payloadKiB),
+  stock: f1(stock.payloadKiB),
+  ratio: ratio(ours.payloadKiB, stock.payloadKiB),
+  target: `ratio <= 1.5: ${mark(ours.payloadKiB / stock.payloadKiB <= 1.5)}`,
+})
+rows.push({
+  measure: `frame interval during a slide transition, p95 ms${starterNote}`,
+  ours: f1(ours.transitionP95),
+  stock: f1(stock.transitionP95),
+  ratio: ratio(ours.transitionP95, stock.transitionP95),
+  target: '-',
+})
+for (const [name, frames] of Object.entries(ours.animations)) {
+  rows.push({
+    measure: `frame interval, ${name}, median / p95 ms (ours only)`,
+    ours: `${f1(frames.median)} / ${f1(frames.p95)}`,
+    stock: '-',
+    ratio: '-',
+    target: `p95 < 20 ms: ${mark(frames.p95 < 20)}`,
+  })
+}
 
 const table = [
   `Median (range) of ${runs} alternating runs a side where a range is given; ratio = median ours / median stock.`,
@@ -162,7 +288,13 @@ const table = [
 ].join('\n')
 console.log(table)
 writeFileSync(join(out, 'report.md'), `# Benchmark, ${new Date().toISOString()}\n\n${table}\n`)
-writeFileSync(join(out, 'report.json'), JSON.stringify({ runs, rows, samples: { build, exported }, ours, stock }, null, 2))
+writeFileSync(join(out, 'report.json'), JSON.stringify({
+  runs,
+  rows,
+  samples: { build, exported },
+  ours,
+  stock,
+}, null, 2))
 console.log(`\nWritten to bench-results/report.md and report.json`)
 if (!flag('keep'))
   rmSync(work, { recursive: true, force: true })
@@ -176,7 +308,9 @@ interface DeckMeasures {
 
 async function measureDeck(browser: Browser, dir: string, slideCount: number, withDiagrams: boolean): Promise<DeckMeasures> {
   const server = await serveStatic(dir)
-  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } })
+  const context = await browser.newContext({
+    viewport: { width: 1920, height: 1080 },
+  })
   // tsx compiles the functions handed to page.evaluate with a `__name` helper the page lacks.
   await context.addInitScript({ content: 'globalThis.__name = (f) => f' })
   const page = await context.newPage()
@@ -243,7 +377,11 @@ async function measureDeck(browser: Browser, dir: string, slideCount: number, wi
   await context.close()
   await server.close()
   return {
-    latency: { median: median(samples), p95: quantile(samples, 0.95), samples },
+    latency: {
+      median: median(samples),
+      p95: quantile(samples, 0.95),
+      samples,
+    },
     payloadKiB: payload / 1024,
     transitionP95: quantile(transitionFrames, 0.95),
     animations,
@@ -272,5 +410,8 @@ async function frames(page: Page, url: string, ms: number, advance = 0) {
     await page.waitForTimeout(400)
   }
   const xs = await recording
-  return { median: median(xs), p95: quantile(xs, 0.95) }
+  return {
+    median: median(xs),
+    p95: quantile(xs, 0.95),
+  }
 }

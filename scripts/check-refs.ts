@@ -50,7 +50,9 @@ async function main(): Promise<number> {
   }
   let deck
   try {
-    deck = await loadCitedDeck(deckPath, args.bib ? { bibFile: args.bib } : {})
+    deck = await loadCitedDeck(deckPath, args.bib
+      ? { bibFile: args.bib }
+      : {})
   }
   catch (error) {
     console.error(`check-refs: Slidev could not read the deck:\n${(error as Error).message}`)
@@ -61,15 +63,30 @@ async function main(): Promise<number> {
   let findings: Finding[]
   if (args.online) {
     const { lock, findings: lockProblems } = readLock(lockFile)
-    const entries = [...deck.bibliography.byKey.values()]
+    const entries = [
+      ...deck.bibliography.byKey.values(),
+    ]
     const result = await verifyOnline(entries, lock, deck.bibFile, onlineOptionsFromEnv())
     writeFileSync(lockFile, serializeLock(result.lock))
     // The offline view of the fresh lock adds nothing but duplicates: keep only the
     // checks that need no network.
-    findings = [...lockProblems, ...result.findings, ...citationFindings(deck.citations, deck.bibliography)]
+    findings = [
+      ...lockProblems,
+      ...result.findings,
+      ...citationFindings(deck.citations, deck.bibliography),
+    ]
     for (const entry of entries) {
-      if (!entry.doi && !entry.pmid)
-        findings.push({ severity: 'warning', code: 'not-verified-online', file: deck.bibFile, line: entry.line, col: entry.col, key: entry.key, message: `'${entry.key}' has no DOI or PMID, so it cannot be verified online: check its ${entry.isbn ? 'ISBN' : 'URL'} by hand.` })
+      if (!entry.doi && !entry.pmid) {
+        findings.push({
+          severity: 'warning',
+          code: 'not-verified-online',
+          file: deck.bibFile,
+          line: entry.line,
+          col: entry.col,
+          key: entry.key,
+          message: `'${entry.key}' has no DOI or PMID, so it cannot be verified online: check its ${entry.isbn ? 'ISBN' : 'URL'} by hand.`,
+        })
+      }
     }
   }
   else {
@@ -77,19 +94,30 @@ async function main(): Promise<number> {
   }
 
   const sorted = sortFindings(findings)
-  const summary = { ...checkSummary(deck, sorted), ms: Math.round(performance.now() - started), checkMs: Math.round(checkedAt - started) }
+  const summary = {
+    ...checkSummary(deck, sorted),
+    ms: Math.round(performance.now() - started),
+    checkMs: Math.round(checkedAt - started),
+  }
   if (args.json) {
     console.log(JSON.stringify({
       deck: relative(cwd, deckPath),
       bibliography: relative(cwd, deck.bibFile),
       lock: relative(cwd, lockFile),
       cited: deck.citations.order,
-      findings: sorted.map(f => ({ ...f, file: relative(cwd, f.file) })),
+      findings: sorted.map(f => ({
+        ...f,
+        file: relative(cwd, f.file),
+      })),
       summary,
     }, null, 2))
   }
   else {
-    const printed = printFindings(sorted, cwd, { verbose: args.verbose, brief: args.brief, bibFile: relative(cwd, deck.bibFile) })
+    const printed = printFindings(sorted, cwd, {
+      verbose: args.verbose,
+      brief: args.brief,
+      bibFile: relative(cwd, deck.bibFile),
+    })
     printed.stderr.forEach(l => console.error(l))
     printed.stdout.forEach(l => console.log(l))
     console.log(summaryLine(summary, relative(cwd, deck.bibFile), summary.ms))

@@ -23,10 +23,15 @@ const base = option('base') ?? process.env.DECK_BASE ?? '/'
 await main(async () => {
   let options
   try {
-    options = parseHandoutOptions({ paper: option('paper'), perPage: option('per-page') })
+    options = parseHandoutOptions({
+      paper: option('paper'),
+      perPage: option('per-page'),
+    })
   }
   catch (e) {
-    throw e instanceof HandoutOptionError ? new BuildError(e.message) : e
+    throw e instanceof HandoutOptionError
+      ? new BuildError(e.message)
+      : e
   }
   const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md'))
   let siteDir: string

@@ -16,14 +16,26 @@ let broken = false
 
 function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
   console.log(`\n▶ ${label}`)
-  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } })
+  const r = spawnSync(cmd, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      ...env,
+    },
+  })
   return r.status ?? 1
 }
 
 // Unit and component tests.
 const vitestJson = join(tmp, 'vitest.json')
 rmSync(vitestJson, { force: true })
-const vitestCode = run('unit and component tests (vitest)', bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile=${vitestJson}`])
+const vitestCode = run('unit and component tests (vitest)', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile=${vitestJson}`,
+])
 if (existsSync(vitestJson)) {
   const r = JSON.parse(readFileSync(vitestJson, 'utf8'))
   tally.passed += r.numPassedTests
@@ -37,11 +49,15 @@ if (vitestCode !== 0 && !existsSync(vitestJson))
 // keep the Slidev ecosystem's style (`npm run lint:fix` repairs most of what lint reports).
 if (!flag('skip-lint')) {
   const code = run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'])
-  code === 0 ? tally.passed++ : tally.failed++
+  code === 0
+    ? tally.passed++
+    : tally.failed++
 }
 if (!flag('skip-typecheck')) {
   const code = run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
-  code === 0 ? tally.passed++ : tally.failed++
+  code === 0
+    ? tally.passed++
+    : tally.failed++
 }
 
 // End-to-end tests need the built deck.
@@ -53,7 +69,13 @@ if (!flag('unit')) {
   }
   const pwJson = join(tmp, 'playwright.json')
   rmSync(pwJson, { force: true })
-  const pwArgs = ['test', '-c', 'tests/e2e/playwright.config.ts', '--reporter=list,json', ...process.argv.slice(2).filter(a => !a.startsWith('--skip') && a !== '--unit')]
+  const pwArgs = [
+    'test',
+    '-c',
+    'tests/e2e/playwright.config.ts',
+    '--reporter=list,json',
+    ...process.argv.slice(2).filter(a => !a.startsWith('--skip') && a !== '--unit'),
+  ]
   const pwCode = run('end-to-end and PDF tests (playwright + chromium)', bin('playwright'), pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })
   if (existsSync(pwJson)) {
     const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats
@@ -69,4 +91,6 @@ if (!flag('unit')) {
 console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`)
 if (broken)
   console.log('A test runner could not run at all; see its output above.')
-process.exit(tally.failed > 0 || broken ? 1 : 0)
+process.exit(tally.failed > 0 || broken
+  ? 1
+  : 0)

@@ -53,10 +53,15 @@ function keepScrollKeys(event: KeyboardEvent): void {
  */
 function notesPanes(root: ParentNode): HTMLElement[] {
   const presenter = root.querySelectorAll<HTMLElement>('.slidev-presenter .slidev-note')
-  const notesPage = [...root.querySelectorAll<HTMLElement>('.overflow-auto > .slidev-note')]
+  const notesPage = [
+    ...root.querySelectorAll<HTMLElement>('.overflow-auto > .slidev-note'),
+  ]
     .filter(n => !n.closest('.slidev-presenter'))
     .map(n => n.parentElement!)
-  return [...presenter, ...notesPage]
+  return [
+    ...presenter,
+    ...notesPage,
+  ]
 }
 
 function fixNotesPane(root: ParentNode): void {

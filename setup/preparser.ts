@@ -6,9 +6,11 @@
 import { definePreparserSetup } from '@slidev/types'
 import { expandTakeAway } from '../lib/takeAway'
 
-export default definePreparserSetup(({ headmatter }) => [{
-  name: 'nmda-pain:take-away',
-  async transformSlide(content) {
-    return expandTakeAway(content, headmatter?.url)
+export default definePreparserSetup(({ headmatter }) => [
+  {
+    name: 'nmda-pain:take-away',
+    async transformSlide(content) {
+      return expandTakeAway(content, headmatter?.url)
+    },
   },
-}])
+])

@@ -39,7 +39,10 @@ function followNotes(): void {
   if (top === null)
     return
   const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
-  pane.scrollTo({ top, behavior: reduce ? 'auto' : 'smooth' })
+  pane.scrollTo({
+    top,
+    behavior: reduce ? 'auto' : 'smooth',
+  })
 }
 
 export default defineRootSetup(() => {
@@ -63,14 +66,20 @@ export default defineRootSetup(() => {
     event.stopPropagation()
     if (event.repeat && action !== 'next' && action !== 'prev')
       return
-    if (action === 'next')
+    if (action === 'next') {
       void nav.next()
-    else if (action === 'prev')
+    }
+    else if (action === 'prev') {
       void nav.prev()
-    else if (action === 'fullscreen')
-      void (document.fullscreenElement ? document.exitFullscreen() : document.body.requestFullscreen()).catch(() => {})
-    else if (action === 'blank')
+    }
+    else if (action === 'fullscreen') {
+      void (document.fullscreenElement
+        ? document.exitFullscreen()
+        : document.body.requestFullscreen()).catch(() => {})
+    }
+    else if (action === 'blank') {
       blank.value = { blank: !blank.value.blank }
+    }
   }, { capture: true })
 
   // After Slidev has applied the highlight for the new click (its own watcher, then a frame).

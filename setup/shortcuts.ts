@@ -14,7 +14,10 @@ export default defineShortcutsSetup((_nav, base: ShortcutOptions[]) => [
     name: 'toggle_timer',
     key: 't',
     fn: () => {
-      sharedState.timer = { ...sharedState.timer, ...toggled(sharedState.timer, Date.now()) }
+      sharedState.timer = {
+        ...sharedState.timer,
+        ...toggled(sharedState.timer, Date.now()),
+      }
     },
   },
 ])

@@ -86,7 +86,12 @@ export class HandoutContentError extends Error {
 
 export { plainTitle }
 
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false, breaks: false })
+const md = new MarkdownIt({
+  html: true,
+  linkify: false,
+  typographer: false,
+  breaks: false,
+})
 
 /**
  * Who a paragraph of the speaker notes is for, by the convention of the notes (README, "Speaker
@@ -120,14 +125,25 @@ export function renderNotes(note: string, numbers: ReadonlyMap<string, number>):
 export function formatDate(value: unknown): string | undefined {
   if (value == null || value === '')
     return undefined
-  const d = value instanceof Date ? value : /^\d{4}-\d{2}-\d{2}$/.test(String(value)) ? new Date(`${value}T00:00:00Z`) : undefined
+  const d = value instanceof Date
+    ? value
+    : /^\d{4}-\d{2}-\d{2}$/.test(String(value))
+      ? new Date(`${value}T00:00:00Z`)
+      : undefined
   if (!d || Number.isNaN(d.getTime()))
     return String(value)
-  return d.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
 }
 
 function text(value: unknown): string | undefined {
-  return value == null || String(value).trim() === '' ? undefined : String(value).trim()
+  return value == null || String(value).trim() === ''
+    ? undefined
+    : String(value).trim()
 }
 
 export function handoutCover(headmatter: Record<string, unknown>, firstTitle = 'Slides'): HandoutCover {
@@ -157,7 +173,9 @@ export function siteNumbers(deckSlides: readonly { source: { raw: string } }[], 
   const out: number[][] = []
   let next = 1
   for (const s of deckSlides) {
-    const n = hasReferencesMarker(s.source.raw) ? referencePages : 1
+    const n = hasReferencesMarker(s.source.raw)
+      ? referencePages
+      : 1
     out.push(Array.from({ length: n }, (_, i) => next + i))
     next += n
   }
@@ -170,7 +188,9 @@ export function siteNumbers(deckSlides: readonly { source: { raw: string } }[], 
 /** Slides the built site must have for this deck: the references marker counts as its pages. */
 export function expectedSiteSlides(cited: Pick<CitedDeckLike, 'slides' | 'references'>): number {
   const refPages = referencePageCount(cited.references)
-  return cited.slides.reduce((n, s) => n + (hasReferencesMarker(s.source.raw) ? refPages : 1), 0)
+  return cited.slides.reduce((n, s) => n + (hasReferencesMarker(s.source.raw)
+    ? refPages
+    : 1), 0)
 }
 
 export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number, siteDir?: string): HandoutContent {
@@ -182,7 +202,9 @@ export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number
   let section: string | undefined
   cited.slides.forEach((s, i) => {
     const no = site[i]![0]!
-    const layout = typeof s.frontmatter?.layout === 'string' ? s.frontmatter.layout : undefined
+    const layout = typeof s.frontmatter?.layout === 'string'
+      ? s.frontmatter.layout
+      : undefined
     const title = plainTitle(s.title ?? '')
     if (hasReferencesMarker(s.source.raw)) {
       referencesNo ??= no
@@ -198,9 +220,17 @@ export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number
       file: s.source.filepath,
       line: s.source.start + 1,
       title: title || `Slide ${no}`,
-      ...(section ? { section } : {}),
+      ...(section
+        ? { section }
+        : {}),
       notesHtml: renderNotes(s.note ?? '', cited.numbers),
-      sources: slideSourceItems(keys, cited.numbers, cited.bibliography).map(x => ({ n: x.n, text: x.text, ...(x.mark ? { mark: x.mark } : {}) })),
+      sources: slideSourceItems(keys, cited.numbers, cited.bibliography).map(x => ({
+        n: x.n,
+        text: x.text,
+        ...(x.mark
+          ? { mark: x.mark }
+          : {}),
+      })),
     })
   })
   // The reference list closes the handout wherever the deck puts its references slides; as
@@ -211,12 +241,16 @@ export function buildHandoutContent(cited: CitedDeckLike, siteSlideCount: number
     cover: handoutCover(cited.headmatter, plainTitle(cited.slides[0]?.title ?? '') || undefined),
     rows,
     references: [...cited.references],
-    ...(referencesNo ? { referencesNo } : {}),
+    ...(referencesNo
+      ? { referencesNo }
+      : {}),
     outlineSlides,
   }
 }
 
 /** The short sources of a row as one line of HTML. */
 export function sourcesHtml(sources: readonly SourceLine[]): string {
-  return sources.map(s => `<span class="src"><sup>${s.n}</sup>${escapeHtml(s.text)}${s.mark ? escapeHtml(s.mark) : ''}</span>`).join('; ')
+  return sources.map(s => `<span class="src"><sup>${s.n}</sup>${escapeHtml(s.text)}${s.mark
+    ? escapeHtml(s.mark)
+    : ''}</span>`).join('; ')
 }

@@ -42,7 +42,9 @@ export function handoutGeometry(options: HandoutOptions, canvas: { width: number
   const footHeight = mmToPx(8)
   const bodyWidth = pageWidth - 2 * marginX
   const bodyHeight = pageHeight - marginTop - marginBottom - headHeight - footHeight
-  const slideWidth = bodyWidth * (options.perPage === 2 ? 0.54 : 0.46)
+  const slideWidth = bodyWidth * (options.perPage === 2
+    ? 0.54
+    : 0.46)
   const slideScale = slideWidth / canvas.width
   return {
     pageWidth,
@@ -57,11 +59,17 @@ export function handoutGeometry(options: HandoutOptions, canvas: { width: number
     slideWidth,
     slideHeight: canvas.height * slideScale,
     slideScale,
-    rowGap: mmToPx(options.perPage === 2 ? 6 : 4),
+    rowGap: mmToPx(options.perPage === 2
+      ? 6
+      : 4),
     ruleGap: mmToPx(7),
-    minRules: options.perPage === 2 ? 3 : 2,
+    minRules: options.perPage === 2
+      ? 3
+      : 2,
     // 9.5 pt and 8.5 pt (1 pt = 4/3 px).
-    notesFontPx: options.perPage === 2 ? 9.5 * 4 / 3 : 8.5 * 4 / 3,
+    notesFontPx: options.perPage === 2
+      ? 9.5 * 4 / 3
+      : 8.5 * 4 / 3,
   }
 }
 

@@ -57,7 +57,10 @@ export function packRows(input: PackInput): Packing {
       used += gap + need
     }
     else {
-      current = { rows: [i], slack: 0 }
+      current = {
+        rows: [i],
+        slack: 0,
+      }
       pages.push(current)
       used = need
     }
@@ -82,5 +85,7 @@ export function pageOfRow(packing: Packing): number[] {
  * grows by the same amount and the page ends flush with the body.
  */
 export function extraPerRow(page: PackedPage): number {
-  return page.rows.length ? Math.max(0, page.slack) / page.rows.length : 0
+  return page.rows.length
+    ? Math.max(0, page.slack) / page.rows.length
+    : 0
 }

@@ -36,26 +36,56 @@ export interface HandoutPlan {
 export function planHandout(content: HandoutContent, g: HandoutGeometry, options: HandoutOptions, measured: MeasuredHandout): HandoutPlan {
   if (measured.rows.length !== content.rows.length || measured.refs.length !== content.references.length)
     throw new RangeError(`measured ${measured.rows.length} rows and ${measured.refs.length} references for ${content.rows.length} and ${content.references.length}`)
-  const pages: PlannedPage[] = [{ kind: 'cover', label: 'Cover' }]
+  const pages: PlannedPage[] = [
+    { kind: 'cover', label: 'Cover' },
+  ]
   const pageOfSlide = new Map<number, number>()
-  const slides = packRows({ heights: measured.rows, pageHeight: g.bodyHeight, maxPerPage: options.perPage, gap: g.rowGap, reserve: ruledReserve(g) })
+  const slides = packRows({
+    heights: measured.rows,
+    pageHeight: g.bodyHeight,
+    maxPerPage: options.perPage,
+    gap: g.rowGap,
+    reserve: ruledReserve(g),
+  })
   for (const p of slides.pages) {
     const first = content.rows[p.rows[0]!]!
-    pages.push({ kind: 'slides', label: first.section ?? first.title, rows: p.rows, extra: extraPerRow(p) })
+    pages.push({
+      kind: 'slides',
+      label: first.section ?? first.title,
+      rows: p.rows,
+      extra: extraPerRow(p),
+    })
     for (const r of p.rows)
       pageOfSlide.set(content.rows[r]!.no, pages.length)
   }
   if (content.references.length) {
     // The heading travels with the first entries: it is item 0 of the same packing.
-    const refs = packRows({ heights: [measured.refHead, ...measured.refs], pageHeight: g.bodyHeight, maxPerPage: Number.POSITIVE_INFINITY, gap: 0 })
+    const refs = packRows({
+      heights: [measured.refHead, ...measured.refs],
+      pageHeight: g.bodyHeight,
+      maxPerPage: Number.POSITIVE_INFINITY,
+      gap: 0,
+    })
     refs.pages.forEach((p, i) => {
-      pages.push({ kind: 'references', label: refs.pages.length > 1 ? `References (${i + 1}/${refs.pages.length})` : 'References', items: p.rows.filter(r => r > 0).map(r => r - 1), withHead: p.rows.includes(0) })
+      pages.push({
+        kind: 'references',
+        label: refs.pages.length > 1
+          ? `References (${i + 1}/${refs.pages.length})`
+          : 'References',
+        items: p.rows.filter(r => r > 0).map(r => r - 1),
+        withHead: p.rows.includes(0),
+      })
     })
     if (content.referencesNo)
       pageOfSlide.set(content.referencesNo, pages.length - refs.pages.length + 1)
   }
   const outline = deckOutline(content.outlineSlides, no => pageOfSlide.get(no) ?? 1)
-  return { pages, pageOfSlide, outline, oversize: slides.oversize }
+  return {
+    pages,
+    pageOfSlide,
+    outline,
+    oversize: slides.oversize,
+  }
 }
 
 /** The layout of a handout, stored in the PDF so tests and tools can check it against its pages. */
@@ -72,8 +102,12 @@ export function layoutRecord(plan: HandoutPlan, content: HandoutContent, options
     pages: plan.pages.map((p) => {
       if (p.kind === 'cover')
         return { kind: 'cover' as const }
-      if (p.kind === 'slides')
-        return { kind: 'slides' as const, slides: p.rows.map(r => content.rows[r]!.no) }
+      if (p.kind === 'slides') {
+        return {
+          kind: 'slides' as const,
+          slides: p.rows.map(r => content.rows[r]!.no),
+        }
+      }
       const nums = p.items.map(i => content.references[i]!.number)
       return { kind: 'references' as const, from: nums[0] ?? 0, to: nums[nums.length - 1] ?? 0 }
     }),

@@ -13,7 +13,9 @@ beforeEach(() => fake.reset())
 afterEach(() => fake.reset())
 
 function view(step: number) {
-  return mount(ToleranceCurves, { props: { step } })
+  return mount(ToleranceCurves, {
+    props: { step },
+  })
 }
 
 function summaryOf(w: ReturnType<typeof view>) {
@@ -119,7 +121,9 @@ describe('<ToleranceCurves> steps', () => {
   it('declares no font smaller than 11.5 px, so text stays >= 11 canvas px even in a 520 px box', () => {
     // happy-dom does not apply the scoped stylesheet, so read it; tests/e2e measures the rendered text.
     const source = readFileSync(resolve(process.cwd(), 'components/ToleranceCurves.vue'), 'utf8')
-    const sizes = [...source.matchAll(/font-size:\s*([\d.]+)px/g)].map(m => Number(m[1]))
+    const sizes = [
+      ...source.matchAll(/font-size:\s*([\d.]+)px/g),
+    ].map(m => Number(m[1]))
     expect(sizes.length).toBeGreaterThan(5)
     expect(Math.min(...sizes) * 520 / 540).toBeGreaterThanOrEqual(11)
     expect(source).not.toMatch(/font-size="/)
@@ -151,7 +155,13 @@ describe('<ToleranceCurves> print and motion', () => {
       expect(w.get('figure').attributes('data-motion')).toBe('none')
       return summaryOf(w).visibleCurves.join(',')
     })
-    expect(steps).toEqual(['morphine', 'day0,morphine', 'day0,morphine', 'day0,morphine,antagonist', 'day0,morphine,antagonist'])
+    expect(steps).toEqual([
+      'morphine',
+      'day0,morphine',
+      'day0,morphine',
+      'day0,morphine,antagonist',
+      'day0,morphine,antagonist',
+    ])
   })
 
   it('animates on screen and becomes instant with prefers-reduced-motion', async () => {

@@ -8,7 +8,11 @@ import SlideBottom from '../../slide-bottom.vue'
 // The headmatter as Slidev hands it to components ($slidev.configs), per test.
 const talk: { configs: Record<string, unknown> } = { configs: {} }
 vi.mock('@slidev/client', () => ({
-  useSlideContext: () => ({ $slidev: { configs: talk.configs }, $page: ref(3), $frontmatter: {} }),
+  useSlideContext: () => ({
+    $slidev: { configs: talk.configs },
+    $page: ref(3),
+    $frontmatter: {},
+  }),
 }))
 
 const identity = { title: 'T', author: 'Dr A', affiliation: 'Example Pain Institute' }

@@ -6,7 +6,12 @@ import { AXE_PATH, deck, hideEmptyDrawingLayer, slideNumberOf } from './deck'
 // it shows) and on Slidev's presenter view, notes page and navigation bar: no serious or
 // critical violation, contrast included. Slidev's own chrome passes only with
 // setup/main.ts and styles/presenter.css; nothing is excluded by rule.
-const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']
+const WCAG_TAGS = [
+  'wcag2a',
+  'wcag2aa',
+  'wcag21a',
+  'wcag21aa',
+]
 /** axe's outline rules are best practice, not WCAG tags, and only moderate or minor: run and count them apart. */
 const OUTLINE_RULES = ['heading-order', 'page-has-heading-one', 'empty-heading']
 
@@ -19,8 +24,18 @@ async function audit(page: Page, context: AxeContext, runOnly: AxeRunOnly = { ty
     await page.addScriptTag({ path: AXE_PATH })
   return page.evaluate(async ({ context, runOnly }) => {
     const axe = (window as any).axe
-    const r = await axe.run(typeof context === 'string' ? document.querySelector(context) : context, { runOnly, resultTypes: ['violations'] })
-    return r.violations.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 3).map((n: any) => ({ target: n.target })) }))
+    const r = await axe.run(typeof context === 'string'
+      ? document.querySelector(context)
+      : context, {
+      runOnly,
+      resultTypes: ['violations'],
+    })
+    return r.violations.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 3).map((n: any) => ({ target: n.target })),
+    }))
   }, { context, runOnly })
 }
 
@@ -31,10 +46,16 @@ interface Heading { level: number, text: string }
 
 /** The visible headings inside `selector`, in document order, as a screen reader lists them. */
 function headingsIn(page: Page, selector: string): Promise<Heading[]> {
-  return page.locator(selector).evaluate(root => [...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]')]
+  return page.locator(selector).evaluate(root => [
+    ...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]'),
+  ]
     .filter(h => h.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
     .map(h => ({
-      level: h.hasAttribute('aria-level') ? Number(h.getAttribute('aria-level')) : /^H\d$/.test(h.tagName) ? Number(h.tagName[1]) : 2,
+      level: h.hasAttribute('aria-level')
+        ? Number(h.getAttribute('aria-level'))
+        : /^H\d$/.test(h.tagName)
+          ? Number(h.tagName[1])
+          : 2,
       text: (h.textContent || h.getAttribute('aria-label') || '').trim(),
     })))
 }
@@ -109,7 +130,11 @@ test('Slidev\'s presenter view, notes page and navigation bar: no serious or cri
   const d = await deck()
   const clickNotes = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
   const longNotes = [...d.slides].sort((a, b) => b.note.length - a.note.length)[0]!.no
-  const chrome: AxeContext = { exclude: [['.slidev-page']] }
+  const chrome: AxeContext = {
+    exclude: [
+      ['.slidev-page'],
+    ],
+  }
   const problems: string[] = []
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ reducedMotion: 'reduce', colorScheme })
@@ -162,7 +187,11 @@ async function tabCycle(page: Page): Promise<TabStop[]> {
         return null
       const s = getComputedStyle(e)
       const outline = s.outlineStyle !== 'none' && Number.parseFloat(s.outlineWidth) > 0 && s.outlineColor !== 'rgba(0, 0, 0, 0)'
-      const labels = e instanceof HTMLInputElement ? [...(e.labels ?? [])].map(l => l.textContent).join(' ') : ''
+      const labels = e instanceof HTMLInputElement
+        ? [
+            ...(e.labels ?? []),
+          ].map(l => l.textContent).join(' ')
+        : ''
       if (!e.dataset.tabStop)
         e.dataset.tabStop = String(document.querySelectorAll('[data-tab-stop]').length)
       return {
@@ -189,7 +218,14 @@ test('the presenter view is operable from the keyboard: each control once, named
   const names = stops.map(s => s.name)
   // Once each: the menu buttons were two tab stops each before setup/main.ts.
   expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
-  for (const name of ['Membrane potential', '[Mg²⁺] outside', 'Speaker notes', 'Go to next slide', 'Change sync settings', 'More Options'])
+  for (const name of [
+    'Membrane potential',
+    '[Mg²⁺] outside',
+    'Speaker notes',
+    'Go to next slide',
+    'Change sync settings',
+    'More Options',
+  ])
     expect(names).toContain(name)
 
   // The settings menu opens and closes from the keyboard, and says so.
@@ -241,6 +277,11 @@ test('in the play view every control on the Try-it slide is reachable by Tab, na
   expect(stops.filter(s => !s.name || !s.focusVisible)).toEqual([])
   const names = stops.map(s => s.name)
   expect(names.filter((n, i) => names.indexOf(n) !== i)).toEqual([])
-  for (const name of ['Membrane potential', '[Mg²⁺] outside', 'Go to next slide', 'More Options'])
+  for (const name of [
+    'Membrane potential',
+    '[Mg²⁺] outside',
+    'Go to next slide',
+    'More Options',
+  ])
     expect(names).toContain(name)
 })

@@ -24,7 +24,13 @@ function foreignDeck(): string {
 }
 
 function slidevBuild(dir: string) {
-  return spawnSync(process.execPath, [slidevBin(projectRoot), 'build', 'slides.md', '--out', 'dist'], {
+  return spawnSync(process.execPath, [
+    slidevBin(projectRoot),
+    'build',
+    'slides.md',
+    '--out',
+    'dist',
+  ], {
     cwd: dir,
     encoding: 'utf8',
     env: { ...process.env, FORCE_COLOR: '0' },
@@ -70,5 +76,11 @@ test('in that deck a key that does not resolve fails the build and the check, na
   const findings = checkCitations(await loadCitedDeck(slides))
   const missing = findings.filter(f => f.code === 'missing-key')
   expect(missing).toHaveLength(1)
-  expect(missing[0]).toMatchObject({ severity: 'error', file: slides, line: 15, key: 'petrenko2030', suggestions: ['petrenko2003'] })
+  expect(missing[0]).toMatchObject({
+    severity: 'error',
+    file: slides,
+    line: 15,
+    key: 'petrenko2030',
+    suggestions: ['petrenko2003'],
+  })
 })

@@ -41,7 +41,9 @@ test('the references slides list every cited entry under its number, an incomple
     if (/†/.test(await list.textContent() ?? ''))
       await expect(page.locator(`.slidev-page-${s.no} .ev-legend`)).toHaveText(EVIDENCE_LEGEND)
     const legend = page.locator(`.slidev-page-${s.no} .ev-legend`)
-    const bottom = await legend.count() ? legend : list
+    const bottom = await legend.count()
+      ? legend
+      : list
     const [lb, bb] = [await bottom.boundingBox(), await layout.boundingBox()]
     expect(lb!.y + lb!.height, `references slide ${s.no} overflows`).toBeLessThanOrEqual(bb!.y + bb!.height + 1)
     for (const li of await list.locator('li').all()) {
@@ -51,7 +53,9 @@ test('the references slides list every cited entry under its number, an incomple
         untracedMarked = (await li.textContent() ?? '').trim().endsWith('†')
     }
   }
-  expect([...listed.entries()]).toEqual(cited.references.map(r => [r.key, r.number]))
+  expect([
+    ...listed.entries(),
+  ]).toEqual(cited.references.map(r => [r.key, r.number]))
   expect(untracedMarked, 'the 2025 review (no record found) is cited and must carry the dagger').toBe(true)
 })
 

@@ -41,11 +41,20 @@ function collectSvgText(page: Page, selector: string): Promise<SvgText[]> {
     const paintColor = (el: Element): string | undefined => {
       const fill = getComputedStyle(el).fill
       const ref = fill.match(/url\("?#([^")]+)"?\)/)
-      if (!ref)
-        return fill === 'none' ? undefined : fill
+      if (!ref) {
+        return fill === 'none'
+          ? undefined
+          : fill
+      }
       const target = document.getElementById(ref[1]!)
-      const base = target?.tagName === 'pattern' ? target.querySelector('rect') : target?.querySelector('stop')
-      return base ? (base.tagName === 'stop' ? getComputedStyle(base).stopColor : getComputedStyle(base).fill) : undefined
+      const base = target?.tagName === 'pattern'
+        ? target.querySelector('rect')
+        : target?.querySelector('stop')
+      return base
+        ? (base.tagName === 'stop'
+            ? getComputedStyle(base).stopColor
+            : getComputedStyle(base).fill)
+        : undefined
     }
     const pageBackground = (el: Element): Layer[] => {
       const layers: { color: string, alpha: number }[] = []
@@ -70,7 +79,9 @@ function collectSvgText(page: Page, selector: string): Promise<SvgText[]> {
       const svg = text.closest('svg')!
       let outer = svg
       for (let s = svg.parentElement?.closest('svg'); s; s = s.parentElement?.closest('svg')) outer = s
-      const shapes = [...outer.querySelectorAll<SVGGeometryElement>('rect, circle, ellipse, path, polygon, polyline')]
+      const shapes = [
+        ...outer.querySelectorAll<SVGGeometryElement>('rect, circle, ellipse, path, polygon, polyline'),
+      ]
         .filter(s => painted(s) && (s.compareDocumentPosition(text) & Node.DOCUMENT_POSITION_FOLLOWING))
       const samples = [0.2, 0.5, 0.8].map((f) => {
         const x = box.left + box.width * f
@@ -94,7 +105,14 @@ function collectSvgText(page: Page, selector: string): Promise<SvgText[]> {
       })
       const cs = getComputedStyle(text)
       const scale = (text as SVGGraphicsElement).getScreenCTM()?.a ?? canvas
-      out.push({ text: content, fill: cs.fill, alpha, sizePx: Number.parseFloat(cs.fontSize) * scale / canvas, weight: Number(cs.fontWeight), samples })
+      out.push({
+        text: content,
+        fill: cs.fill,
+        alpha,
+        sizePx: Number.parseFloat(cs.fontSize) * scale / canvas,
+        weight: Number(cs.fontWeight),
+        samples,
+      })
     }
     return out
   }, selector)
@@ -170,7 +188,11 @@ function measureHtmlText(page: Page, targets: string[]): Promise<HtmlText[]> {
         sizePx: Number.parseFloat(cs.fontSize),
         weight: Number(cs.fontWeight),
         layers,
-        covered: top && (top === el || el.contains(top) || top.contains(el)) ? null : `${top?.tagName.toLowerCase()}.${[...(top?.classList ?? [])].join('.')}`,
+        covered: top && (top === el || el.contains(top) || top.contains(el))
+          ? null
+          : `${top?.tagName.toLowerCase()}.${[
+            ...(top?.classList ?? []),
+          ].join('.')}`,
       })
     }
     return out
@@ -184,7 +206,9 @@ function htmlFailures(m: HtmlText[]): string[] {
     const fg = parseColor(t.color)!
     const ratio = contrastRatio({ ...fg, a: fg.a * t.alpha }, backdrop(t.layers))
     const need = requiredRatio(t.sizePx, t.weight)
-    return ratio < need ? [`${t.target} "${t.text.slice(0, 60)}": ${ratio.toFixed(2)}:1 (needs ${need}:1; ${t.color} on ${t.layers.map(l => l.color).join(' over ')})`] : []
+    return ratio < need
+      ? [`${t.target} "${t.text.slice(0, 60)}": ${ratio.toFixed(2)}:1 (needs ${need}:1; ${t.color} on ${t.layers.map(l => l.color).join(' over ')})`]
+      : []
   })
 }
 
@@ -208,7 +232,13 @@ for (const scheme of ['light', 'dark'] as const) {
         expect(await page.evaluate(() => document.documentElement.classList.contains('dark')), where).toBe(scheme === 'dark')
 
         await hideEmptyDrawingLayer(page)
-        const axe = await runAxe(page, slide, { runOnly: { type: 'rule', values: ['color-contrast'] }, resultTypes: ['violations', 'incomplete'] })
+        const axe = await runAxe(page, slide, {
+          runOnly: {
+            type: 'rule',
+            values: ['color-contrast'],
+          },
+          resultTypes: ['violations', 'incomplete'],
+        })
         for (const v of axe.violations) {
           for (const n of v.nodes)
             problems.push(`${where}: ${n.target.join(' ')}: ${n.summary.replace(/\s+/g, ' ')}`)
@@ -241,10 +271,14 @@ for (const scheme of ['light', 'dark'] as const) {
         title: getComputedStyle(document.querySelector('.slidev-page-3 h1')!).color,
       }))
       const accent = String(d.headmatter.accent)
-      const expected = scheme === 'dark' ? accentOnDark(accent) : accent
+      const expected = scheme === 'dark'
+        ? accentOnDark(accent)
+        : accent
       expect(parseColor(seen.background)).toEqual(parseColor(DECK_BACKGROUNDS[scheme]))
       expect(parseColor(seen.title)).toEqual(parseColor(expected))
-      expect(contrastRatio(seen.title, seen.background)).toBeGreaterThanOrEqual(scheme === 'dark' ? 7 : 4.5)
+      expect(contrastRatio(seen.title, seen.background)).toBeGreaterThanOrEqual(scheme === 'dark'
+        ? 7
+        : 4.5)
     })
 
     if (scheme === 'dark') {

@@ -34,8 +34,17 @@ export async function runAxe(page: Page, selector: string, options: Record<strin
   return page.evaluate(async ({ sel, opts }) => {
     const axe = (window as any).axe
     const r = await axe.run(document.querySelector(sel), opts)
-    const rules = (list: any[]) => list.map((v: any) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n: any) => ({ target: n.target, summary: n.failureSummary ?? '' })) }))
-    return { violations: rules(r.violations), passes: rules(r.passes), incomplete: rules(r.incomplete) }
+    const rules = (list: any[]) => list.map((v: any) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n: any) => ({ target: n.target, summary: n.failureSummary ?? '' })),
+    }))
+    return {
+      violations: rules(r.violations),
+      passes: rules(r.passes),
+      incomplete: rules(r.incomplete),
+    }
   }, { sel: selector, opts: options })
 }
 
@@ -47,7 +56,9 @@ export async function runAxe(page: Page, selector: string, options: Record<strin
  */
 export async function hideEmptyDrawingLayer(page: Page): Promise<void> {
   const drawn = await page.evaluate(() => {
-    const layers = [...document.querySelectorAll<SVGSVGElement>('#slide-content > svg')]
+    const layers = [
+      ...document.querySelectorAll<SVGSVGElement>('#slide-content > svg'),
+    ]
     const drawn = layers.filter(s => s.childElementCount > 0).length
     if (!drawn)
       layers.forEach(s => (s.style.display = 'none'))

@@ -71,7 +71,10 @@ test.describe('npm run dev', () => {
     const readout = (page: Page) => page.locator(`.slidev-page-${no} [data-readout="potential"]`).first()
     const laptop = await (await browser.newContext()).newPage()
     const projector = await (await browser.newContext()).newPage()
-    const seen = [...problems(laptop), ...problems(projector)]
+    const seen = [
+      ...problems(laptop),
+      ...problems(projector),
+    ]
     await laptop.goto(`${dev.url}presenter/${no}`)
     await projector.goto(`${dev.url}${no}`)
     await expect(readout(laptop)).toBeVisible({ timeout: 60_000 })
@@ -83,7 +86,10 @@ test.describe('npm run dev', () => {
       el.dispatchEvent(new Event('input', { bubbles: true }))
     })
     await expect(readout(projector)).toHaveText(formatMillivolts(-40), { timeout: 30_000 })
-    for (const [from, to, mv] of [[laptop, projector, -33], [projector, laptop, -52]] as const)
+    for (const [from, to, mv] of [
+      [laptop, projector, -33],
+      [projector, laptop, -52],
+    ] as const)
       expect(await shareDelay(from, to, no, mv), `${formatMillivolts(mv)} shown on the other device, ms`).toBeLessThan(100)
     const late = await (await browser.newContext()).newPage()
     await late.goto(`${dev.url}${no}`)
@@ -147,7 +153,9 @@ test('an edit that cites renumbers the citations of the whole deck, on screen', 
     const after = await loadCitedDeck(join(dir, 'slides.md'))
     const n = after.numbers.get(late)!
     expect(n).toBeLessThan(before.numbers.get(late)!)
-    await expect(shown.locator(`sup.citation[data-cite="petrenko2003 ${late}"]`)).toHaveText(after.numbers.get('petrenko2003') === n - 1 ? `${n - 1},${n}` : new RegExp(`\\b${n}\\b`))
+    await expect(shown.locator(`sup.citation[data-cite="petrenko2003 ${late}"]`)).toHaveText(after.numbers.get('petrenko2003') === n - 1
+      ? `${n - 1},${n}`
+      : new RegExp(`\\b${n}\\b`))
     await expect(shown.locator(`.slide-sources li[data-cite="${late}"] .source-number`)).toHaveText(String(n))
 
     // A later edit on a slide of another file, seen there too: numbers of the whole deck follow.

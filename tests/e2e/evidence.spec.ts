@@ -54,7 +54,18 @@ test('the presenter view keeps the corrections and the presenter directions', as
 
 test('the handout prints what a student reads: no presenter directions, no maintainer remarks', () => {
   const text = execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).replace(/\s+/g, ' ')
-  for (const cue of ['Presenter:', 'Maintainer:', 'Correction:', 'Corrections:', 'Note on the source', 'Useful things to show', 'useful things to show', 'CLICK', '[click', 'source wrote "MK801"'])
+  for (const cue of [
+    'Presenter:',
+    'Maintainer:',
+    'Correction:',
+    'Corrections:',
+    'Note on the source',
+    'Useful things to show',
+    'useful things to show',
+    'CLICK',
+    '[click',
+    'source wrote "MK801"',
+  ])
     expect(text, `the handout prints "${cue}"`).not.toContain(cue)
   expect(text).not.toMatch(AUDIT_WORDING)
   // What the student reads is there: the narration of the diagram steps and the notes of a

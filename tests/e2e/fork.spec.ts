@@ -29,12 +29,29 @@ const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"><r
 
 /** Pixels of a PDF page (rendered in colour, small) close to one colour, and where they are. */
 function pixelsOf(path: string, page: number, rgb: readonly number[]): { count: number, minX: number, maxY: number, width: number, height: number } {
-  const ppm = execFileSync('pdftoppm', ['-r', '30', '-f', String(page), '-l', String(page), path], { maxBuffer: 64 << 20 })
+  const ppm = execFileSync('pdftoppm', [
+    '-r',
+    '30',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    path,
+  ], { maxBuffer: 64 << 20 })
   // Binary PPM: "P6\n<w> <h>\n<max>\n" then three bytes a pixel.
   const header = ppm.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
-  const [width, height] = [Number(header[1]), Number(header[2])]
+  const [width, height] = [
+    Number(header[1]),
+    Number(header[2]),
+  ]
   const px = ppm.subarray(header[0].length)
-  const found = { count: 0, minX: width, maxY: -1, width, height }
+  const found = {
+    count: 0,
+    minX: width,
+    maxY: -1,
+    width,
+    height,
+  }
   for (let i = 0; i < width * height; i++) {
     if (Math.abs(px[3 * i]! - rgb[0]!) + Math.abs(px[3 * i + 1]! - rgb[1]!) + Math.abs(px[3 * i + 2]! - rgb[2]!) > 30)
       continue
@@ -166,7 +183,13 @@ test('a fork with a mistyped headmatter key, a missing logo and an unknown citat
 
 /** Every tracked text file below `dirs` with `from` replaced by `to`; how many files changed. */
 function replaceEverywhere(dir: string, dirs: string[], from: string, to: string): number {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', '--', ...dirs], { cwd: projectRoot, encoding: 'utf8' }).split('\n').filter(Boolean)
+  const files = execFileSync('git', [
+    'ls-files',
+    '-co',
+    '--exclude-standard',
+    '--',
+    ...dirs,
+  ], { cwd: projectRoot, encoding: 'utf8' }).split('\n').filter(Boolean)
   let changed = 0
   for (const f of files) {
     const path = join(dir, f)
@@ -185,11 +208,18 @@ function vitest(dir: string, args: string[] = []) {
   const r = spawnSync(join(dir, 'node_modules/.bin/vitest'), ['run', ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0', CI: 'true' },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+      FORCE_COLOR: '0',
+      CI: 'true',
+    },
     timeout: 600_000,
   })
   // Vitest colours its summary even when asked not to in some terminals: read it plain.
-  return { code: r.status, output: stripVTControlCharacters(r.stdout + r.stderr) }
+  return {
+    code: r.status,
+    output: stripVTControlCharacters(r.stdout + r.stderr),
+  }
 }
 
 // The README promises that a fork passes `npm test` unchanged: the suites test the machinery

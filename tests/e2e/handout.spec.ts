@@ -36,14 +36,24 @@ async function bookmarkPages(path: string): Promise<{ title: string, depth: numb
   const walk = (first: PDFDict | undefined, depth: number) => {
     for (let node = first; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const t = node.lookup(PDFName.of('Title'))
-      const title = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : String(t)
+      const title = t instanceof PDFString || t instanceof PDFHexString
+        ? t.decodeText()
+        : String(t)
       let dest = node.lookup(PDFName.of('Dest'))
       if (!dest) {
         const action = node.lookupMaybe(PDFName.of('A'), PDFDict)
         dest = action?.lookup(PDFName.of('D'))
       }
-      const target = dest instanceof PDFArray ? dest.get(0) : undefined
-      out.push({ title, depth, page: target instanceof PDFRef ? refs.indexOf(target.toString()) + 1 : 0 })
+      const target = dest instanceof PDFArray
+        ? dest.get(0)
+        : undefined
+      out.push({
+        title,
+        depth,
+        page: target instanceof PDFRef
+          ? refs.indexOf(target.toString()) + 1
+          : 0,
+      })
       walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1)
     }
   }
@@ -55,13 +65,17 @@ async function bookmarkPages(path: string): Promise<{ title: string, depth: numb
 function notesSample(html: string): string | undefined {
   const first = /<p>([^<]*)/.exec(html)?.[1]
   const words = fold(first ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').split(' ')
-  return words.length >= 4 ? words.slice(0, 6).join(' ') : undefined
+  return words.length >= 4
+    ? words.slice(0, 6).join(' ')
+    : undefined
 }
 
 /** Index after `needle` in `hay` from `from`, or -1: for "in this order" checks. */
 function after(hay: string, needle: string, from: number): number {
   const i = hay.indexOf(needle, from)
-  return i < 0 ? -1 : i + needle.length
+  return i < 0
+    ? -1
+    : i + needle.length
 }
 
 test.describe('dist/handout.pdf', () => {
@@ -88,7 +102,9 @@ test.describe('dist/handout.pdf', () => {
     // Every slide of the deck except the references section, once, in order.
     const content = buildHandoutContent(cited, expectedSiteSlides(cited))
     expect(slidePages.flatMap(p => p.slides)).toEqual(content.rows.map(r => r.no))
-    expect(pdfInfo(pdf)['Page size']).toMatch(layout.paper === 'a4' ? /^59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/ : /^61[23](\.\d+)? x 79[23](\.\d+)? pts \(letter\)/)
+    expect(pdfInfo(pdf)['Page size']).toMatch(layout.paper === 'a4'
+      ? /^59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/
+      : /^61[23](\.\d+)? x 79[23](\.\d+)? pts \(letter\)/)
   })
 
   test('shows each slide on the page its packing says, with title and notes, in order', () => {
@@ -124,7 +140,13 @@ test.describe('dist/handout.pdf', () => {
   test('the cover names the talk, presenter, affiliation, event and date', () => {
     const cover = readingTexts(pdf)[0]!
     const h = cited.headmatter as Record<string, string>
-    for (const key of ['title', 'subtitle', 'author', 'affiliation', 'event'])
+    for (const key of [
+      'title',
+      'subtitle',
+      'author',
+      'affiliation',
+      'event',
+    ])
       expect(cover, key).toContain(fold(String(h[key])))
     expect(cover).toMatch(/\d{1,2} [A-Z][a-z]+ \d{4}/)
     expect(pdfInfo(pdf).Title).toContain(String(h.title))
@@ -190,7 +212,16 @@ test.describe('npm run handout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handout-'))
     try {
       const out = join(dir, 'letter.pdf')
-      const r = runScript(projectRoot, 'handout.ts', ['--site', dist, '--paper', 'letter', '--per-page', '2', '--out', out])
+      const r = runScript(projectRoot, 'handout.ts', [
+        '--site',
+        dist,
+        '--paper',
+        'letter',
+        '--per-page',
+        '2',
+        '--out',
+        out,
+      ])
       expect(r.code, r.output).toBe(0)
       // Chromium rounds the page to whole CSS px: 612.96 x 792.96 pt.
       expect(pdfInfo(out)['Page size']).toMatch(/^61[23](\.\d+)? x 79[23](\.\d+)? pts \(letter\)/)
@@ -209,7 +240,9 @@ test.describe('npm run handout', () => {
     const dir = mkdtempSync(join(tmpdir(), 'handout-'))
     try {
       const out = join(dir, 'h.pdf')
-      const r = runScript(projectRoot, 'handout.ts', ['--site', dist, '--out', out], { CHROMIUM_PATH: join(dir, 'no-such-chrome') })
+      const r = runScript(projectRoot, 'handout.ts', ['--site', dist, '--out', out], {
+        CHROMIUM_PATH: join(dir, 'no-such-chrome'),
+      })
       expect(r.code).not.toBe(0)
       expect(r.stderr).toMatch(/CHROMIUM_PATH is set to ".*no-such-chrome", but no file is there/)
       expect(r.stderr).not.toMatch(/\n\s+at /)
@@ -222,7 +255,14 @@ test.describe('npm run handout', () => {
   })
 
   test('a wrong option says what to type', () => {
-    const r = runScript(projectRoot, 'handout.ts', ['--site', dist, '--per-page', '4', '--out', join(tmpdir(), 'never.pdf')])
+    const r = runScript(projectRoot, 'handout.ts', [
+      '--site',
+      dist,
+      '--per-page',
+      '4',
+      '--out',
+      join(tmpdir(), 'never.pdf'),
+    ])
     expect(r.code).not.toBe(0)
     expect(r.stderr).toContain('--per-page 2 or --per-page 3')
   })

@@ -20,7 +20,9 @@ export function tryIt(page: Page, no: number) {
 export async function shareDelay(from: Page, to: Page, no: number, mv: number): Promise<number> {
   const text = formatMillivolts(mv)
   const seen = to.evaluate(({ sel, text }) => new Promise<number>((resolve) => {
-    const check = () => [...document.querySelectorAll(sel)].some(e => e.textContent?.trim() === text)
+    const check = () => [
+      ...document.querySelectorAll(sel),
+    ].some(e => e.textContent?.trim() === text)
     if (check())
       return resolve(0)
     const obs = new MutationObserver(() => {

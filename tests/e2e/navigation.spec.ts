@@ -57,7 +57,10 @@ test('the presenter view shows the current slide\'s notes', async ({ page }) => 
 test('the deck offers both PDFs for download from its last slide', async ({ page, request }) => {
   const d = await deck()
   await page.goto(String(d.slides.length))
-  for (const [name, type] of [['slides', /slides \(PDF\)/], ['handout', /handout .*\(PDF\)/]] as const) {
+  for (const [name, type] of [
+    ['slides', /slides \(PDF\)/],
+    ['handout', /handout .*\(PDF\)/],
+  ] as const) {
     const link = page.getByRole('link', { name: type })
     await expect(link).toBeVisible()
     const href = await link.evaluate(a => (a as HTMLAnchorElement).href)

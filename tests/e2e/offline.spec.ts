@@ -87,7 +87,9 @@ test('the slides and handout PDFs open from the offline cache', async ({ page })
     // As the deck's download link fetches it, and as a pasted link opens it.
     const fetched = await page.evaluate(async (url) => {
       const bytes = await fetch(url).then(r => r.arrayBuffer(), () => null)
-      return bytes && [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map(b => b.toString(16).padStart(2, '0')).join('')
+      return bytes && [
+        ...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes)),
+      ].map(b => b.toString(16).padStart(2, '0')).join('')
     }, `${server.url}${name}`)
     expect(fetched, `${name} is not in the offline cache: scripts/build.ts must name the PDFs in DECK_PDFS when it builds the site (vite.config.ts)`).toBe(onDisk)
     // Without the PDF in the cache, the worker's navigation fallback answers with the deck.
@@ -99,7 +101,10 @@ test('the slides and handout PDFs open from the offline cache', async ({ page })
   const closing = await slideNumberOf(/class="downloads"/)
   await page.goto(`${server.url}${closing}`)
   for (const link of await page.locator(`.slidev-page-${closing} .downloads a`).all()) {
-    const [tab] = await Promise.all([page.context().waitForEvent('page'), link.click()])
+    const [tab] = await Promise.all([
+      page.context().waitForEvent('page'),
+      link.click(),
+    ])
     // Chromium's PDF viewer takes the document over as a stream, answered by the worker.
     const pdf = await tab.waitForEvent('response', r => r.headers()['content-type'] === 'application/pdf')
     expect(pdf.fromServiceWorker(), `${tab.url()} from the closing slide, offline`).toBe(true)
@@ -112,7 +117,11 @@ test('the "Caching for offline" badge stays out of the printed PDFs', () => {
   // Slidev shows it on every page, the print route included, while the worker installs.
   for (const name of ['slides.pdf', 'handout.pdf']) {
     const pages = pageTexts(join(dist, name))
-    const marked = pages.flatMap((t, i) => /Caching for offline|Ready offline/.test(t) ? [i + 1] : [])
-    expect(marked.length, `${name}: Slidev's offline badge on pages ${marked.slice(0, 5).join(', ')}${marked.length > 5 ? ', …' : ''}`).toBe(0)
+    const marked = pages.flatMap((t, i) => /Caching for offline|Ready offline/.test(t)
+      ? [i + 1]
+      : [])
+    expect(marked.length, `${name}: Slidev's offline badge on pages ${marked.slice(0, 5).join(', ')}${marked.length > 5
+      ? ', …'
+      : ''}`).toBe(0)
   }
 })

@@ -14,7 +14,9 @@ export function precacheList(siteDir: string): string[] {
   const swPath = join(siteDir, 'sw.js')
   expect(existsSync(swPath), `${swPath} is missing: the deck was built without its service worker. Set \`pwa: build\` in the headmatter of slides.md and build again.`).toBe(true)
   // Workbox's generateSW inlines the list as precacheAndRoute([{url:"…",revision:…}, …]).
-  const urls = [...readFileSync(swPath, 'utf8').matchAll(/\{url:"([^"]+)",revision:/g)].map(m => m[1]!)
+  const urls = [
+    ...readFileSync(swPath, 'utf8').matchAll(/\{url:"([^"]+)",revision:/g),
+  ].map(m => m[1]!)
   expect(urls.length, `${swPath}: no precache list found (has vite-plugin-pwa changed its output?)`).toBeGreaterThan(0)
   return urls
 }
@@ -93,7 +95,9 @@ export async function expectRendered(page: Page, slide: Slide) {
   const wanted = slide.content.match(FIGURE_TAGS)?.length ?? 0
   if (wanted > 0) {
     await expect.poll(() => root.locator('[role="img"]').evaluateAll(els => els.filter((e) => {
-      const svg = e instanceof SVGSVGElement ? e : e.querySelector('svg')
+      const svg = e instanceof SVGSVGElement
+        ? e
+        : e.querySelector('svg')
       const box = e.getBoundingClientRect()
       return svg && svg.childElementCount > 0 && box.width > 0 && box.height > 0
     }).length), { message: `${slide.file}:${slide.line}: slide ${slide.no} "${slide.title}" should show ${wanted} drawn figure(s)` }).toBeGreaterThanOrEqual(wanted)

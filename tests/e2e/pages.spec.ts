@@ -40,7 +40,12 @@ test('the Pages workflow\'s build works under the repository\'s sub-path', async
   const out = join(mkdtempSync(join(tmpdir(), 'nmda-pages-')), 'dist')
   const r = runScript(projectRoot, 'build.ts', [...args, '--out', out])
   expect(r.code, r.output).toBe(0)
-  for (const f of ['index.html', '404.html', 'slides.pdf', 'handout.pdf'])
+  for (const f of [
+    'index.html',
+    '404.html',
+    'slides.pdf',
+    'handout.pdf',
+  ])
     expect(existsSync(join(out, f)), f).toBe(true)
 
   const site = await serveStatic(out, 0, '127.0.0.1', `/${REPO}/`, { notFound: '404.html' })

@@ -14,7 +14,9 @@ export default defineConfig({
   timeout: 60_000,
   fullyParallel: false,
   workers: 1,
-  reporter: [['list']],
+  reporter: [
+    ['list'],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1920, height: 1080 },

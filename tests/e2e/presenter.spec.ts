@@ -14,7 +14,13 @@ test.describe('a clicker drives the talk whatever has focus', () => {
   test('on the Try-it slide, after the slider was touched: PageDown, Space, ArrowRight, PageUp', async ({ page }) => {
     const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
     const slider = page.locator(`.slidev-page-${no} input[data-control="potential"]`)
-    for (const [key, to] of [['PageDown', no + 1], ['Space', no + 1], ['ArrowRight', no + 1], ['PageUp', no - 1], ['ArrowLeft', no - 1]] as const) {
+    for (const [key, to] of [
+      ['PageDown', no + 1],
+      ['Space', no + 1],
+      ['ArrowRight', no + 1],
+      ['PageUp', no - 1],
+      ['ArrowLeft', no - 1],
+    ] as const) {
       await page.goto(String(no))
       await slider.click() // the mouse leaves focus on the slider
       await expect(slider).toBeFocused()
@@ -130,7 +136,10 @@ function currentParagraph(page: Page) {
   })
 }
 
-for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 768 }]) {
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+]) {
   test(`notes follow the clicks, forward and back, on every slide with click markers (${viewport.width}x${viewport.height})`, async ({ page }) => {
     await page.setViewportSize(viewport)
     const slides = await slidesWithClickNotes()
@@ -140,11 +149,16 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 76
       const clicks = (slide.note.match(/^\s*\[click\]/gm) ?? []).length
       await page.goto(`presenter/${slide.no}`)
       await page.locator('.slidev-note-with-clicks').waitFor()
-      const steps = [...Array.from<string>({ length: clicks }).fill('ArrowRight'), ...Array.from<string>({ length: clicks }).fill('ArrowLeft')]
+      const steps = [
+        ...Array.from<string>({ length: clicks }).fill('ArrowRight'),
+        ...Array.from<string>({ length: clicks }).fill('ArrowLeft'),
+      ]
       let click = 0
       for (const key of steps) {
         await page.keyboard.press(key)
-        click += key === 'ArrowRight' ? 1 : -1
+        click += key === 'ArrowRight'
+          ? 1
+          : -1
         await expect(page).toHaveURL(new RegExp(`/presenter/${slide.no}(\\?clicks=${click})?$`))
         await expect.poll(async () => (await currentParagraph(page)).inView, `${slide.title}, click ${click}: current notes paragraph in view`).toBe(true)
         scrolled ||= (await currentParagraph(page)).scrollable
@@ -156,7 +170,12 @@ for (const viewport of [{ width: 1920, height: 1080 }, { width: 1024, height: 76
 
 test('the timer starts with the first advance, runs by section, and is operable from the keyboard', async ({ page }) => {
   const d = await deck()
-  const sections = sectionsOf(d.slides.map(s => ({ no: s.no, title: s.title, layout: s.layout, budget: s.frontmatter.budget })))
+  const sections = sectionsOf(d.slides.map(s => ({
+    no: s.no,
+    title: s.title,
+    layout: s.layout,
+    budget: s.frontmatter.budget,
+  })))
   expect(sections.length, 'the deck has time budgets').toBeGreaterThan(1)
   const total = formatClock(sections.reduce((a, s) => a + s.budgetMs, 0))
   await page.goto('presenter/1')
@@ -190,7 +209,10 @@ test('nothing covers the presenter\'s timer, not even the offline badge while it
   await expect(badge).toBeVisible({ timeout: 15_000 })
   const boxes = await page.evaluate(() => {
     const r = (sel: string) => document.querySelector(sel)?.getBoundingClientRect().toJSON()
-    return { badge: r('.slidev-pwa-indicator'), bar: r('.slidev-presenter .grid-section.bottom') }
+    return {
+      badge: r('.slidev-pwa-indicator'),
+      bar: r('.slidev-presenter .grid-section.bottom'),
+    }
   })
   const { badge: b, bar } = boxes
   expect(b && bar).toBeTruthy()

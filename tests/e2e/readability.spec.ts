@@ -36,7 +36,9 @@ test('every slide fits its canvas and no text is below 20 px at 1920x1080', asyn
         let px: number
         if (parent instanceof SVGGraphicsElement) {
           const m = parent.getScreenCTM()
-          px = Number.parseFloat(style.fontSize) * (m ? Math.hypot(m.a, m.b) : slideScale)
+          px = Number.parseFloat(style.fontSize) * (m
+            ? Math.hypot(m.a, m.b)
+            : slideScale)
         }
         else {
           px = Number.parseFloat(style.fontSize) * slideScale

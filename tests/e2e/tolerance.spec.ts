@@ -5,11 +5,46 @@ import { slideNumberOf } from './deck'
 // The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
 
 const STEPS = [
-  { name: 'Day 0: first dose of morphine', description: /day 0 ED50 2\.9 mg\/kg/, shown: ['Day 0'], hidden: ['Day 7, morphine alone', '+ MK-801 / ketamine', '6.3\u00D7 the day-0 dose', 'Days of opioid'] },
-  { name: 'Day 7 of morphine twice daily', description: /Day 7, morphine alone: .*ED50 2\.5 times day 0/, shown: ['Day 0', 'Day 7, morphine alone'], hidden: ['+ MK-801 / ketamine', '6.3\u00D7 the day-0 dose'] },
-  { name: 'Day 14: the same effect needs a higher dose', description: /Day 14, morphine alone: ED50 6\.3 times day 0.*needs 6\.3 times the day-0 dose/, shown: ['Day 14, morphine alone', '6.3\u00D7 the day-0 dose'], hidden: ['+ MK-801 / ketamine', 'Days of opioid'] },
-  { name: 'Day 14: morphine + MK-801 / ketamine', description: /Day 14, morphine alone: ED50 6\.3 times day 0.*with MK-801 \/ ketamine unchanged/, shown: ['+ MK-801 / ketamine', 'Day 14, morphine alone'], hidden: ['Days of opioid', '\u2298 blocked by MK-801 / ketamine'] },
-  { name: 'Opioid-induced hyperalgesia and its mechanism', description: /30 % below baseline by day 14 with the opioid alone, level with ketamine.*interrupt the NMDAR step/, shown: ['opioid alone: \u221230 %', '+ ketamine: level', 'Days of opioid', '\u2298 blocked by MK-801 / ketamine'], hidden: [] },
+  {
+    name: 'Day 0: first dose of morphine',
+    description: /day 0 ED50 2\.9 mg\/kg/,
+    shown: ['Day 0'],
+    hidden: [
+      'Day 7, morphine alone',
+      '+ MK-801 / ketamine',
+      '6.3\u00D7 the day-0 dose',
+      'Days of opioid',
+    ],
+  },
+  {
+    name: 'Day 7 of morphine twice daily',
+    description: /Day 7, morphine alone: .*ED50 2\.5 times day 0/,
+    shown: ['Day 0', 'Day 7, morphine alone'],
+    hidden: ['+ MK-801 / ketamine', '6.3\u00D7 the day-0 dose'],
+  },
+  {
+    name: 'Day 14: the same effect needs a higher dose',
+    description: /Day 14, morphine alone: ED50 6\.3 times day 0.*needs 6\.3 times the day-0 dose/,
+    shown: ['Day 14, morphine alone', '6.3\u00D7 the day-0 dose'],
+    hidden: ['+ MK-801 / ketamine', 'Days of opioid'],
+  },
+  {
+    name: 'Day 14: morphine + MK-801 / ketamine',
+    description: /Day 14, morphine alone: ED50 6\.3 times day 0.*with MK-801 \/ ketamine unchanged/,
+    shown: ['+ MK-801 / ketamine', 'Day 14, morphine alone'],
+    hidden: ['Days of opioid', '\u2298 blocked by MK-801 / ketamine'],
+  },
+  {
+    name: 'Opioid-induced hyperalgesia and its mechanism',
+    description: /30 % below baseline by day 14 with the opioid alone, level with ketamine.*interrupt the NMDAR step/,
+    shown: [
+      'opioid alone: \u221230 %',
+      '+ ketamine: level',
+      'Days of opioid',
+      '\u2298 blocked by MK-801 / ketamine',
+    ],
+    hidden: [],
+  },
 ]
 
 /**
@@ -52,13 +87,18 @@ async function smallestTextCanvasPx(page: Page, no: number): Promise<number> {
   return page.evaluate((no) => {
     const slide = document.querySelector(`.slidev-page-${no}`) as HTMLElement
     const scale = slide.getBoundingClientRect().width / slide.offsetWidth
-    const texts = [...slide.querySelectorAll('.tolerance-curves text')] as SVGTextElement[]
+    const texts = [
+      ...slide.querySelectorAll('.tolerance-curves text'),
+    ] as SVGTextElement[]
     const sizes = texts
       .filter(t => Number(getComputedStyle(t.closest('g[style*="opacity"]') ?? t).opacity) > 0 && t.textContent!.trim())
       .map((t) => {
         const svg = t.ownerSVGElement!
         const unitsToScreen = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
-        const own = [...t.querySelectorAll('tspan'), t].map(e => Number.parseFloat(getComputedStyle(e).fontSize))
+        const own = [
+          ...t.querySelectorAll('tspan'),
+          t,
+        ].map(e => Number.parseFloat(getComputedStyle(e).fontSize))
         return Math.min(...own) * unitsToScreen / scale
       })
     return Math.min(...sizes)

@@ -9,7 +9,17 @@ import { parse } from 'vue/compiler-sfc'
  * layers, and the client-side setup hooks, in the deck and in each local addon. (Slidev's
  * Node-side hooks, such as setup/preparser.ts, are left out: they never reach the browser.)
  */
-const CLIENT_SETUP = ['main', 'routes', 'shortcuts', 'root', 'context-menu', 'code-runners', 'mermaid', 'monaco', 'katex']
+const CLIENT_SETUP = [
+  'main',
+  'routes',
+  'shortcuts',
+  'root',
+  'context-menu',
+  'code-runners',
+  'mermaid',
+  'monaco',
+  'katex',
+]
 
 function filesUnder(dir: string, pattern: RegExp): string[] {
   if (!existsSync(dir))
@@ -20,7 +30,10 @@ function filesUnder(dir: string, pattern: RegExp): string[] {
 }
 
 export function clientEntries(root: string): string[] {
-  const roots = [root, ...filesUnder(join(root, 'addons'), /^[^/]+$/).filter(d => statSync(d).isDirectory())]
+  const roots = [
+    root,
+    ...filesUnder(join(root, 'addons'), /^[^/]+$/).filter(d => statSync(d).isDirectory()),
+  ]
   return roots.flatMap(r => [
     ...['components', 'layouts', 'pages'].flatMap(d => filesUnder(join(r, d), /\.(?:vue|ts)$/)),
     ...readdirSync(r).filter(f => f.endsWith('.vue')).map(f => join(r, f)),
@@ -54,7 +67,12 @@ function importsOf(file: string): string[] {
 
 function resolveLocal(from: string, spec: string): string | undefined {
   const base = resolve(dirname(from), spec)
-  return [base, `${base}.ts`, `${base}.vue`, join(base, 'index.ts')].find(f => existsSync(f) && statSync(f).isFile())
+  return [
+    base,
+    `${base}.ts`,
+    `${base}.vue`,
+    join(base, 'index.ts'),
+  ].find(f => existsSync(f) && statSync(f).isFile())
 }
 
 const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!)
@@ -77,12 +95,19 @@ export function clientNodeImports(root: string): string[][] {
       }
       else if (spec.startsWith('.')) {
         const next = resolveLocal(file, spec)
-        if (next)
-          walk(next, [...chain, relative(root, next)])
+        if (next) {
+          walk(next, [
+            ...chain,
+            relative(root, next),
+          ])
+        }
       }
     }
   }
-  for (const entry of clientEntries(root))
-    walk(entry, [relative(root, entry)])
+  for (const entry of clientEntries(root)) {
+    walk(entry, [
+      relative(root, entry),
+    ])
+  }
   return found
 }

@@ -34,7 +34,10 @@ export function setReducedMotion(value: 'reduce' | 'no-preference') {
 }
 
 export function useNav() {
-  return { isPrintMode: computed(() => fake.print.value), isPrintWithClicks: fake.withClicks }
+  return {
+    isPrintMode: computed(() => fake.print.value),
+    isPrintWithClicks: fake.withClicks,
+  }
 }
 export function onSlideEnter(cb: () => void) {
   fake.enter.push(cb)

@@ -11,7 +11,10 @@ export function pageCount(path: string): number {
 
 export function pdfInfo(path: string): Record<string, string> {
   const info = execFileSync('pdfinfo', [path], { encoding: 'utf8' })
-  return Object.fromEntries(info.split('\n').filter(l => l.includes(':')).map(l => [l.slice(0, l.indexOf(':')).trim(), l.slice(l.indexOf(':') + 1).trim()]))
+  return Object.fromEntries(info.split('\n').filter(l => l.includes(':')).map(l => [
+    l.slice(0, l.indexOf(':')).trim(),
+    l.slice(l.indexOf(':') + 1).trim(),
+  ]))
 }
 
 /** Text of each page, whitespace folded, in page order. */
@@ -32,16 +35,32 @@ export function fonts(path: string): FontRow[] {
     const cols = l.trim().split(/\s+/)
     // name, type (may be two words), encoding, emb, sub, uni, object, id
     const emb = cols[cols.length - 5]
-    return { name: cols[0]!, type: cols.slice(1, cols.length - 6).join(' '), embedded: emb === 'yes' }
+    return {
+      name: cols[0]!,
+      type: cols.slice(1, cols.length - 6).join(' '),
+      embedded: emb === 'yes',
+    }
   })
 }
 
 /** Share of dark pixels on a page rendered small in grey: ~0 means a blank page. */
 export function inkRatio(path: string, page: number): number {
-  const pgm = execFileSync('pdftoppm', ['-gray', '-r', '12', '-f', String(page), '-l', String(page), path], { maxBuffer: 64 << 20 })
+  const pgm = execFileSync('pdftoppm', [
+    '-gray',
+    '-r',
+    '12',
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    path,
+  ], { maxBuffer: 64 << 20 })
   // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
   const header = pgm.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
-  const [w, h] = [Number(header[1]), Number(header[2])]
+  const [w, h] = [
+    Number(header[1]),
+    Number(header[2]),
+  ]
   const pixels = pgm.subarray(header[0].length, header[0].length + w * h)
   let dark = 0
   for (const p of pixels) {
@@ -62,7 +81,9 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
     let node = first
     while (node) {
       const t = node.lookup(PDFName.of('Title'))
-      const title = t instanceof PDFString || t instanceof PDFHexString ? t.decodeText() : String(t)
+      const title = t instanceof PDFString || t instanceof PDFHexString
+        ? t.decodeText()
+        : String(t)
       result.push({ title, depth })
       walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1)
       node = node.lookupMaybe(PDFName.of('Next'), PDFDict)
@@ -76,10 +97,16 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
 /** Fonts the PDF uses without embedding them, and whether the deck's own face is among those used. */
 export function fontCheck(path: string): { count: number, notEmbedded: string[], selfHosted: boolean } {
   const rows = fonts(path)
-  return { count: rows.length, notEmbedded: rows.filter(r => !r.embedded).map(r => r.name), selfHosted: rows.some(r => /SourceSans3/i.test(r.name)) }
+  return {
+    count: rows.length,
+    notEmbedded: rows.filter(r => !r.embedded).map(r => r.name),
+    selfHosted: rows.some(r => /SourceSans3/i.test(r.name)),
+  }
 }
 
 /** Pages with next to no ink, rendered small in grey. */
 export function blankPages(path: string): number[] {
-  return Array.from({ length: pageCount(path) }, (_, i) => i + 1).filter(p => inkRatio(path, p) < 0.002)
+  return Array.from({
+    length: pageCount(path),
+  }, (_, i) => i + 1).filter(p => inkRatio(path, p) < 0.002)
 }

@@ -16,13 +16,27 @@ export function copyProject({ withTests = false } = {}): string {
 }
 
 export function runScript(dir: string, script: string, args: string[] = [], env: Record<string, string> = {}) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', join(dir, 'scripts', script), ...args], {
+  const r = spawnSync(process.execPath, [
+    '--import',
+    'tsx',
+    join(dir, 'scripts', script),
+    ...args,
+  ], {
     cwd: dir,
     encoding: 'utf8',
     // Not Vitest's variables: under them vite.config.ts adds a Vue plugin for component tests,
     // which Slidev's own build must not get.
-    env: { ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))), FORCE_COLOR: '0', ...env },
+    env: {
+      ...Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST'))),
+      FORCE_COLOR: '0',
+      ...env,
+    },
     timeout: 600_000,
   })
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr, output: r.stdout + r.stderr }
+  return {
+    code: r.status,
+    stdout: r.stdout,
+    stderr: r.stderr,
+    output: r.stdout + r.stderr,
+  }
 }

@@ -27,14 +27,29 @@ export function decodeAll(data: Uint8ClampedArray, width: number, height: number
     jsQR(columns(data, width, height, 0, half), half, height),
     jsQR(columns(data, width, height, half, width), width - half, height),
   ]
-  return [...new Set(parts.flatMap(c => (c ? [c.data] : [])))]
+  return [
+    ...new Set(parts.flatMap(c => (c
+      ? [c.data]
+      : []))),
+  ]
 }
 
 /** The QR codes printed on a page of a PDF, read from the page rendered by poppler. */
 export function pdfPageQrs(pdf: string, page: number, dpi = 150): string[] {
-  const ppm = execFileSync('pdftoppm', ['-r', String(dpi), '-f', String(page), '-l', String(page), pdf], { maxBuffer: 256 << 20 })
+  const ppm = execFileSync('pdftoppm', [
+    '-r',
+    String(dpi),
+    '-f',
+    String(page),
+    '-l',
+    String(page),
+    pdf,
+  ], { maxBuffer: 256 << 20 })
   const header = ppm.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
-  const [width, height] = [Number(header[1]), Number(header[2])]
+  const [width, height] = [
+    Number(header[1]),
+    Number(header[2]),
+  ]
   const rgb = ppm.subarray(header[0].length)
   const rgba = new Uint8ClampedArray(width * height * 4)
   for (let i = 0; i < width * height; i++) {

@@ -13,7 +13,10 @@ export interface ParsedSlide {
 
 /** The deck read as Slidev reads it (`src:` imports resolved, notes split off), with its parse errors. */
 export async function parseDeck(entry = resolve(projectRoot, 'slides.md')) {
-  const data = await load({ userRoot: projectRoot, roots: [projectRoot] }, entry)
+  const data = await load({
+    userRoot: projectRoot,
+    roots: [projectRoot],
+  }, entry)
   const errors = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e => `${md.filepath}:${e.row + 1}: ${e.message}`))
   const slides: ParsedSlide[] = data.slides.map(s => ({
     title: s.title,

@@ -21,8 +21,18 @@ describe('benchmark statistics', () => {
       return value
     }
     const r = await alternate(3, side('ours', 1), side('stock', 2))
-    expect(log).toEqual(['ours', 'stock', 'stock', 'ours', 'ours', 'stock'])
-    expect(r).toEqual({ ours: [1, 1, 1], stock: [2, 2, 2] })
+    expect(log).toEqual([
+      'ours',
+      'stock',
+      'stock',
+      'ours',
+      'ours',
+      'stock',
+    ])
+    expect(r).toEqual({
+      ours: [1, 1, 1],
+      stock: [2, 2, 2],
+    })
   })
 
   it('calls a blank or short print of a deck what it is', () => {

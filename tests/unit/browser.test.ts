@@ -7,7 +7,9 @@ function search(files: string[], env: Record<string, string> = {}, platform = 'l
     platform,
     home: '/home/lecturer',
     exists: (p: string) => files.some(f => f === p || f.startsWith(`${p}/`)),
-    list: (dir: string) => [...new Set(files.filter(f => f.startsWith(`${dir}/`)).map(f => f.slice(dir.length + 1).split('/')[0]!))],
+    list: (dir: string) => [
+      ...new Set(files.filter(f => f.startsWith(`${dir}/`)).map(f => f.slice(dir.length + 1).split('/')[0]!)),
+    ],
   }
 }
 

@@ -15,7 +15,16 @@ const root = resolve(__dirname, '../..')
 /** The real CLI in a child process (async: the stand-in server runs in this process). */
 async function checkRefs(args: string[], env: Record<string, string> = {}, cwd = root) {
   try {
-    const { stdout, stderr } = await promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), [resolve(root, 'scripts/check-refs.ts'), ...args], { cwd, env: { ...process.env, ...env } })
+    const { stdout, stderr } = await promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), [
+      resolve(root, 'scripts/check-refs.ts'),
+      ...args,
+    ], {
+      cwd,
+      env: {
+        ...process.env,
+        ...env,
+      },
+    })
     return { code: 0, stdout, stderr }
   }
   catch (error) {
@@ -30,15 +39,66 @@ async function checkRefs(args: string[], env: Record<string, string> = {}, cwd =
  * the fixture bibliography); the others are wrong on purpose.
  */
 const doiRecords: Record<string, unknown> = {
-  '10.1213/01.ANE.0000081061.12235.55': { title: 'The Role of <i>N</i>-Methyl-D-Aspartate (NMDA) Receptors in Pain: A Review', author: [{ family: 'Petrenko', given: 'Andrey B.' }], issued: { 'date-parts': [[2003, 10]] } },
-  '10.1016/j.pain.2010.09.030': { title: 'Glia and pain: is chronic pain a gliopathy?', author: [{ family: 'Ji', given: 'Ru-Rong' }], issued: { 'date-parts': [[2013]] } },
-  '10.1038/309261a0': { title: 'Voltage-dependent block by Mg2+ of NMDA responses in spinal cord neurones', author: [{ family: 'Mayer', given: 'Mark L.' }], issued: { 'date-parts': [[1984, 5]] } },
+  '10.1213/01.ANE.0000081061.12235.55': {
+    title: 'The Role of <i>N</i>-Methyl-D-Aspartate (NMDA) Receptors in Pain: A Review',
+    author: [
+      { family: 'Petrenko', given: 'Andrey B.' },
+    ],
+    issued: {
+      'date-parts': [
+        [2003, 10],
+      ],
+    },
+  },
+  '10.1016/j.pain.2010.09.030': {
+    title: 'Glia and pain: is chronic pain a gliopathy?',
+    author: [
+      { family: 'Ji', given: 'Ru-Rong' },
+    ],
+    issued: {
+      'date-parts': [
+        [2013],
+      ],
+    },
+  },
+  '10.1038/309261a0': {
+    title: 'Voltage-dependent block by Mg2+ of NMDA responses in spinal cord neurones',
+    author: [
+      { family: 'Mayer', given: 'Mark L.' },
+    ],
+    issued: {
+      'date-parts': [
+        [1984, 5],
+      ],
+    },
+  },
 }
 const pubmed: Record<string, unknown> = {
-  14500166: { uid: '14500166', title: 'The role of N-methyl-D-aspartate (NMDA) receptors in pain: a review.', authors: [{ name: 'Petrenko AB', authtype: 'Author' }], pubdate: '2003 Oct' },
-  15288410: { uid: '15288410', title: 'Maintenance of windup of second pain requires less frequent stimulation in fibromyalgia patients compared to normal controls.', authors: [{ name: 'Staud R', authtype: 'Author' }], pubdate: '2004 Aug' },
+  14500166: {
+    uid: '14500166',
+    title: 'The role of N-methyl-D-aspartate (NMDA) receptors in pain: a review.',
+    authors: [
+      { name: 'Petrenko AB', authtype: 'Author' },
+    ],
+    pubdate: '2003 Oct',
+  },
+  15288410: {
+    uid: '15288410',
+    title: 'Maintenance of windup of second pain requires less frequent stimulation in fibromyalgia patients compared to normal controls.',
+    authors: [
+      { name: 'Staud R', authtype: 'Author' },
+    ],
+    pubdate: '2004 Aug',
+  },
   15105220: { uid: '15105220', error: 'cannot get document summary' },
-  6325946: { uid: '6325946', title: 'Voltage-dependent block by Mg2+ of NMDA responses in spinal cord neurones.', authors: [{ name: 'Mayer ML', authtype: 'Author' }], pubdate: '1984 May 17-23' },
+  6325946: {
+    uid: '6325946',
+    title: 'Voltage-dependent block by Mg2+ of NMDA responses in spinal cord neurones.',
+    authors: [
+      { name: 'Mayer ML', authtype: 'Author' },
+    ],
+    pubdate: '1984 May 17-23',
+  },
 }
 
 let server: Server
@@ -52,7 +112,9 @@ beforeAll(async () => {
   server = createServer((req, res) => {
     requests++
     const url = new URL(req.url!, 'http://x')
-    const service = url.pathname.startsWith('/doi/') ? 'doi' : 'ncbi'
+    const service = url.pathname.startsWith('/doi/')
+      ? 'doi'
+      : 'ncbi'
     inFlight[service]++
     maxInFlight[service] = Math.max(maxInFlight[service], inFlight[service])
     res.on('close', () => inFlight[service]--)
@@ -74,7 +136,13 @@ beforeAll(async () => {
         res.writeHead(503).end('Service unavailable')
         return
       }
-      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ header: {}, result: { uids: [id], [id]: pubmed[id] ?? { uid: id, error: 'cannot get document summary' } } })), 30)
+      setTimeout(() => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({
+        header: {},
+        result: {
+          uids: [id],
+          [id]: pubmed[id] ?? { uid: id, error: 'cannot get document summary' },
+        },
+      })), 30)
       return
     }
     res.writeHead(400).end()
@@ -96,7 +164,12 @@ const today = new Date().toISOString().slice(0, 10)
 
 describe('check-refs --online against a local stand-in for doi.org and PubMed', () => {
   it('reports matches, a mismatch, an identifier that does not exist, and services it could not reach', async () => {
-    const r = await checkRefs(['--online', '--verbose', '--deck', join(dir, 'slides.md')], env(), dir)
+    const r = await checkRefs([
+      '--online',
+      '--verbose',
+      '--deck',
+      join(dir, 'slides.md'),
+    ], env(), dir)
     const out = r.stdout + r.stderr
     expect(r.code).toBe(1)
     expect(out).toContain('refs.bib:3:1: info: \'petrenko2003\' matches doi.org\'s record for DOI 10.1213/01.ANE.0000081061.12235.55')
@@ -117,14 +190,23 @@ describe('check-refs --online against a local stand-in for doi.org and PubMed', 
       'pmid:15288410',
       'pmid:6325946',
     ])
-    expect(lock.records['pmid:14500166']).toMatchObject({ key: 'petrenko2003', status: 'match', checkedOn: today, service: 'PubMed' })
+    expect(lock.records['pmid:14500166']).toMatchObject({
+      key: 'petrenko2003',
+      status: 'match',
+      checkedOn: today,
+      service: 'PubMed',
+    })
     expect(lock.records['doi:10.1016/j.pain.2010.09.030']?.status).toBe('mismatch')
     expect(lock.records['pmid:20961685']).toBeUndefined()
   }, 60_000)
 
   it('reuses the lock file offline: "verified on DATE", no request sent, recorded mismatches still fail', async () => {
     const before = requests
-    const r = await checkRefs(['--verbose', '--deck', join(dir, 'slides.md')], { CITATIONS_DOI_BASE: 'http://127.0.0.1:9', CITATIONS_NCBI_BASE: 'http://127.0.0.1:9' }, dir)
+    const r = await checkRefs([
+      '--verbose',
+      '--deck',
+      join(dir, 'slides.md'),
+    ], { CITATIONS_DOI_BASE: 'http://127.0.0.1:9', CITATIONS_NCBI_BASE: 'http://127.0.0.1:9' }, dir)
     expect(requests).toBe(before)
     expect(r.code).toBe(1)
     expect(r.stdout).toContain(`refs.bib:3:1: info: 'petrenko2003': pmid:14500166 verified on ${today} (PubMed).`)
@@ -137,11 +219,18 @@ describe('check-refs --online against a local stand-in for doi.org and PubMed', 
   it('notices an entry edited since it was verified', async () => {
     const bibPath = join(dir, 'refs.bib')
     writeFileSync(bibPath, readFileSync(bibPath, 'utf8').replace('pages = {689--696}', 'pages = {689--697}'))
-    const r = await checkRefs(['--deck', join(dir, 'slides.md')], {}, dir)
+    const r = await checkRefs([
+      '--deck',
+      join(dir, 'slides.md'),
+    ], {}, dir)
     expect(r.stdout).toContain(`refs.bib:33:1: warning: 'staud2004' was edited after pmid:15288410 was checked online on ${today}; run \`npm run check:refs -- --online\` to check it again.`)
     // An edit to our own audit note is not an edit of the source: no re-check needed.
     writeFileSync(bibPath, readFileSync(bibPath, 'utf8').replace('pages = {689--697}', 'pages = {689--696}').replace('auditnote = {Audit A3;', 'auditnote = {Audit A3 (re-read);'))
-    const again = await checkRefs(['--verbose', '--deck', join(dir, 'slides.md')], {}, dir)
+    const again = await checkRefs([
+      '--verbose',
+      '--deck',
+      join(dir, 'slides.md'),
+    ], {}, dir)
     expect(again.stdout).toContain(`'staud2004': pmid:15288410 verified on ${today}`)
   }, 60_000)
 })
@@ -177,8 +266,20 @@ describe('online comparison and rate limiting', () => {
   it('accepts formatting differences but not a different paper', () => {
     const bib = loadBibliography(readFileSync(resolve(__dirname, '../fixtures/refs-ok/refs.bib'), 'utf8'), 'refs.bib')
     const petrenko = bib.byKey.get('petrenko2003')!
-    expect(compareWithRecord(petrenko, { title: 'The Role of <i>N</i>-Methyl-D-Aspartate (NMDA) Receptors in Pain: A Review.', firstAuthor: 'Petrenko', years: [2003] })).toEqual([])
-    expect(compareWithRecord(petrenko, { title: 'The role of N-methyl-D-aspartate (NMDA) receptors in pain: a review', firstAuthor: 'Petrenko', years: [2004] })).toEqual(['year: entry has 2003, record has 2004'])
-    expect(compareWithRecord(petrenko, { title: 'Central sensitization', firstAuthor: 'Woolf', years: [2003] })).toHaveLength(2)
+    expect(compareWithRecord(petrenko, {
+      title: 'The Role of <i>N</i>-Methyl-D-Aspartate (NMDA) Receptors in Pain: A Review.',
+      firstAuthor: 'Petrenko',
+      years: [2003],
+    })).toEqual([])
+    expect(compareWithRecord(petrenko, {
+      title: 'The role of N-methyl-D-aspartate (NMDA) receptors in pain: a review',
+      firstAuthor: 'Petrenko',
+      years: [2004],
+    })).toEqual(['year: entry has 2003, record has 2004'])
+    expect(compareWithRecord(petrenko, {
+      title: 'Central sensitization',
+      firstAuthor: 'Woolf',
+      years: [2003],
+    })).toHaveLength(2)
   })
 })

@@ -10,7 +10,16 @@ const tsx = resolve(root, 'node_modules/.bin/tsx')
 /** Runs the real CLI as `npm run check:refs` does, and returns exit code and output. */
 async function checkRefs(args: string[], env: Record<string, string> = {}, cwd = root) {
   try {
-    const { stdout, stderr } = await run(tsx, [resolve(root, 'scripts/check-refs.ts'), ...args], { cwd, env: { ...process.env, ...env } })
+    const { stdout, stderr } = await run(tsx, [
+      resolve(root, 'scripts/check-refs.ts'),
+      ...args,
+    ], {
+      cwd,
+      env: {
+        ...process.env,
+        ...env,
+      },
+    })
     return { code: 0, stdout, stderr }
   }
   catch (error) {
@@ -57,10 +66,30 @@ describe('check-refs on fixture decks', () => {
     const r = await checkRefs(['--json', '--deck', 'tests/fixtures/refs-errors/slides.md'])
     expect(r.code).toBe(1)
     const out = JSON.parse(r.stdout)
-    expect(out.cited).toEqual(['petrenko2030', 'wolf2011', 'baddoi', 'badpmid', 'noid'])
+    expect(out.cited).toEqual([
+      'petrenko2030',
+      'wolf2011',
+      'baddoi',
+      'badpmid',
+      'noid',
+    ])
     const codes = out.findings.filter((f: any) => f.severity === 'error').map((f: any) => f.code)
-    expect(codes).toEqual(['missing-key', 'missing-key', 'malformed-citation', 'duplicate-key', 'malformed-doi', 'malformed-pmid', 'no-identifier'])
-    expect(out.findings[0]).toMatchObject({ file: 'tests/fixtures/refs-errors/slides.md', line: 8, col: 20, key: 'petrenko2030', suggestions: ['petrenko2003'] })
+    expect(codes).toEqual([
+      'missing-key',
+      'missing-key',
+      'malformed-citation',
+      'duplicate-key',
+      'malformed-doi',
+      'malformed-pmid',
+      'no-identifier',
+    ])
+    expect(out.findings[0]).toMatchObject({
+      file: 'tests/fixtures/refs-errors/slides.md',
+      line: 8,
+      col: 20,
+      key: 'petrenko2030',
+      suggestions: ['petrenko2003'],
+    })
     expect(out.summary).toMatchObject({ errors: 7, citedKeys: 5 })
   }, 30_000)
 

@@ -13,8 +13,18 @@ const fixture = (p: string) => resolve(__dirname, '../fixtures', p)
 describe('deck citations through Slidev\'s parser', () => {
   it('numbers keys in order of first citation across imports and notes, skipping hidden slides and code', async () => {
     const deck = await loadCitedDeck(fixture('refs-ok/slides.md'))
-    expect(deck.citations.order).toEqual(['petrenko2003', 'woolf2011', 'staud2004', 'mccartney2004'])
-    expect([...deck.numbers]).toEqual([['petrenko2003', 1], ['woolf2011', 2], ['staud2004', 3], ['mccartney2004', 4]])
+    expect(deck.citations.order).toEqual([
+      'petrenko2003',
+      'woolf2011',
+      'staud2004',
+      'mccartney2004',
+    ])
+    expect([...deck.numbers]).toEqual([
+      ['petrenko2003', 1],
+      ['woolf2011', 2],
+      ['staud2004', 3],
+      ['mccartney2004', 4],
+    ])
     const keys = deck.citations.occurrences.map(o => o.key)
     expect(keys).not.toContain('notakey')
     expect(keys).not.toContain('alsonotakey')
@@ -79,9 +89,23 @@ describe('vancouver formatting', () => {
     expect(isRecordLink('not a url')).toBe(false)
     const text = readFileSync(fixture('refs-ok/refs.bib'), 'utf8')
     const entry = loadBibliography(text, 'x.bib').entries[0]!
-    const copy = formatVancouver([{ ...entry, doi: undefined, pmid: undefined, url: 'https://acemap.info/paper/1' }])[0]!
+    const copy = formatVancouver([
+      {
+        ...entry,
+        doi: undefined,
+        pmid: undefined,
+        url: 'https://acemap.info/paper/1',
+      },
+    ])[0]!
     expect(copy.text).not.toContain('acemap')
-    const publisher = formatVancouver([{ ...entry, doi: undefined, pmid: undefined, url: 'https://www.nature.com/articles/x' }])[0]!
+    const publisher = formatVancouver([
+      {
+        ...entry,
+        doi: undefined,
+        pmid: undefined,
+        url: 'https://www.nature.com/articles/x',
+      },
+    ])[0]!
     expect(publisher.text).toContain('Available from: https://www.nature.com/articles/x')
   })
 
@@ -93,9 +117,18 @@ describe('vancouver formatting', () => {
 
 describe('references pages', () => {
   it('never splits an entry and starts each page at its first number', () => {
-    const refs = Array.from({ length: 9 }, (_, i) => ({ key: `k${i}`, number: i + 1, text: 'x'.repeat(250), html: 'x' }))
+    const refs = Array.from({ length: 9 }, (_, i) => ({
+      key: `k${i}`,
+      number: i + 1,
+      text: 'x'.repeat(250),
+      html: 'x',
+    }))
     const pages = paginateReferences(refs, { charsPerLine: 100, linesPerPage: 10, gapLines: 0 })
-    expect(pages.map(p => p.map(r => r.number))).toEqual([[1, 2, 3], [4, 5, 6], [7, 8, 9]])
+    expect(pages.map(p => p.map(r => r.number))).toEqual([
+      [1, 2, 3],
+      [4, 5, 6],
+      [7, 8, 9],
+    ])
     const md = referencePagesMarkdown(pages, ['layout: default', 'class: references']).join('\n')
     expect(md.match(/^# References/gm)).toHaveLength(3)
     expect(md).toContain('start="4"')
@@ -119,7 +152,10 @@ describe('the preparser, run by Slidev\'s own loader', () => {
 
   it('renders numbers in slides and notes, the source line, and the references slides', async () => {
     const root = fixture('refs-ok')
-    const data = await load({ userRoot: root, roots: [addon, root] }, `${root}/with-references.md`, undefined, 'build')
+    const data = await load({
+      userRoot: root,
+      roots: [addon, root],
+    }, `${root}/with-references.md`, undefined, 'build')
     const [first, second, ...rest] = data.slides as [typeof data.slides[0], typeof data.slides[0], ...typeof data.slides]
     expect(first.content).toContain('NMDA receptors<sup class="citation" data-cite="petrenko2003" v-pre>1</sup>.')
     expect(first.content).toContain('<SlideSources><ol class="slide-sources-list" v-pre><li data-cite="petrenko2003"><span class="source-number">1</span> Petrenko AB et al. Anesthesia &amp; Analgesia 2003</li></ol></SlideSources>')
@@ -130,13 +166,23 @@ describe('the preparser, run by Slidev\'s own loader', () => {
     const references = rest.filter(s => s.content.includes('references-list'))
     expect(references).toHaveLength(1)
     expect(references[0]!.frontmatter.class).toBe('references')
-    expect([...references[0]!.content.matchAll(/<li id="ref-([^"]+)" value="(\d+)"/g)].map(m => `${m[2]}:${m[1]}`))
-      .toEqual(['1:petrenko2003', '2:woolf2011', '3:staud2004', '4:mccartney2004'])
+    expect([
+      ...references[0]!.content.matchAll(/<li id="ref-([^"]+)" value="(\d+)"/g),
+    ].map(m => `${m[2]}:${m[1]}`))
+      .toEqual([
+        '1:petrenko2003',
+        '2:woolf2011',
+        '3:staud2004',
+        '4:mccartney2004',
+      ])
   })
 
   it('fails a build on a key that does not resolve, naming file:line:col', async () => {
     const root = fixture('refs-errors')
-    await expect(load({ userRoot: root, roots: [addon, root] }, `${root}/slides.md`, undefined, 'build'))
+    await expect(load({
+      userRoot: root,
+      roots: [addon, root],
+    }, `${root}/slides.md`, undefined, 'build'))
       .rejects
       .toThrow(/slides\.md:8:20: error: citation key 'petrenko2030'/)
   })

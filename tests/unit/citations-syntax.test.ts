@@ -17,13 +17,20 @@ describe('citation key syntax', () => {
   it('splits several keys and keeps locators', () => {
     const { citations } = findCitations('[@mccartney2004; @helmy2001] and [@petrenko2003, p. 1110]')
     expect(citations.map(c => c.items)).toEqual([
-      [{ key: 'mccartney2004', offset: 2 }, { key: 'helmy2001', offset: 18 }],
-      [{ key: 'petrenko2003', locator: 'p. 1110', offset: 35 }],
+      [
+        { key: 'mccartney2004', offset: 2 },
+        { key: 'helmy2001', offset: 18 },
+      ],
+      [
+        { key: 'petrenko2003', locator: 'p. 1110', offset: 35 },
+      ],
     ])
   })
 
   it('accepts a citation wrapped over two lines, as notes are, but not over a paragraph break', () => {
-    expect(keys('subject of this lecture [@petrenko2003;\n@woolf2011]. Next')).toEqual([['petrenko2003', 'woolf2011']])
+    expect(keys('subject of this lecture [@petrenko2003;\n@woolf2011]. Next')).toEqual([
+      ['petrenko2003', 'woolf2011'],
+    ])
     expect(keys('[@petrenko2003;\n\n@woolf2011]')).toEqual([])
   })
 
@@ -38,11 +45,16 @@ describe('citation key syntax', () => {
       '~~~',
       'Inline `[@inline]` and ``x [@double] x`` but [@b2].',
     ].join('\n')
-    expect(keys(text)).toEqual([['a1'], ['b2']])
+    expect(keys(text)).toEqual([
+      ['a1'],
+      ['b2'],
+    ])
   })
 
   it('ignores keys in HTML comments inside a slide, which never render', () => {
-    expect(keys('Shown [@a1] <!-- hidden [@b2] -->')).toEqual([['a1']])
+    expect(keys('Shown [@a1] <!-- hidden [@b2] -->')).toEqual([
+      ['a1'],
+    ])
   })
 
   it('keeps offsets when masking code', () => {

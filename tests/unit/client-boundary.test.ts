@@ -29,6 +29,13 @@ describe('code that runs in the browser imports no Node module', () => {
     put('lib/types.ts', `import type { Stats } from 'node:fs'\nimport { x } from 'node:os'\nexport type Big = Stats\n`)
     put('lib/files.ts', `import { existsSync } from 'node:fs'\nexport const label = String(existsSync('x'))\n`)
     put('setup/preparser.ts', `import { readFileSync } from 'fs'\nexport default readFileSync\n`)
-    expect(clientNodeImports(dir)).toEqual([['components/Chart.vue', 'lib/labels.ts', 'lib/files.ts', 'node:fs']])
+    expect(clientNodeImports(dir)).toEqual([
+      [
+        'components/Chart.vue',
+        'lib/labels.ts',
+        'lib/files.ts',
+        'node:fs',
+      ],
+    ])
   })
 })

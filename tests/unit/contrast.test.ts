@@ -17,7 +17,14 @@ describe('parseColor', () => {
   })
 
   it('gives undefined for paints that are not a colour', () => {
-    for (const s of ['none', 'url("#hatch")', 'oklab(0.5 0 0)', '#12', 'rgb(1, 2)', 'blue'])
+    for (const s of [
+      'none',
+      'url("#hatch")',
+      'oklab(0.5 0 0)',
+      '#12',
+      'rgb(1, 2)',
+      'blue',
+    ])
       expect(parseColor(s)).toBeUndefined()
   })
 })
@@ -63,7 +70,9 @@ describe('accentOnDark', () => {
     const dark = accentOnDark('#0b5cad')
     expect(contrastRatio(dark, DECK_BACKGROUNDS.dark)).toBeGreaterThanOrEqual(7)
     // One percent less white would not be enough: it is the least lightening that works.
-    const step = [...Array.from({ length: 101 }).keys()].find(p => toHex(mix('#0b5cad', '#fff', p / 100)) === dark)!
+    const step = [
+      ...Array.from({ length: 101 }).keys(),
+    ].find(p => toHex(mix('#0b5cad', '#fff', p / 100)) === dark)!
     expect(step).toBeGreaterThan(0)
     expect(contrastRatio(toHex(mix('#0b5cad', '#fff', (step - 1) / 100)), DECK_BACKGROUNDS.dark)).toBeLessThan(7)
     // And it stays blue: blue still the strongest channel.
@@ -73,7 +82,14 @@ describe('accentOnDark', () => {
   })
 
   it('makes any accent readable in the dark scheme, even black or pure blue', () => {
-    for (const accent of ['#000000', '#0000ff', '#b2182b', '#2e7d32', '#6a1b9a', '#333'])
+    for (const accent of [
+      '#000000',
+      '#0000ff',
+      '#b2182b',
+      '#2e7d32',
+      '#6a1b9a',
+      '#333',
+    ])
       expect(contrastRatio(accentOnDark(accent), DECK_BACKGROUNDS.dark)).toBeGreaterThanOrEqual(AA_TEXT)
   })
 
@@ -92,7 +108,13 @@ describe('the backgrounds agree with the stylesheet', () => {
 })
 
 describe('the headmatter check of the accent (lib/talkConfig.ts)', () => {
-  const check = (accent: string) => checkHeadmatter('slides.md', ['---', 'title: T', `accent: "${accent}"`, '---', ''].join('\n'), { title: 'T', accent }, () => true)
+  const check = (accent: string) => checkHeadmatter('slides.md', [
+    '---',
+    'title: T',
+    `accent: "${accent}"`,
+    '---',
+    '',
+  ].join('\n'), { title: 'T', accent }, () => true)
 
   it('accepts the deck\'s accent and any colour dark enough for white slides', () => {
     expect(check('#0b5cad')).toEqual([])

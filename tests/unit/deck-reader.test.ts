@@ -36,7 +36,14 @@ describe('the deck reader', () => {
     // What Slidev's CLI installs: the preparser setups of the roots it is given.
     injectPreparserExtensionLoader(async (roots) => {
       asked.push(roots)
-      return roots.length ? [{ name: 'would-rewrite', transformSlide: async () => 'REWRITTEN' }] : []
+      return roots.length
+        ? [
+            {
+              name: 'would-rewrite',
+              transformSlide: async () => 'REWRITTEN',
+            },
+          ]
+        : []
     })
     const deck = await loadDeck(resolve(root, 'slides.md'))
     expect(asked.every(r => r.length === 0)).toBe(true)
@@ -45,7 +52,21 @@ describe('the deck reader', () => {
 
   it('leaves the parser\'s process-wide loader to Slidev: no code outside tests installs or resets it', () => {
     const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap(e =>
-      e.isDirectory() ? (['node_modules', 'tests', '.git', 'dist', '.tmp'].includes(e.name) ? [] : files(join(dir, e.name))) : /\.(?:ts|vue|mjs)$/.test(e.name) ? [join(dir, e.name)] : [])
+      e.isDirectory()
+        ? ([
+            'node_modules',
+            'tests',
+            '.git',
+            'dist',
+            '.tmp',
+          ].includes(e.name)
+            ? []
+            : files(join(dir, e.name)))
+        : /\.(?:ts|vue|mjs)$/.test(e.name)
+          ? [
+              join(dir, e.name),
+            ]
+          : [])
     const offenders = files(root).filter(f => /injectPreparserExtensionLoader|globalThis\s*(?:as\b|\[)|Symbol\.for\(/.test(readFileSync(f, 'utf8')))
     expect(offenders.map(f => f.slice(root.length + 1))).toEqual([])
   })
@@ -58,7 +79,10 @@ describe('caches of the edit loop', () => {
     const whole = formatVancouver(order.map(k => deck.bibliography.byKey.get(k)!))
     expect(deck.references).toEqual(whole)
     // Another order (a citation moved earlier): the same entries, renumbered.
-    const moved = [order.at(-1)!, ...order.slice(0, -1)]
+    const moved = [
+      order.at(-1)!,
+      ...order.slice(0, -1),
+    ]
     expect(numberedReferences(moved, deck.bibliography)).toEqual(formatVancouver(moved.map(k => deck.bibliography.byKey.get(k)!)))
   })
 
@@ -82,7 +106,10 @@ describe('caches of the edit loop', () => {
     const render = () => String(++calls)
     expect(renderedOnce(deck)('slide\0a', render)).toBe('1')
     expect(renderedOnce(deck)('slide\0a', render)).toBe('1')
-    const renumbered = { ...deck, references: [...deck.references].reverse() }
+    const renumbered = {
+      ...deck,
+      references: [...deck.references].reverse(),
+    }
     expect(renderedOnce(renumbered)('slide\0a', render)).toBe('2')
   })
 })

@@ -59,7 +59,9 @@ describe('slides that host the animated components', () => {
 
 describe('figures', () => {
   it('every FigureFrame names an SVG in figures/ with a <title>, a <desc>, alt text and its source', () => {
-    const used = slides.flatMap(s => [...s.content.matchAll(/<FigureFrame\s+name="([^"]+)"\s+alt="([^"]*)"/g)].map(m => ({ s, name: m[1]!, alt: m[2]! })))
+    const used = slides.flatMap(s => [
+      ...s.content.matchAll(/<FigureFrame\s+name="([^"]+)"\s+alt="([^"]*)"/g),
+    ].map(m => ({ s, name: m[1]!, alt: m[2]! })))
     for (const { s, name, alt } of used) {
       const svg = readFileSync(resolve(root, 'figures', `${name}.svg`), 'utf8')
       expect(svg, `figures/${name}.svg`).toMatch(/<title[^>]*>[^<]{10,}<\/title>/)

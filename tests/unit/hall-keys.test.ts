@@ -17,7 +17,14 @@ describe('hallAction', () => {
   })
 
   it('leaves a focused control its own keys: a slider steps with Up/Down and jumps with Home/End', () => {
-    for (const key of ['ArrowUp', 'ArrowDown', 'Home', 'End', 'Enter', 'Tab'])
+    for (const key of [
+      'ArrowUp',
+      'ArrowDown',
+      'Home',
+      'End',
+      'Enter',
+      'Tab',
+    ])
       expect(hallAction({ key }, slider), key).toBeNull()
   })
 
@@ -30,14 +37,28 @@ describe('hallAction', () => {
   })
 
   it('with nothing focused leaves the talk keys to Slidev\'s own shortcuts', () => {
-    for (const key of ['PageDown', 'ArrowRight', ' ', 'PageUp', 'Escape'])
+    for (const key of [
+      'PageDown',
+      'ArrowRight',
+      ' ',
+      'PageUp',
+      'Escape',
+    ])
       expect(hallAction({ key }, 'deck'), key).toBeNull()
   })
 
   it('never takes a key from a text field (the "go to slide" box) or a shortcut with a modifier', () => {
     const text = focusKind({ tagName: 'INPUT', type: 'text' })
     expect(text).toBe('text')
-    for (const key of ['PageDown', ' ', 'ArrowRight', 'b', '.', 'F5', 'Escape'])
+    for (const key of [
+      'PageDown',
+      ' ',
+      'ArrowRight',
+      'b',
+      '.',
+      'F5',
+      'Escape',
+    ])
       expect(hallAction({ key }, text), key).toBeNull()
     expect(hallAction({ key: 'ArrowRight', altKey: true }, slider)).toBeNull()
     expect(hallAction({ key: 'b', ctrlKey: true }, 'deck')).toBeNull()

@@ -15,7 +15,10 @@ describe('plainTitle', () => {
 })
 
 describe('renderNotes', () => {
-  const numbers = new Map([['petrenko2003', 1], ['boyce1999', 2]])
+  const numbers = new Map([
+    ['petrenko2003', 1],
+    ['boyce1999', 2],
+  ])
 
   it('renders Markdown with the deck citation numbers as superscripts', () => {
     const html = renderNotes('Antagonists *reduce* pain [@petrenko2003; @boyce1999].\n\nSecond paragraph [@boyce1999, p. 5].', numbers)
@@ -64,8 +67,23 @@ describe('renderNotes', () => {
 
 describe('cover', () => {
   it('takes the presenter from Slidev\'s author key and writes the date out', () => {
-    expect(handoutCover({ title: 'T', subtitle: 'S', author: 'Dr A', presenter: 'dev', affiliation: 'Dept', event: 'Series', date: '2026-11-22' }))
-      .toEqual({ title: 'T', subtitle: 'S', presenter: 'Dr A', affiliation: 'Dept', event: 'Series', date: '22 November 2026' })
+    expect(handoutCover({
+      title: 'T',
+      subtitle: 'S',
+      author: 'Dr A',
+      presenter: 'dev',
+      affiliation: 'Dept',
+      event: 'Series',
+      date: '2026-11-22',
+    }))
+      .toEqual({
+        title: 'T',
+        subtitle: 'S',
+        presenter: 'Dr A',
+        affiliation: 'Dept',
+        event: 'Series',
+        date: '22 November 2026',
+      })
     expect(handoutCover({}, 'First slide')).toEqual({ title: 'First slide' })
     expect(formatDate(new Date(Date.UTC(2026, 0, 5)))).toBe('5 January 2026')
     expect(formatDate('Spring 2026')).toBe('Spring 2026')
@@ -73,11 +91,21 @@ describe('cover', () => {
 })
 
 describe('siteNumbers', () => {
-  const slide = (raw: string) => ({ source: { raw } })
-  const deck = [slide('# A'), slide('---\nlayout: default\n---\n\n<!-- citations:references -->\n'), slide('# After')]
+  const slide = (raw: string) => ({
+    source: { raw },
+  })
+  const deck = [
+    slide('# A'),
+    slide('---\nlayout: default\n---\n\n<!-- citations:references -->\n'),
+    slide('# After'),
+  ]
 
   it('expands the references marker into its pages and shifts later slides', () => {
-    expect(siteNumbers(deck, 3, 5)).toEqual([[1], [2, 3, 4], [5]])
+    expect(siteNumbers(deck, 3, 5)).toEqual([
+      [1],
+      [2, 3, 4],
+      [5],
+    ])
   })
 
   it('says the site is stale when it has another number of slides', () => {
@@ -112,7 +140,9 @@ describe('the handout content of this deck', () => {
     // Slide numbers run as in the built site: the references section counts as its pages.
     const pages = referencePageCount(cited.references)
     const at = cited.slides.findIndex(s => hasReferencesMarker(s.source.raw))
-    expect(content.rows.map(r => r.no)).toEqual(cited.slides.map((_, i) => i).filter(i => i !== at).map(i => i < at ? i + 1 : i + pages))
+    expect(content.rows.map(r => r.no)).toEqual(cited.slides.map((_, i) => i).filter(i => i !== at).map(i => i < at
+      ? i + 1
+      : i + pages))
     expect(content.referencesNo).toBe(at + 1)
   })
 
@@ -121,8 +151,12 @@ describe('the handout content of this deck', () => {
     const n = cited.numbers.get('petrenko2003')!
     const citing = content.rows.filter(r => cited.citations.occurrences.some(o => o.key === 'petrenko2003' && o.slide === cited.slides.findIndex(s => s.source.filepath === r.file && s.source.start + 1 === r.line) + 1))
     expect(citing.length).toBeGreaterThan(3)
-    for (const row of citing)
-      expect(row.sources).toContainEqual(expect.objectContaining({ n, text: expect.stringMatching(/^Petrenko AB et al\. .*2003$/) }))
+    for (const row of citing) {
+      expect(row.sources).toContainEqual(expect.objectContaining({
+        n,
+        text: expect.stringMatching(/^Petrenko AB et al\. .*2003$/),
+      }))
+    }
     expect(sourcesHtml(citing[0]!.sources)).toContain(`<sup>${n}</sup>Petrenko AB et al.`)
   })
 
@@ -136,7 +170,9 @@ describe('the handout content of this deck', () => {
   it('bookmarks the references as a part of their own', () => {
     const content = buildHandoutContent(cited, expectedSiteSlides(cited))
     const refs = content.outlineSlides.filter(s => s.title === 'References')
-    expect(refs).toEqual([{ no: content.referencesNo, title: 'References', layout: 'section' }])
+    expect(refs).toEqual([
+      { no: content.referencesNo, title: 'References', layout: 'section' },
+    ])
     // Last, wherever the deck has them: the handout prints its reference list at the end.
     expect(content.outlineSlides.at(-1)!.title).toBe('References')
     expect(content.outlineSlides).toHaveLength(content.rows.length + 1)

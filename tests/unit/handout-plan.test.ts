@@ -4,13 +4,44 @@ import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { PAPERS } from '../../lib/handout/paper'
 import { layoutRecord, planHandout } from '../../lib/handout/plan'
 
-const row = (no: number, title: string, section?: string) => ({ no, file: 'x.md', line: no, title, titleText: title, ...(section ? { section } : {}), notesHtml: '<p>n</p>', sources: [] })
-const ref = (n: number) => ({ key: `k${n}`, number: n, text: `Ref ${n}`, html: `Ref ${n}` })
+function row(no: number, title: string, section?: string) {
+  return {
+    no,
+    file: 'x.md',
+    line: no,
+    title,
+    titleText: title,
+    ...(section
+      ? { section }
+      : {}),
+    notesHtml: '<p>n</p>',
+    sources: [],
+  }
+}
+function ref(n: number) {
+  return {
+    key: `k${n}`,
+    number: n,
+    text: `Ref ${n}`,
+    html: `Ref ${n}`,
+  }
+}
 
 const content: HandoutContent = {
   cover: { title: 'Talk' },
-  rows: [row(1, 'Talk'), row(2, 'Part A', 'Part A'), row(3, 'A1', 'Part A'), row(4, 'A2', 'Part A'), row(5, 'Part B', 'Part B'), row(6, 'B1', 'Part B')],
-  references: [ref(1), ref(2), ref(3)],
+  rows: [
+    row(1, 'Talk'),
+    row(2, 'Part A', 'Part A'),
+    row(3, 'A1', 'Part A'),
+    row(4, 'A2', 'Part A'),
+    row(5, 'Part B', 'Part B'),
+    row(6, 'B1', 'Part B'),
+  ],
+  references: [
+    ref(1),
+    ref(2),
+    ref(3),
+  ],
   referencesNo: 7,
   outlineSlides: [
     { no: 1, title: 'Talk', layout: 'cover' },
@@ -30,46 +61,134 @@ describe('planHandout', () => {
   it('puts the cover first, packs the slides, and ends with the references', () => {
     // Slide 4 has long notes: it cannot share a page with two others.
     const tall = g.bodyHeight - ruledReserve(g) - 100
-    const plan = planHandout(content, g, options, { rows: [200, 200, 200, tall, 200, 200], refHead: 60, refs: [40, 40, 40] })
-    expect(plan.pages.map(p => p.kind)).toEqual(['cover', 'slides', 'slides', 'slides', 'references'])
-    expect(plan.pages.filter(p => p.kind === 'slides').map(p => (p as { rows: number[] }).rows)).toEqual([[0, 1, 2], [3], [4, 5]])
-    expect([...plan.pageOfSlide]).toEqual([[1, 2], [2, 2], [3, 2], [4, 3], [5, 4], [6, 4], [7, 5]])
+    const plan = planHandout(content, g, options, {
+      rows: [200, 200, 200, tall, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
+    expect(plan.pages.map(p => p.kind)).toEqual([
+      'cover',
+      'slides',
+      'slides',
+      'slides',
+      'references',
+    ])
+    expect(plan.pages.filter(p => p.kind === 'slides').map(p => (p as { rows: number[] }).rows)).toEqual([
+      [0, 1, 2],
+      [3],
+      [4, 5],
+    ])
+    expect([...plan.pageOfSlide]).toEqual([
+      [1, 2],
+      [2, 2],
+      [3, 2],
+      [4, 3],
+      [5, 4],
+      [6, 4],
+      [7, 5],
+    ])
     expect(plan.oversize).toEqual([])
   })
 
   it('bookmarks sections and slides at the pages they land on', () => {
-    const plan = planHandout(content, g, options, { rows: [200, 200, 200, 200, 200, 200], refHead: 60, refs: [40, 40, 40] })
-    expect(plan.outline.map(o => [o.title, o.page, o.children.map(c => [c.title, c.page])])).toEqual([
+    const plan = planHandout(content, g, options, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
+    expect(plan.outline.map(o => [
+      o.title,
+      o.page,
+      o.children.map(c => [c.title, c.page]),
+    ])).toEqual([
       ['Talk', 2, []],
-      ['Part A', 2, [['A1', 2], ['A2', 3]]],
-      ['Part B', 3, [['B1', 3]]],
+      [
+        'Part A',
+        2,
+        [
+          ['A1', 2],
+          ['A2', 3],
+        ],
+      ],
+      [
+        'Part B',
+        3,
+        [
+          ['B1', 3],
+        ],
+      ],
       ['References', 4, []],
     ])
   })
 
   it('runs the reference list over as many pages as it needs, heading first', () => {
-    const plan = planHandout(content, g, options, { rows: [200, 200, 200, 200, 200, 200], refHead: 60, refs: [g.bodyHeight - 100, 200, 40] })
+    const plan = planHandout(content, g, options, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [g.bodyHeight - 100, 200, 40],
+    })
     const refs = plan.pages.filter(p => p.kind === 'references') as { items: number[], withHead: boolean, label: string }[]
-    expect(refs.map(r => [r.items, r.withHead, r.label])).toEqual([[[0], true, 'References (1/2)'], [[1, 2], false, 'References (2/2)']])
-    expect(layoutRecord(plan, content, options).pages.slice(-2)).toEqual([{ kind: 'references', from: 1, to: 1 }, { kind: 'references', from: 2, to: 3 }])
+    expect(refs.map(r => [r.items, r.withHead, r.label])).toEqual([
+      [
+        [0],
+        true,
+        'References (1/2)',
+      ],
+      [
+        [1, 2],
+        false,
+        'References (2/2)',
+      ],
+    ])
+    expect(layoutRecord(plan, content, options).pages.slice(-2)).toEqual([
+      { kind: 'references', from: 1, to: 1 },
+      { kind: 'references', from: 2, to: 3 },
+    ])
   })
 
   it('reports a slide whose notes cannot fit on a page', () => {
-    const plan = planHandout(content, g, options, { rows: [200, g.bodyHeight, 200, 200, 200, 200], refHead: 60, refs: [40, 40, 40] })
+    const plan = planHandout(content, g, options, {
+      rows: [200, g.bodyHeight, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
     expect(plan.oversize).toEqual([1])
   })
 
   it('records the layout for readers of the PDF', () => {
-    const plan = planHandout(content, g, { paper: PAPERS.letter, perPage: 2 }, { rows: [200, 200, 200, 200, 200, 200], refHead: 60, refs: [40, 40, 40] })
+    const plan = planHandout(content, g, { paper: PAPERS.letter, perPage: 2 }, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
     expect(layoutRecord(plan, content, { paper: PAPERS.letter, perPage: 2 })).toEqual({
       paper: 'letter',
       perPage: 2,
-      pages: [{ kind: 'cover' }, { kind: 'slides', slides: [1, 2] }, { kind: 'slides', slides: [3, 4] }, { kind: 'slides', slides: [5, 6] }, { kind: 'references', from: 1, to: 3 }],
+      pages: [
+        { kind: 'cover' },
+        {
+          kind: 'slides',
+          slides: [1, 2],
+        },
+        {
+          kind: 'slides',
+          slides: [3, 4],
+        },
+        {
+          kind: 'slides',
+          slides: [5, 6],
+        },
+        { kind: 'references', from: 1, to: 3 },
+      ],
     })
   })
 
   it('refuses measurements that do not match the content', () => {
-    expect(() => planHandout(content, g, options, { rows: [1], refHead: 1, refs: [1, 1, 1] })).toThrow(/measured 1 rows/)
+    expect(() => planHandout(content, g, options, {
+      rows: [1],
+      refHead: 1,
+      refs: [1, 1, 1],
+    })).toThrow(/measured 1 rows/)
   })
 })
 
@@ -79,7 +198,12 @@ describe('bookmarks when the deck puts its references before other slides', () =
     const g = handoutGeometry(options, { width: 980, height: 551 })
     const mid: HandoutContent = {
       ...content,
-      rows: [row(1, 'Talk'), row(2, 'Part A', 'Part A'), row(3, 'A1', 'Part A'), row(5, 'Questions', 'Part A')],
+      rows: [
+        row(1, 'Talk'),
+        row(2, 'Part A', 'Part A'),
+        row(3, 'A1', 'Part A'),
+        row(5, 'Questions', 'Part A'),
+      ],
       referencesNo: 4,
       outlineSlides: [
         { no: 1, title: 'Talk', layout: 'cover' },
@@ -89,8 +213,15 @@ describe('bookmarks when the deck puts its references before other slides', () =
         { no: 4, title: 'References', layout: 'section' },
       ],
     }
-    const plan = planHandout(mid, g, options, { rows: [200, 200, 200, 200], refHead: 60, refs: [40, 40, 40] })
-    const flat = (items: typeof plan.outline): number[] => items.flatMap(i => [i.page, ...flat(i.children)])
+    const plan = planHandout(mid, g, options, {
+      rows: [200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
+    const flat = (items: typeof plan.outline): number[] => items.flatMap(i => [
+      i.page,
+      ...flat(i.children),
+    ])
     const pages = flat(plan.outline)
     expect(pages).toEqual([...pages].sort((a, b) => a - b))
     expect(plan.outline.at(-1)).toEqual({ title: 'References', page: plan.pages.length, children: [] })

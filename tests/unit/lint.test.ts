@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest'
 // really checks Vue templates and TypeScript, not just that `eslint .` exits 0.
 // Loading every plugin of the configuration takes seconds on a busy machine.
 describe('eslint configuration', { timeout: 60_000 }, () => {
-  const eslint = new ESLint({ cwd: process.cwd() })
+  const eslint = new ESLint({
+    cwd: process.cwd(),
+  })
   const rulesFor = async (code: string, filePath: string) =>
     (await eslint.lintText(code, { filePath }))[0]!.messages.map(m => m.ruleId)
 

@@ -62,7 +62,12 @@ describe('jahrStevensUnblock', () => {
 })
 
 describe('half-unblock potential', () => {
-  it.each([[0.5, -31.7], [1, -20.5], [1.2, -17.6], [2, -9.3]])('at %f mM is %f mV', (mg, v) => {
+  it.each([
+    [0.5, -31.7],
+    [1, -20.5],
+    [1.2, -17.6],
+    [2, -9.3],
+  ])('at %f mM is %f mV', (mg, v) => {
     expect(halfUnblockPotential(mg)).toBeCloseTo(v, 1)
     expect(jahrStevensUnblock(halfUnblockPotential(mg), mg)).toBeCloseTo(0.5, 10)
   })
@@ -111,7 +116,13 @@ describe('presenter steps', () => {
   })
 
   it('clamps whatever Slidev passes as clicks', () => {
-    expect([toStep(undefined), toStep(-3), toStep(2.7), toStep(99), toStep('3')]).toEqual([0, 0, 2, 4, 3])
+    expect([
+      toStep(undefined),
+      toStep(-3),
+      toStep(2.7),
+      toStep(99),
+      toStep('3'),
+    ]).toEqual([0, 0, 2, 4, 3])
   })
 
   it('describes each step in words with its numbers', () => {

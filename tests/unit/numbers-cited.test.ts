@@ -24,7 +24,9 @@ describe('what counts as a number on a slide', () => {
 describe('a number needs a citation where it stands', () => {
   it('flags a numbered bullet on a slide whose other bullets cite', () => {
     const md = '# T\n\n- Ketamine is studied [@a]\n- Bolus up to 0.35 mg/kg\n'
-    expect(uncitedNumbers(md)).toEqual([{ line: 4, text: 'Bolus up to 0.35 mg/kg' }])
+    expect(uncitedNumbers(md)).toEqual([
+      { line: 4, text: 'Bolus up to 0.35 mg/kg' },
+    ])
   })
 
   it('flags a paragraph and a table row without a citation', () => {

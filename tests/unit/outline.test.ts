@@ -24,7 +24,14 @@ describe('deckOutline', () => {
   })
 
   it('points at the first page of a slide when clicks add pages', () => {
-    const pages = new Map([[1, 1], [2, 2], [3, 3], [4, 6], [5, 7], [6, 8]])
+    const pages = new Map([
+      [1, 1],
+      [2, 2],
+      [3, 3],
+      [4, 6],
+      [5, 7],
+      [6, 8],
+    ])
     expect(deckOutline(slides, no => pages.get(no)!)[1]!.children[1]!.page).toBe(6)
   })
 

@@ -29,7 +29,9 @@ export function missingFields(entry: BibEntry): string[] {
 export function undocumentedGaps(entry: BibEntry): string[] {
   const note = entry.auditNote ?? ''
   return missingFields(entry).filter((field) => {
-    const named = field === 'author' ? /author/i.test(note) : new RegExp(field, 'i').test(note)
+    const named = field === 'author'
+      ? /author/i.test(note)
+      : new RegExp(field, 'i').test(note)
     return !(named && GAP_RE.test(note))
   })
 }

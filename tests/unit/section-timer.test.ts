@@ -9,36 +9,80 @@ describe('section budgets', () => {
     expect(parseBudget('6min')).toEqual({ ms: 6 * MIN })
     expect(parseBudget('90s')).toEqual({ ms: 90_000 })
     expect(parseBudget('4:30')).toEqual({ ms: 270_000 })
-    expect(parseBudget(6)).toEqual({ error: expect.stringContaining('has no unit') })
-    expect(parseBudget('six minutes')).toEqual({ error: expect.stringContaining('is not a time') })
-    expect(parseBudget('+2m')).toEqual({ error: expect.stringContaining('is not a time') })
+    expect(parseBudget(6)).toEqual({
+      error: expect.stringContaining('has no unit'),
+    })
+    expect(parseBudget('six minutes')).toEqual({
+      error: expect.stringContaining('is not a time'),
+    })
+    expect(parseBudget('+2m')).toEqual({
+      error: expect.stringContaining('is not a time'),
+    })
   })
 
   it('starts a section at each divider and where the budget changes; the title opens the first', () => {
     const s = sectionsOf([
       { no: 1, title: 'Title' },
-      { no: 2, title: 'A', layout: 'section', budget: '5min' },
+      {
+        no: 2,
+        title: 'A',
+        layout: 'section',
+        budget: '5min',
+      },
       { no: 3, title: 'A2', budget: '5min' },
-      { no: 4, title: 'B', layout: 'section', budget: '5min' },
+      {
+        no: 4,
+        title: 'B',
+        layout: 'section',
+        budget: '5min',
+      },
       { no: 5, title: 'Refs', budget: '1min' },
       { no: 6, title: 'Refs 2', budget: '1min' },
       { no: 7, title: 'Questions', budget: '3min' },
     ])
     expect(s).toEqual([
-      { title: 'A', from: 1, to: 3, budgetMs: 5 * MIN },
-      { title: 'B', from: 4, to: 4, budgetMs: 5 * MIN },
-      { title: 'Refs', from: 5, to: 6, budgetMs: MIN },
-      { title: 'Questions', from: 7, to: 7, budgetMs: 3 * MIN },
+      {
+        title: 'A',
+        from: 1,
+        to: 3,
+        budgetMs: 5 * MIN,
+      },
+      {
+        title: 'B',
+        from: 4,
+        to: 4,
+        budgetMs: 5 * MIN,
+      },
+      {
+        title: 'Refs',
+        from: 5,
+        to: 6,
+        budgetMs: MIN,
+      },
+      {
+        title: 'Questions',
+        from: 7,
+        to: 7,
+        budgetMs: 3 * MIN,
+      },
     ])
     expect(sectionAt(s, 6)).toBe(2)
-    expect(sectionsOf([{ no: 1 }, { no: 2 }])).toEqual([])
+    expect(sectionsOf([
+      { no: 1 },
+      { no: 2 },
+    ])).toEqual([])
   })
 
   it('the deck\'s own budgets are times, and its sections cover every slide in order', async () => {
     for (const entry of ['slides.md', 'short.md']) {
       const deck = await loadDeck(entry)
       expect(budgetFindings(deck.slides), entry).toEqual([])
-      const sections = sectionsOf(deck.slides.map(s => ({ no: s.no, title: s.title, layout: s.layout, budget: s.frontmatter.budget })))
+      const sections = sectionsOf(deck.slides.map(s => ({
+        no: s.no,
+        title: s.title,
+        layout: s.layout,
+        budget: s.frontmatter.budget,
+      })))
       if (!sections.length)
         continue // a fork without budgets: the presenter view shows the total only
       expect(sections[0]!.from, entry).toBe(1)
@@ -48,15 +92,43 @@ describe('section budgets', () => {
   })
 
   it('names a bad budget once, on the src: block that sets it', () => {
-    const importedAt = { file: 'slides.md', line: 44, frontmatter: { src: './slides/a.md', budget: 5 } }
+    const importedAt = {
+      file: 'slides.md',
+      line: 44,
+      frontmatter: { src: './slides/a.md', budget: 5 },
+    }
     const f = budgetFindings([
-      { file: 'slides/a.md', line: 1, frontmatter: { budget: 5 }, importedAt },
-      { file: 'slides/a.md', line: 9, frontmatter: { budget: 5 }, importedAt },
-      { file: 'slides/b.md', line: 1, frontmatter: { budget: 'soon' } },
+      {
+        file: 'slides/a.md',
+        line: 1,
+        frontmatter: { budget: 5 },
+        importedAt,
+      },
+      {
+        file: 'slides/a.md',
+        line: 9,
+        frontmatter: { budget: 5 },
+        importedAt,
+      },
+      {
+        file: 'slides/b.md',
+        line: 1,
+        frontmatter: { budget: 'soon' },
+      },
     ])
     expect(f).toEqual([
-      { file: 'slides.md', line: 44, column: 1, message: expect.stringMatching(/^budget 5 has no unit; write a time as Slidev does, e\.g\. budget: 6min/) },
-      { file: 'slides/b.md', line: 1, column: 1, message: expect.stringContaining('budget "soon" is not a time') },
+      {
+        file: 'slides.md',
+        line: 44,
+        column: 1,
+        message: expect.stringMatching(/^budget 5 has no unit; write a time as Slidev does, e\.g\. budget: 6min/),
+      },
+      {
+        file: 'slides/b.md',
+        line: 1,
+        column: 1,
+        message: expect.stringContaining('budget "soon" is not a time'),
+      },
     ])
   })
 })

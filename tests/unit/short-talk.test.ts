@@ -20,7 +20,14 @@ describe('short.md, the 20-minute version', () => {
   })
 
   it('passes the reference check, with fewer references than the full talk', () => {
-    const check = (deck: string) => JSON.parse(spawnSync(process.execPath, ['--import', 'tsx', 'scripts/check-refs.ts', '--json', '--deck', deck], { cwd: root, encoding: 'utf8' }).stdout)
+    const check = (deck: string) => JSON.parse(spawnSync(process.execPath, [
+      '--import',
+      'tsx',
+      'scripts/check-refs.ts',
+      '--json',
+      '--deck',
+      deck,
+    ], { cwd: root, encoding: 'utf8' }).stdout)
     const short = check('short.md')
     const full = check('slides.md')
     expect(short.summary.errors).toBe(0)

@@ -7,7 +7,11 @@ function rasterise(size: number, path: string, scale = 4): Uint8ClampedArray {
   const w = size * scale
   const px = new Uint8ClampedArray(w * w * 4).fill(255)
   for (const m of path.matchAll(/M(\d+) (\d+)h(\d+)v1h-\d+z/g)) {
-    const [x, y, run] = [Number(m[1]), Number(m[2]), Number(m[3])]
+    const [x, y, run] = [
+      Number(m[1]),
+      Number(m[2]),
+      Number(m[3]),
+    ]
     for (let dy = 0; dy < scale; dy++) {
       for (let dx = 0; dx < run * scale; dx++) {
         const i = ((y * scale + dy) * w + x * scale + dx) * 4

@@ -1,17 +1,37 @@
 import { describe, expect, it } from 'vitest'
 import { checkHeadmatter, logoAlt, logoUrl } from '../../lib/talkConfig'
 
-const md = (lines: string[]) => ['---', ...lines, '---', '', '<TitleSlide />'].join('\n')
+function md(lines: string[]) {
+  return [
+    '---',
+    ...lines,
+    '---',
+    '',
+    '<TitleSlide />',
+  ].join('\n')
+}
 const check = (lines: string[], hm: Record<string, unknown>, exists: (path: string) => boolean = () => true) => checkHeadmatter('slides.md', md(lines), hm, exists)
 
 describe('checkHeadmatter', () => {
   it('accepts the talk keys and Slidev options', () => {
-    expect(check(['title: T', 'author: A', 'accent: "#0b5cad"', 'theme: default'], { title: 'T', author: 'A', accent: '#0b5cad', theme: 'default' })).toEqual([])
+    expect(check([
+      'title: T',
+      'author: A',
+      'accent: "#0b5cad"',
+      'theme: default',
+    ], {
+      title: 'T',
+      author: 'A',
+      accent: '#0b5cad',
+      theme: 'default',
+    })).toEqual([])
   })
 
   it('names a mistyped key at its line with the nearest known key', () => {
     const f = check(['title: T', 'afiliation: X'], { title: 'T', afiliation: 'X' })
-    expect(f).toEqual([expect.objectContaining({ file: 'slides.md', line: 3, column: 1 })])
+    expect(f).toEqual([
+      expect.objectContaining({ file: 'slides.md', line: 3, column: 1 }),
+    ])
     expect(f[0]!.message).toMatch(/^unknown headmatter key 'afiliation'\. Did you mean 'affiliation'/)
   })
 
@@ -32,7 +52,12 @@ describe('checkHeadmatter', () => {
 
   it('names a source outline that does not exist at its line', () => {
     const f = check(['title: T', 'sourceOutline: slides/outline.yaml'], { title: 'T', sourceOutline: 'slides/outline.yaml' }, p => p !== 'slides/outline.yaml')
-    expect(f).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('\'sourceOutline\' names slides/outline.yaml, which does not exist') })])
+    expect(f).toEqual([
+      expect.objectContaining({
+        line: 3,
+        message: expect.stringContaining('\'sourceOutline\' names slides/outline.yaml, which does not exist'),
+      }),
+    ])
   })
 
   it('takes no logo as no logo: no key, an empty key, or `logo:` with nothing after it', () => {
@@ -52,22 +77,42 @@ describe('checkHeadmatter', () => {
 
   it('names a logo file that is missing, at its line, and says where the image goes', () => {
     const f = check(['title: T', 'author: A', 'logo: public/logo.svg'], { title: 'T', author: 'A', logo: 'public/logo.svg' }, () => false)
-    expect(f).toEqual([{ file: 'slides.md', line: 4, column: 1, message: expect.stringMatching(/^logo: no file at public\/logo\.svg; put the image in public\//) }])
+    expect(f).toEqual([
+      {
+        file: 'slides.md',
+        line: 4,
+        column: 1,
+        message: expect.stringMatching(/^logo: no file at public\/logo\.svg; put the image in public\//),
+      },
+    ])
   })
 
   it('refuses a logo that is not an image, even when the file exists', () => {
     for (const logo of ['public/logo.pdf', 'public/logo', 'references.bib']) {
       const f = check(['title: T', `logo: ${logo}`], { title: 'T', logo }, () => true)
-      expect(f, logo).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining(`logo: ${logo} is not an image the slides can show; use an SVG or PNG`) })])
+      expect(f, logo).toEqual([
+        expect.objectContaining({
+          line: 3,
+          message: expect.stringContaining(`logo: ${logo} is not an image the slides can show; use an SVG or PNG`),
+        }),
+      ])
     }
   })
 
   it('refuses a logo outside public/, an address, and a logo that is not text', () => {
     const messages = (logo: unknown) => check(['title: T', 'logo: x'], { title: 'T', logo }, () => true).map(x => x.message)
-    expect(messages('figures/logo.svg')).toEqual([expect.stringContaining('figures/logo.svg is not in public/, so the built site would not have it')])
-    expect(messages('public/../figures/logo.svg')).toEqual([expect.stringContaining('is not in public/')])
-    expect(messages('https://example.org/logo.png')).toEqual([expect.stringContaining('https://example.org/logo.png is an address, not a file')])
-    expect(messages(42)).toEqual([expect.stringContaining('\'logo\' should be text, got 42')])
+    expect(messages('figures/logo.svg')).toEqual([
+      expect.stringContaining('figures/logo.svg is not in public/, so the built site would not have it'),
+    ])
+    expect(messages('public/../figures/logo.svg')).toEqual([
+      expect.stringContaining('is not in public/'),
+    ])
+    expect(messages('https://example.org/logo.png')).toEqual([
+      expect.stringContaining('https://example.org/logo.png is an address, not a file'),
+    ])
+    expect(messages(42)).toEqual([
+      expect.stringContaining('\'logo\' should be text, got 42'),
+    ])
   })
 })
 
@@ -80,7 +125,17 @@ describe('logoUrl', () => {
   })
 
   it('gives nothing to show for no logo or one the checker refuses', () => {
-    for (const v of [undefined, null, '', '  ', 42, 'figures/logo.svg', 'public/logo.pdf', 'https://example.org/logo.png', 'public/../x.svg'])
+    for (const v of [
+      undefined,
+      null,
+      '',
+      '  ',
+      42,
+      'figures/logo.svg',
+      'public/logo.pdf',
+      'https://example.org/logo.png',
+      'public/../x.svg',
+    ])
       expect(logoUrl(v, '/'), String(v)).toBeUndefined()
   })
 
@@ -96,9 +151,19 @@ describe('the url key', () => {
     expect(check(['title: T'], { title: 'T' })).toEqual([])
   })
   it('names an address a phone cannot open, at its line', () => {
-    for (const url of ['you.github.io/talk', 'ftp://x.org/', 42, 'https://exa mple.org/']) {
+    for (const url of [
+      'you.github.io/talk',
+      'ftp://x.org/',
+      42,
+      'https://exa mple.org/',
+    ]) {
       const f = check(['title: T', `url: ${url}`], { title: 'T', url })
-      expect(f, String(url)).toEqual([expect.objectContaining({ line: 3, message: expect.stringContaining('\'url\' should be the address the deck is published at') })])
+      expect(f, String(url)).toEqual([
+        expect.objectContaining({
+          line: 3,
+          message: expect.stringContaining('\'url\' should be the address the deck is published at'),
+        }),
+      ])
     }
   })
 })

@@ -23,7 +23,10 @@ import {
 // Published values, transcribed here from the papers (allen1999, dunbar1996, mccarthy1998,
 // celerier2000 in references.bib)
 // independently of the model's constants, so a wrong constant in lib/ fails these tests.
-const ALLEN_DYKSTRA_1999 = { week1LogShift: [0.3, 0.5] as const, week2FurtherLogShift: 0.4 }
+const ALLEN_DYKSTRA_1999 = {
+  week1LogShift: [0.3, 0.5] as const,
+  week2FurtherLogShift: 0.4,
+}
 const DUNBAR_YAKSH_1996 = { saline: 16, morphine: 496, mk801PlusMorphine: 4 } // ED50, nmol i.t.
 const MCCARTHY_1998 = { control: 10.9, morphine: 109.7, mgso4PlusMorphine: 11.2 } // ED50, nmol i.t.
 const CELERIER_2000_MAX_FALL = 0.3 // "up to 30 % below baseline"
@@ -190,10 +193,21 @@ describe('parameters, citations and the illustrative footnote', () => {
   it('cites every confirmed parameter, and every key is exported for the slide', () => {
     for (const p of PARAMETERS.filter(p => !p.illustrative))
       expect(p.cite.length, p.id).toBeGreaterThan(0)
-    const used = new Set([...PARAMETERS.flatMap(p => p.cite), ...MECHANISM_STEPS.flatMap(m => m.cite)])
+    const used = new Set([
+      ...PARAMETERS.flatMap(p => p.cite),
+      ...MECHANISM_STEPS.flatMap(m => m.cite),
+    ])
     for (const key of used)
       expect(TOLERANCE_CITATIONS).toContain(key)
-    for (const key of ['allen1999', 'dunbar1996', 'trujillo1991', 'celerier2000', 'laulin2002', 'elliott1994', 'mccarthy1998'])
+    for (const key of [
+      'allen1999',
+      'dunbar1996',
+      'trujillo1991',
+      'celerier2000',
+      'laulin2002',
+      'elliott1994',
+      'mccarthy1998',
+    ])
       expect(TOLERANCE_CITATIONS).toContain(key)
   })
 
@@ -224,24 +238,54 @@ describe('presenter steps', () => {
   }
 
   it('step 0: one curve, day 0', () => {
-    expect(visible(0)).toEqual({ curves: ['morphine@0'], equal: false, oih: false, mech: false })
+    expect(visible(0)).toEqual({
+      curves: ['morphine@0'],
+      equal: false,
+      oih: false,
+      mech: false,
+    })
   })
   it('step 1: day 7 with day 0 ghosted', () => {
-    expect(visible(1)).toEqual({ curves: ['day0@0', 'morphine@7'], equal: false, oih: false, mech: false })
+    expect(visible(1)).toEqual({
+      curves: ['day0@0', 'morphine@7'],
+      equal: false,
+      oih: false,
+      mech: false,
+    })
     expect(toleranceState(1).curves[0].emphasis).toBe('ghost')
   })
   it('step 2: day 14 and the equal-effect marker', () => {
-    expect(visible(2)).toEqual({ curves: ['day0@0', 'morphine@14'], equal: true, oih: false, mech: false })
+    expect(visible(2)).toEqual({
+      curves: ['day0@0', 'morphine@14'],
+      equal: true,
+      oih: false,
+      mech: false,
+    })
   })
   it('step 3: the antagonist curve joins at day 14', () => {
-    expect(visible(3)).toEqual({ curves: ['day0@0', 'morphine@14', 'antagonist@14'], equal: true, oih: false, mech: false })
+    expect(visible(3)).toEqual({
+      curves: ['day0@0', 'morphine@14', 'antagonist@14'],
+      equal: true,
+      oih: false,
+      mech: false,
+    })
   })
   it('step 4: hyperalgesia panel and mechanism strip', () => {
-    expect(visible(4)).toEqual({ curves: ['day0@0', 'morphine@14', 'antagonist@14'], equal: true, oih: true, mech: true })
+    expect(visible(4)).toEqual({
+      curves: ['day0@0', 'morphine@14', 'antagonist@14'],
+      equal: true,
+      oih: true,
+      mech: true,
+    })
   })
   it('print summary shows everything whatever the click, with day 0 not ghosted', () => {
     for (const step of [0, 2, 4]) {
-      expect(visible(step, true)).toEqual({ curves: ['day0@0', 'morphine@14', 'antagonist@14'], equal: true, oih: true, mech: true })
+      expect(visible(step, true)).toEqual({
+        curves: ['day0@0', 'morphine@14', 'antagonist@14'],
+        equal: true,
+        oih: true,
+        mech: true,
+      })
       expect(toleranceState(step, { summary: true }).curves[0].emphasis).toBe('current')
     }
   })

@@ -17,7 +17,12 @@ import {
 } from '../../lib/toleranceGeometry'
 
 function points(d: string): [number, number][] {
-  return [...d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g)].map(m => [Number(m[1]), Number(m[2])])
+  return [
+    ...d.matchAll(/[ML](-?[\d.]+) (-?[\d.]+)/g),
+  ].map(m => [
+    Number(m[1]),
+    Number(m[2]),
+  ])
 }
 
 /** y of a polyline at x, by linear interpolation between its vertices. */

@@ -8,7 +8,12 @@ import { plugins } from '@citation-js/core'
 import '@citation-js/plugin-bibtex'
 
 export type AuditStatus = 'verified' | 'likely-real' | 'unverified' | 'not-found'
-export const AUDIT_STATUSES: readonly AuditStatus[] = ['verified', 'likely-real', 'unverified', 'not-found']
+export const AUDIT_STATUSES: readonly AuditStatus[] = [
+  'verified',
+  'likely-real',
+  'unverified',
+  'not-found',
+]
 
 /** The subset of CSL-JSON this project reads. */
 export interface CslItem {
@@ -91,7 +96,12 @@ function locateEntries(text: string): EntryStart[] {
     const before = text.slice(text.lastIndexOf('\n', m.index! - 1) + 1, m.index!)
     if (before.trim() !== '')
       continue
-    starts.push({ at: m.index!, ...lineOf(m.index!), type: m[1]!.toLowerCase(), key: m[2] ?? '' })
+    starts.push({
+      at: m.index!,
+      ...lineOf(m.index!),
+      type: m[1]!.toLowerCase(),
+      key: m[2] ?? '',
+    })
   }
   return starts
 }
@@ -159,9 +169,15 @@ export function loadBibliography(text: string, file: string): Bibliography {
       severity: 'error',
       code: 'bibtex-syntax',
       file,
-      line: bad?.line ?? (at ? Number(at[1]) : 1),
-      col: bad?.col ?? (at ? Number(at[2]) : 1),
-      ...(bad?.key ? { key: bad.key } : {}),
+      line: bad?.line ?? (at
+        ? Number(at[1])
+        : 1),
+      col: bad?.col ?? (at
+        ? Number(at[2])
+        : 1),
+      ...(bad?.key
+        ? { key: bad.key }
+        : {}),
       message: bad
         ? `BibTeX syntax error: the braces of entry @${bad.type}{${bad.key}, ...} do not balance (citation-js: ${message}). Close every { with a }.`
         : `BibTeX syntax error: ${message}. Fix the entry at this line.`,
@@ -179,7 +195,9 @@ export function loadBibliography(text: string, file: string): Bibliography {
     }
   }
 
-  const csl = raw.length ? toCsl(raw) : []
+  const csl = raw.length
+    ? toCsl(raw)
+    : []
   const entries: BibEntry[] = []
   const byKey = new Map<string, BibEntry>()
   const seen = new Map<string, number>()
@@ -248,11 +266,22 @@ export function loadBibliography(text: string, file: string): Bibliography {
     if (!byKey.has(s.key) && s.key)
       unparsed.set(s.key, { line: s.line, col: s.col })
   }
-  return { file, entries, byKey, findings, unparsed }
+  return {
+    file,
+    entries,
+    byKey,
+    findings,
+    unparsed,
+  }
 }
 
 function checkIdentifiers(entry: BibEntry, file: string, findings: Finding[]): void {
-  const at = { file, line: entry.line, col: entry.col, key: entry.key }
+  const at = {
+    file,
+    line: entry.line,
+    col: entry.col,
+    key: entry.key,
+  }
   if (!entry.doi && !entry.pmid && !entry.isbn && !entry.url) {
     findings.push({
       severity: 'error',

@@ -20,13 +20,32 @@ export function lockPath(deck: Pick<CitedDeck, 'entry'>): string {
 
 /** The lock file, or an empty one; a lock that does not parse is a finding, not a crash. */
 export function readLock(file: string): { lock: LockFile, findings: Finding[] } {
-  if (!existsSync(file))
-    return { lock: emptyLock(), findings: [] }
+  if (!existsSync(file)) {
+    return {
+      lock: emptyLock(),
+      findings: [],
+    }
+  }
   try {
-    return { lock: parseLock(readFileSync(file, 'utf8')), findings: [] }
+    return {
+      lock: parseLock(readFileSync(file, 'utf8')),
+      findings: [],
+    }
   }
   catch (error) {
-    return { lock: emptyLock(), findings: [{ severity: 'error', code: 'bad-lock', file, line: 1, col: 1, message: `cannot read the lock file (${(error as Error).message}); delete it and run with --online to rebuild it.` }] }
+    return {
+      lock: emptyLock(),
+      findings: [
+        {
+          severity: 'error',
+          code: 'bad-lock',
+          file,
+          line: 1,
+          col: 1,
+          message: `cannot read the lock file (${(error as Error).message}); delete it and run with --online to rebuild it.`,
+        },
+      ],
+    }
   }
 }
 
@@ -36,7 +55,10 @@ export function readLock(file: string): { lock: LockFile, findings: Finding[] } 
  */
 export function checkCitations(deck: CitedDeck, options: { lockFile?: string } = {}): Finding[] {
   const { lock, findings } = readLock(options.lockFile ?? lockPath(deck))
-  return sortFindings([...findings, ...citationFindings(deck.citations, deck.bibliography, lock)])
+  return sortFindings([
+    ...findings,
+    ...citationFindings(deck.citations, deck.bibliography, lock),
+  ])
 }
 
 /** One line per finding as a terminal shows them: errors on stderr, the rest on stdout. */
@@ -45,10 +67,15 @@ export function printFindings(findings: readonly Finding[], cwd: string, options
   const stderr: string[] = []
   // In a build, one line stands for all "not verified online yet" warnings: the same
   // advice fifty times hides the warnings that need a person.
-  const folded = options.brief ? findings.filter(f => f.code === 'not-verified-online') : []
+  const folded = options.brief
+    ? findings.filter(f => f.code === 'not-verified-online')
+    : []
   for (const f of findings) {
-    if ((f.severity !== 'info' || options.verbose) && !folded.includes(f))
-      (f.severity === 'error' ? stderr : stdout).push(formatFinding(f, cwd))
+    if ((f.severity !== 'info' || options.verbose) && !folded.includes(f)) {
+      (f.severity === 'error'
+        ? stderr
+        : stdout).push(formatFinding(f, cwd))
+    }
   }
   if (folded.length)
     stdout.push(`${options.bibFile ?? 'the bibliography'}: warning: ${folded.length} entries not verified online yet; \`npm run check:refs\` lists them, \`npm run check:refs -- --online\` verifies them where the internet is reachable.`)
@@ -58,19 +85,32 @@ export function printFindings(findings: readonly Finding[], cwd: string, options
 /** The offline checks on already read citations and bibliography. */
 export function citationFindings(deck: DeckCitations, bib: Bibliography, lock?: LockFile): Finding[] {
   const findings: Finding[] = [...bib.findings]
-  const known = [...bib.byKey.keys()]
+  const known = [
+    ...bib.byKey.keys(),
+  ]
   for (const o of deck.occurrences) {
     if (bib.byKey.has(o.key))
       continue
-    const at = { severity: 'error' as const, code: 'missing-key', file: o.file, line: o.line, col: o.col, key: o.key }
-    const where = `citation key '${o.key}' (slide ${o.slide}${o.part === 'note' ? ', notes' : ''})`
+    const at = {
+      severity: 'error' as const,
+      code: 'missing-key',
+      file: o.file,
+      line: o.line,
+      col: o.col,
+      key: o.key,
+    }
+    const where = `citation key '${o.key}' (slide ${o.slide}${o.part === 'note'
+      ? ', notes'
+      : ''})`
     const broken = bib.unparsed.get(o.key)
     if (broken) {
       findings.push({ ...at, message: `${where} has an entry at ${bib.file}:${broken.line}:${broken.col} that could not be read: fix the BibTeX syntax error there.` })
       continue
     }
     const suggestions = nearestKeys(o.key, known)
-    findings.push({ ...at, suggestions, message: `${where} is not in ${bib.file}.${suggestions.length ? ` Nearest keys: ${suggestions.join(', ')}.` : ''} Fix the key or add the entry.` })
+    findings.push({ ...at, suggestions, message: `${where} is not in ${bib.file}.${suggestions.length
+      ? ` Nearest keys: ${suggestions.join(', ')}.`
+      : ''} Fix the key or add the entry.` })
   }
   for (const m of deck.malformed) {
     findings.push({
@@ -84,16 +124,34 @@ export function citationFindings(deck: DeckCitations, bib: Bibliography, lock?: 
   }
   const cited = new Set(deck.order)
   for (const entry of bib.byKey.values()) {
-    const at = { file: bib.file, line: entry.line, col: entry.col, key: entry.key }
+    const at = {
+      file: bib.file,
+      line: entry.line,
+      col: entry.col,
+      key: entry.key,
+    }
     if (!cited.has(entry.key)) {
-      findings.push({ severity: 'warning', code: 'uncited', ...at, message: `entry '${entry.key}' is not cited anywhere in the deck; it will not appear in the references.` })
+      findings.push({
+        severity: 'warning',
+        code: 'uncited',
+        ...at,
+        message: `entry '${entry.key}' is not cited anywhere in the deck; it will not appear in the references.`,
+      })
     }
     else if (entry.audit && entry.audit !== 'verified') {
-      findings.push({ severity: 'warning', code: 'cited-unverified', ...at, message: `entry '${entry.key}' is cited but its audit is '${entry.audit}': the references mark it as such. Confirm it or cite a verified source.` })
+      findings.push({
+        severity: 'warning',
+        code: 'cited-unverified',
+        ...at,
+        message: `entry '${entry.key}' is cited but its audit is '${entry.audit}': the references mark it as such. Confirm it or cite a verified source.`,
+      })
     }
   }
-  if (lock)
-    findings.push(...lockFindings([...bib.byKey.values()], lock, bib.file))
+  if (lock) {
+    findings.push(...lockFindings([
+      ...bib.byKey.values(),
+    ], lock, bib.file))
+  }
   return findings
 }
 

@@ -51,7 +51,9 @@ export async function readDeck(entryPath: string, source?: (path: string, text: 
   const root = dirname(entry)
   const read = (path: string) => {
     const text = readFileSync(path, 'utf8')
-    return source ? source(path, text) : text
+    return source
+      ? source(path, text)
+      : text
   }
   const data = await load({ userRoot: root, roots: [] } as any, entry, async path => read(path))
   const errors = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e => `${md.filepath}:${e.row + 1}: ${e.message}`))
@@ -62,14 +64,18 @@ export async function readDeck(entryPath: string, source?: (path: string, text: 
 
 /** The `bibliography:` headmatter key, relative to the entry file; references.bib by default. */
 export function bibliographyPath(entry: string, headmatter: Record<string, unknown>): string {
-  const named = typeof headmatter.bibliography === 'string' ? headmatter.bibliography : 'references.bib'
+  const named = typeof headmatter.bibliography === 'string'
+    ? headmatter.bibliography
+    : 'references.bib'
   return resolve(dirname(entry), named)
 }
 
 /** A path as messages show it: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
   const rel = relative(process.cwd(), file)
-  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : file
+  return rel && !rel.startsWith('..') && !isAbsolute(rel)
+    ? rel
+    : file
 }
 
 /**
@@ -86,7 +92,22 @@ export function readBibliography(file: string): Bibliography {
     version = `${s.mtimeMs}:${s.size}`
   }
   catch {
-    return { file, entries: [], byKey: new Map(), unparsed: new Map(), findings: [{ severity: 'error', code: 'no-bibliography', file, line: 1, col: 1, message: `bibliography ${file} not found; create it or fix the 'bibliography:' line of the headmatter.` }] }
+    return {
+      file,
+      entries: [],
+      byKey: new Map(),
+      unparsed: new Map(),
+      findings: [
+        {
+          severity: 'error',
+          code: 'no-bibliography',
+          file,
+          line: 1,
+          col: 1,
+          message: `bibliography ${file} not found; create it or fix the 'bibliography:' line of the headmatter.`,
+        },
+      ],
+    }
   }
   const cached = bibCache.get(file)
   if (cached?.version === version)
@@ -111,14 +132,19 @@ export function numberedReferences(order: readonly string[], bib: Bibliography):
   const missing = order.filter(k => !cache.has(k) && bib.byKey.has(k))
   for (const r of formatVancouver(missing.map(k => bib.byKey.get(k)!)))
     cache.set(r.key, r)
-  return order.filter(k => cache.has(k)).map((k, i) => ({ ...cache.get(k)!, number: i + 1 }))
+  return order.filter(k => cache.has(k)).map((k, i) => ({
+    ...cache.get(k)!,
+    number: i + 1,
+  }))
 }
 
 /** The citations of a deck Slidev's parser has read. */
 export function citeDeck(entry: string, data: ParsedDeck, options: { bibFile?: string } = {}): CitedDeck {
   const slides = data.slides
   const citations = collectDeckCitations(slides)
-  const bibFile = options.bibFile ? resolve(options.bibFile) : bibliographyPath(entry, data.headmatter)
+  const bibFile = options.bibFile
+    ? resolve(options.bibFile)
+    : bibliographyPath(entry, data.headmatter)
   const bibliography = readBibliography(bibFile)
   // Numbers go to keys that resolve: a missing key is an error, and must not shift the
   // numbers of everything cited after it.

@@ -79,7 +79,9 @@ export function collectDeckCitations(slides: readonly CitableSlide[]): DeckCitat
         for (const item of c.items) {
           occurrences.push({
             key: item.key,
-            ...(item.locator ? { locator: item.locator } : {}),
+            ...(item.locator
+              ? { locator: item.locator }
+              : {}),
             slide: slide.index + 1,
             part,
             file: slide.source.filepath,
@@ -87,16 +89,29 @@ export function collectDeckCitations(slides: readonly CitableSlide[]): DeckCitat
           })
         }
       }
-      for (const m of bad)
-        malformed.push({ raw: m.raw, slide: slide.index + 1, part, file: slide.source.filepath, ...position(m.start) })
+      for (const m of bad) {
+        malformed.push({
+          raw: m.raw,
+          slide: slide.index + 1,
+          part,
+          file: slide.source.filepath,
+          ...position(m.start),
+        })
+      }
     }
   }
-  return { occurrences, malformed, order: citationOrder(occurrences) }
+  return {
+    occurrences,
+    malformed,
+    order: citationOrder(occurrences),
+  }
 }
 
 /** Unique keys in order of first citation. */
 export function citationOrder(occurrences: readonly { key: string }[]): string[] {
-  return [...new Set(occurrences.map(o => o.key))]
+  return [
+    ...new Set(occurrences.map(o => o.key)),
+  ]
 }
 
 /** Key -> Vancouver reference number (1-based). */
@@ -109,7 +124,9 @@ export function citationNumbers(order: readonly string[]): Map<string, number> {
  * [1, 2, 3, 5] -> "1–3,5"; two neighbours stay a list ("1,2").
  */
 export function compressNumbers(numbers: readonly number[]): string {
-  const sorted = [...new Set(numbers)].sort((a, b) => a - b)
+  const sorted = [
+    ...new Set(numbers),
+  ].sort((a, b) => a - b)
   const parts: string[] = []
   for (let i = 0; i < sorted.length;) {
     let j = i

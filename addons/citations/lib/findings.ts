@@ -25,7 +25,9 @@ export function nearestKeys(key: string, known: Iterable<string>, n = 3): string
 }
 
 export function formatFinding(f: Finding, cwd?: string): string {
-  const file = cwd && f.file.startsWith(`${cwd}/`) ? f.file.slice(cwd.length + 1) : f.file
+  const file = cwd && f.file.startsWith(`${cwd}/`)
+    ? f.file.slice(cwd.length + 1)
+    : f.file
   return `${file}:${f.line}:${f.col}: ${f.severity}: ${f.message}`
 }
 

@@ -38,7 +38,14 @@ const NOT_BIBLIOGRAPHIC = new Set(['audit', 'auditnote'])
 
 export function entryHash(entry: BibEntry): string {
   const fields = Object.keys(entry.fields).filter(f => !NOT_BIBLIOGRAPHIC.has(f)).sort()
-  const canonical = JSON.stringify([entry.type, entry.key, fields.map(f => [f, entry.fields[f]!.replace(/\s+/g, ' ').trim()])])
+  const canonical = JSON.stringify([
+    entry.type,
+    entry.key,
+    fields.map(f => [
+      f,
+      entry.fields[f]!.replace(/\s+/g, ' ').trim(),
+    ]),
+  ])
   return createHash('sha256').update(canonical).digest('hex').slice(0, 16)
 }
 

@@ -25,7 +25,9 @@ function frontmatterAbove(lines: readonly string[], marker: number): string[] {
   while (s >= 0 && !lines[s]!.startsWith('---'))
     s--
   const block = lines.slice(s + 1, e)
-  return s >= 0 && block.length && block.every(l => l.trim() !== '') ? block : []
+  return s >= 0 && block.length && block.every(l => l.trim() !== '')
+    ? block
+    : []
 }
 
 /** Replaces the marker line in `lines` (in place) with the references slides. */

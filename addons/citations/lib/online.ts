@@ -76,7 +76,11 @@ export function rateLimiter(concurrency: number, intervalMs: number) {
 
 async function getJson(url: string, accept: string, timeoutMs: number): Promise<{ status: number, body?: unknown, error?: string }> {
   try {
-    const res = await fetch(url, { headers: { Accept: accept }, signal: AbortSignal.timeout(timeoutMs), redirect: 'follow' })
+    const res = await fetch(url, {
+      headers: { Accept: accept },
+      signal: AbortSignal.timeout(timeoutMs),
+      redirect: 'follow',
+    })
     if (!res.ok)
       return { status: res.status }
     try {
@@ -88,7 +92,9 @@ async function getJson(url: string, accept: string, timeoutMs: number): Promise<
   }
   catch (error) {
     const e = error as Error & { cause?: { code?: string } }
-    const why = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.message)
+    const why = e.name === 'TimeoutError'
+      ? `no answer within ${timeoutMs} ms`
+      : (e.cause?.code ?? e.message)
     return { status: 0, error: why }
   }
 }
@@ -117,14 +123,20 @@ export async function resolveDoi(doi: string, opts: OnlineOptions): Promise<Reso
   if (!r.body || typeof r.body !== 'object')
     return { status: 'unreachable', service, detail: r.error ?? `HTTP ${r.status}` }
   const csl = r.body as Record<string, any>
-  const title = Array.isArray(csl.title) ? csl.title[0] : csl.title
+  const title = Array.isArray(csl.title)
+    ? csl.title[0]
+    : csl.title
   const a = csl.author?.[0]
   return {
     status: 'found',
     service,
     record: {
-      title: typeof title === 'string' ? title : undefined,
-      firstAuthor: a ? (a.family ?? a.literal) : undefined,
+      title: typeof title === 'string'
+        ? title
+        : undefined,
+      firstAuthor: a
+        ? (a.family ?? a.literal)
+        : undefined,
       years: yearsOf(csl.issued, csl['published-print'], csl['published-online']),
     },
   }
@@ -136,15 +148,22 @@ export async function resolvePmid(pmid: string, opts: OnlineOptions): Promise<Re
   if (!r.body || typeof r.body !== 'object')
     return { status: 'unreachable', service, detail: r.error ?? `HTTP ${r.status}` }
   const doc = (r.body as any)?.result?.[pmid]
-  if (!doc || doc.error)
-    return { status: 'not-found', service, detail: `PubMed has no record of PMID ${pmid}${doc?.error ? ` (${doc.error})` : ''}` }
+  if (!doc || doc.error) {
+    return { status: 'not-found', service, detail: `PubMed has no record of PMID ${pmid}${doc?.error
+      ? ` (${doc.error})`
+      : ''}` }
+  }
   // PubMed writes authors as "Petrenko AB": the family name is everything before the initials.
   const name: string | undefined = doc.authors?.find((x: any) => x.authtype === 'Author' || !x.authtype)?.name ?? doc.sortfirstauthor
   const family = name?.replace(/\s+[A-Z]{1,4}$/, '')
   return {
     status: 'found',
     service,
-    record: { title: doc.title, firstAuthor: family, years: yearsOf(doc.pubdate, doc.epubdate) },
+    record: {
+      title: doc.title,
+      firstAuthor: family,
+      years: yearsOf(doc.pubdate, doc.epubdate),
+    },
   }
 }
 
@@ -207,46 +226,116 @@ export async function verifyOnline(entries: readonly BibEntry[], lock: LockFile,
   const findings: Finding[] = []
   const tasks: Promise<void>[] = []
   for (const entry of entries) {
-    const at = { file, line: entry.line, col: entry.col, key: entry.key }
+    const at = {
+      file,
+      line: entry.line,
+      col: entry.col,
+      key: entry.key,
+    }
     const hash = entryHash(entry)
     for (const id of entryIdentifiers(entry)) {
       const isDoi = id.startsWith('doi:')
       const value = isDoi ? entry.doi! : entry.pmid!
-      tasks.push((isDoi ? doiQueue : ncbiQueue)(() => isDoi ? resolveDoi(value, opts) : resolvePmid(value, opts)).then((res) => {
-        const label = isDoi ? `DOI ${value}` : `PMID ${value}`
+      tasks.push((isDoi ? doiQueue : ncbiQueue)(() => isDoi
+        ? resolveDoi(value, opts)
+        : resolvePmid(value, opts)).then((res) => {
+        const label = isDoi
+          ? `DOI ${value}`
+          : `PMID ${value}`
         if (res.status === 'unreachable') {
-          findings.push({ severity: 'warning', code: 'online-unreachable', ...at, message: `could not reach ${res.service} to check ${label} of '${entry.key}' (${res.detail}); not checked, try again later.` })
+          findings.push({
+            severity: 'warning',
+            code: 'online-unreachable',
+            ...at,
+            message: `could not reach ${res.service} to check ${label} of '${entry.key}' (${res.detail}); not checked, try again later.`,
+          })
           return
         }
         if (res.status === 'not-found') {
-          records[id] = { key: entry.key, hash, status: 'not-found', checkedOn: opts.today, service: res.service }
-          findings.push({ severity: 'error', code: 'online-not-found', ...at, message: `${res.detail}: '${entry.key}' cites an identifier that does not exist. Copy the identifier again from the publisher or PubMed.` })
+          records[id] = {
+            key: entry.key,
+            hash,
+            status: 'not-found',
+            checkedOn: opts.today,
+            service: res.service,
+          }
+          findings.push({
+            severity: 'error',
+            code: 'online-not-found',
+            ...at,
+            message: `${res.detail}: '${entry.key}' cites an identifier that does not exist. Copy the identifier again from the publisher or PubMed.`,
+          })
           return
         }
         const differences = compareWithRecord(entry, res.record)
-        const found = { ...(res.record.title ? { title: res.record.title } : {}), ...(res.record.firstAuthor ? { firstAuthor: res.record.firstAuthor } : {}), ...(res.record.years.length ? { year: res.record.years[0] } : {}) }
-        records[id] = { key: entry.key, hash, status: differences.length ? 'mismatch' : 'match', checkedOn: opts.today, service: res.service, found, ...(differences.length ? { differences } : {}) }
-        if (differences.length)
-          findings.push({ severity: 'error', code: 'online-mismatch', ...at, message: `'${entry.key}' does not match ${res.service}'s record for ${label}: ${differences.join('; ')}. Fix the entry or the identifier.` })
-        else
-          findings.push({ severity: 'info', code: 'online-match', ...at, message: `'${entry.key}' matches ${res.service}'s record for ${label} (title, first author, year).` })
+        const found = {
+          ...(res.record.title
+            ? { title: res.record.title }
+            : {}),
+          ...(res.record.firstAuthor
+            ? { firstAuthor: res.record.firstAuthor }
+            : {}),
+          ...(res.record.years.length
+            ? { year: res.record.years[0] }
+            : {}),
+        }
+        records[id] = {
+          key: entry.key,
+          hash,
+          status: differences.length ? 'mismatch' : 'match',
+          checkedOn: opts.today,
+          service: res.service,
+          found,
+          ...(differences.length
+            ? { differences }
+            : {}),
+        }
+        if (differences.length) {
+          findings.push({
+            severity: 'error',
+            code: 'online-mismatch',
+            ...at,
+            message: `'${entry.key}' does not match ${res.service}'s record for ${label}: ${differences.join('; ')}. Fix the entry or the identifier.`,
+          })
+        }
+        else {
+          findings.push({
+            severity: 'info',
+            code: 'online-match',
+            ...at,
+            message: `'${entry.key}' matches ${res.service}'s record for ${label} (title, first author, year).`,
+          })
+        }
       }))
     }
   }
   await Promise.all(tasks)
-  return { lock: { ...lock, records }, findings }
+  return {
+    lock: { ...lock, records },
+    findings,
+  }
 }
 
 /** Offline: what the lock file says about each entry. */
 export function lockFindings(entries: readonly BibEntry[], lock: LockFile, file: string): Finding[] {
   const findings: Finding[] = []
   for (const entry of entries) {
-    const at = { file, line: entry.line, col: entry.col, key: entry.key }
+    const at = {
+      file,
+      line: entry.line,
+      col: entry.col,
+      key: entry.key,
+    }
     const ids = entryIdentifiers(entry)
     if (!ids.length && (entry.doi || entry.pmid))
       continue // malformed identifiers are already errors
     if (!ids.length) {
-      findings.push({ severity: 'warning', code: 'not-verified-online', ...at, message: `'${entry.key}' has no DOI or PMID, so it cannot be verified online: check its ${entry.isbn ? 'ISBN' : 'URL'} by hand.` })
+      findings.push({
+        severity: 'warning',
+        code: 'not-verified-online',
+        ...at,
+        message: `'${entry.key}' has no DOI or PMID, so it cannot be verified online: check its ${entry.isbn ? 'ISBN' : 'URL'} by hand.`,
+      })
       continue
     }
     const hash = entryHash(entry)
@@ -258,18 +347,47 @@ export function lockFindings(entries: readonly BibEntry[], lock: LockFile, file:
         continue
       }
       if (rec.hash !== hash) {
-        findings.push({ severity: 'warning', code: 'edited-since-verified', ...at, message: `'${entry.key}' was edited after ${id} was checked online on ${rec.checkedOn}; run \`npm run check:refs -- --online\` to check it again.` })
+        findings.push({
+          severity: 'warning',
+          code: 'edited-since-verified',
+          ...at,
+          message: `'${entry.key}' was edited after ${id} was checked online on ${rec.checkedOn}; run \`npm run check:refs -- --online\` to check it again.`,
+        })
         continue
       }
-      if (rec.status === 'match')
-        findings.push({ severity: 'info', code: 'verified-online', ...at, message: `'${entry.key}': ${id} verified on ${rec.checkedOn} (${rec.service}).` })
-      else if (rec.status === 'not-found')
-        findings.push({ severity: 'error', code: 'online-not-found', ...at, message: `'${entry.key}': ${rec.service} had no record of ${id} when checked on ${rec.checkedOn}. Copy the identifier again from the publisher or PubMed.` })
-      else
-        findings.push({ severity: 'error', code: 'online-mismatch', ...at, message: `'${entry.key}' did not match ${rec.service}'s record for ${id} when checked on ${rec.checkedOn}: ${(rec.differences ?? []).join('; ')}. Fix the entry or the identifier.` })
+      if (rec.status === 'match') {
+        findings.push({
+          severity: 'info',
+          code: 'verified-online',
+          ...at,
+          message: `'${entry.key}': ${id} verified on ${rec.checkedOn} (${rec.service}).`,
+        })
+      }
+      else if (rec.status === 'not-found') {
+        findings.push({
+          severity: 'error',
+          code: 'online-not-found',
+          ...at,
+          message: `'${entry.key}': ${rec.service} had no record of ${id} when checked on ${rec.checkedOn}. Copy the identifier again from the publisher or PubMed.`,
+        })
+      }
+      else {
+        findings.push({
+          severity: 'error',
+          code: 'online-mismatch',
+          ...at,
+          message: `'${entry.key}' did not match ${rec.service}'s record for ${id} when checked on ${rec.checkedOn}: ${(rec.differences ?? []).join('; ')}. Fix the entry or the identifier.`,
+        })
+      }
     }
-    if (unverified.length)
-      findings.push({ severity: 'warning', code: 'not-verified-online', ...at, message: `'${entry.key}': ${unverified.join(', ')} not verified online yet; run \`npm run check:refs -- --online\` where the internet is reachable.` })
+    if (unverified.length) {
+      findings.push({
+        severity: 'warning',
+        code: 'not-verified-online',
+        ...at,
+        message: `'${entry.key}': ${unverified.join(', ')} not verified online yet; run \`npm run check:refs -- --online\` where the internet is reachable.`,
+      })
+    }
   }
   return findings
 }

@@ -19,7 +19,11 @@ export function citationHtml(citation: Citation, numbers: ReadonlyMap<string, nu
   const missing = citation.items.filter(i => !numbers.has(i.key))
   const plain = known.filter(i => !i.locator).map(i => numbers.get(i.key)!)
   const parts = [
-    ...(plain.length ? [compressNumbers(plain)] : []),
+    ...(plain.length
+      ? [
+          compressNumbers(plain),
+        ]
+      : []),
     ...known.filter(i => i.locator).map(i => `${numbers.get(i.key)}(${escapeHtml(i.locator!)})`),
     ...missing.map(i => `?${escapeHtml(i.key)}`),
   ]
@@ -38,7 +42,14 @@ export function slideSourceItems(keys: readonly string[], numbers: ReadonlyMap<s
       continue
     seen.add(key)
     const mark = auditMark(entry.audit)
-    items.push({ n: numbers.get(key)!, key, text: shortSource(entry), ...(mark ? { mark } : {}) })
+    items.push({
+      n: numbers.get(key)!,
+      key,
+      text: shortSource(entry),
+      ...(mark
+        ? { mark }
+        : {}),
+    })
   }
   return items.sort((a, b) => a.n - b.n)
 }
@@ -51,8 +62,12 @@ export function slideSourceItems(keys: readonly string[], numbers: ReadonlyMap<s
 export function slideSourcesHtml(items: ReturnType<typeof slideSourceItems>, legendShown = false): string {
   if (!items.length)
     return ''
-  const li = items.map(i => `<li data-cite="${escapeHtml(i.key)}"><span class="source-number">${i.n}</span> ${escapeHtml(i.text)}${i.mark ? `<span class="source-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${i.mark}</span>` : ''}</li>`).join('')
-  const legend = !legendShown && items.some(i => i.mark) ? `<li class="source-legend">${escapeHtml(EVIDENCE_LEGEND)}</li>` : ''
+  const li = items.map(i => `<li data-cite="${escapeHtml(i.key)}"><span class="source-number">${i.n}</span> ${escapeHtml(i.text)}${i.mark
+    ? `<span class="source-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${i.mark}</span>`
+    : ''}</li>`).join('')
+  const legend = !legendShown && items.some(i => i.mark)
+    ? `<li class="source-legend">${escapeHtml(EVIDENCE_LEGEND)}</li>`
+    : ''
   return `<SlideSources><ol class="slide-sources-list" v-pre>${li}${legend}</ol></SlideSources>`
 }
 
@@ -109,7 +124,9 @@ export function referencePagesMarkdown(pages: readonly FormattedReference[][], f
   pages.forEach((page, i) => {
     if (i > 0)
       lines.push('', '---', ...frontmatter, '---', '')
-    const heading = pages.length > 1 ? `${title} <span class="references-page">(${i + 1}/${pages.length})</span>` : title
+    const heading = pages.length > 1
+      ? `${title} <span class="references-page">(${i + 1}/${pages.length})</span>`
+      : title
     lines.push(`# ${heading}`, '')
     if (!page.length) {
       lines.push('<p class="references-empty">No sources are cited in this talk.</p>')

@@ -12,8 +12,13 @@ const last = store('rendered', () => ({ kept: undefined as { bib: object, order:
 /** `once(key, render)`: the rendering of `key` for this deck's numbers, computed at most once. */
 export function renderedOnce(deck: Pick<CitedDeck, 'bibliography' | 'references'>): (key: string, render: () => string | undefined) => string | undefined {
   const order = deck.references.map(r => r.key).join(' ')
-  if (last.kept?.bib !== deck.bibliography || last.kept.order !== order)
-    last.kept = { bib: deck.bibliography, order, texts: new Map() }
+  if (last.kept?.bib !== deck.bibliography || last.kept.order !== order) {
+    last.kept = {
+      bib: deck.bibliography,
+      order,
+      texts: new Map(),
+    }
+  }
   const { texts } = last.kept
   return (key, render) => {
     if (!texts.has(key))

@@ -75,7 +75,10 @@ export function maskNonCitableText(text: string): string {
       }
     }
     else if (m?.[1]) {
-      fence = { char: m[1].charAt(0), len: m[1].length }
+      fence = {
+        char: m[1].charAt(0),
+        len: m[1].length,
+      }
       fenceStart = offset
     }
     offset += line.length + 1
@@ -123,12 +126,23 @@ export function findCitations(text: string): CitationScan {
       }
       const keyAt = partOffset + part.indexOf('@') + 1
       const locator = im[2]?.trim()
-      items.push({ key: im[1]!, offset: keyAt, ...(locator ? { locator } : {}) })
+      items.push({
+        key: im[1]!,
+        offset: keyAt,
+        ...(locator
+          ? { locator }
+          : {}),
+      })
       partOffset += part.length + 1
     }
     if (!ok)
       continue
-    citations.push({ start, end: start + m[0].length, raw: text.slice(start, start + m[0].length), items })
+    citations.push({
+      start,
+      end: start + m[0].length,
+      raw: text.slice(start, start + m[0].length),
+      items,
+    })
     covered.add(start)
   }
   const malformed: MalformedCitation[] = []
@@ -136,7 +150,9 @@ export function findCitations(text: string): CitationScan {
     if (covered.has(m.index!))
       continue
     const lineEnd = text.indexOf('\n', m.index!)
-    const raw = text.slice(m.index!, lineEnd < 0 ? undefined : lineEnd).slice(0, 60)
+    const raw = text.slice(m.index!, lineEnd < 0
+      ? undefined
+      : lineEnd).slice(0, 60)
     malformed.push({ start: m.index!, raw })
   }
   return { citations, malformed }
@@ -154,7 +170,9 @@ export function replaceCitations(text: string, render: (citation: Citation) => s
   for (const c of citations) {
     const before = text.slice(last, c.start)
     // One line break goes too (notes wrap), but never a blank line: that is a new paragraph.
-    out += (options.attach ? before.replace(/(?<=\S)[ \t]*(?:\n[ \t]*)?$/, '') : before) + render(c)
+    out += (options.attach
+      ? before.replace(/(?<=\S)[ \t]*(?:\n[ \t]*)?$/, '')
+      : before) + render(c)
     last = c.end
   }
   return out + text.slice(last)

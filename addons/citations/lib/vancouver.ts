@@ -31,7 +31,9 @@ export const EVIDENCE_MARK = '†'
 export const EVIDENCE_LEGEND = '† Low certainty: expert opinion, or a source with an incomplete record'
 
 export function auditMark(audit: AuditStatus | undefined): string | undefined {
-  return audit && audit !== 'verified' ? EVIDENCE_MARK : undefined
+  return audit && audit !== 'verified'
+    ? EVIDENCE_MARK
+    : undefined
 }
 
 export function escapeHtml(s: string): string {
@@ -61,7 +63,10 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
     lang: 'en-US',
     asEntryArray: true,
   }) as unknown as [string, string][]
-  const textById = new Map(rendered.map(([id, text]) => [id, text.replace(/^\s*\d+\.\s*/, '').trim()]))
+  const textById = new Map(rendered.map(([id, text]) => [
+    id,
+    text.replace(/^\s*\d+\.\s*/, '').trim(),
+  ]))
   return entries.map((entry, i) => {
     const body = textById.get(entry.key) ?? entry.key
     const mark = auditMark(entry.audit)
@@ -78,13 +83,32 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
       ids.push({ text: `ISBN: ${entry.isbn}`, html: `ISBN: ${escapeHtml(entry.isbn)}` })
     if (!entry.doi && !entry.pmid && entry.url && isRecordLink(entry.url) && !body.includes(entry.url))
       ids.push({ text: `Available from: ${entry.url}`, html: `Available from: <a href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a>` })
-    const text = [body, ...ids.map(x => `${x.text}.`), ...(mark ? [mark] : [])].join(' ')
+    const text = [
+      body,
+      ...ids.map(x => `${x.text}.`),
+      ...(mark
+        ? [mark]
+        : []),
+    ].join(' ')
     const html = [
       escapeHtml(body),
       ...ids.map(x => `${x.html}.`),
-      ...(mark ? [`<span class="reference-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${escapeHtml(mark)}</span>`] : []),
+      ...(mark
+        ? [`<span class="reference-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${escapeHtml(mark)}</span>`]
+        : []),
     ].join(' ')
-    return { key: entry.key, number: i + 1, text, html, ...(entry.audit ? { audit: entry.audit } : {}), ...(mark ? { auditMark: mark } : {}) }
+    return {
+      key: entry.key,
+      number: i + 1,
+      text,
+      html,
+      ...(entry.audit
+        ? { audit: entry.audit }
+        : {}),
+      ...(mark
+        ? { auditMark: mark }
+        : {}),
+    }
   })
 }
 
@@ -118,18 +142,28 @@ function initials(given: string | undefined): string {
  */
 export function shortSource(entry: BibEntry): string {
   const csl = entry.csl
-  const people = csl.author?.length ? csl.author : (csl.editor ?? [])
+  const people = csl.author?.length
+    ? csl.author
+    : (csl.editor ?? [])
   const first = people[0]
   let who = ''
-  if (first)
-    who = first.literal ?? [first.family, initials(first.given)].filter(Boolean).join(' ')
+  if (first) {
+    who = first.literal ?? [
+      first.family,
+      initials(first.given),
+    ].filter(Boolean).join(' ')
+  }
   if (people.length > 1)
     who += ' et al.'
   const where = csl['container-title-short'] ?? csl['container-title'] ?? csl.publisher ?? ''
   const year = csl.issued?.['date-parts']?.[0]?.[0] ?? csl.issued?.literal ?? ''
   // An entry with neither author nor journal still needs words a reader can look up.
   const title = csl.title ?? ''
-  const what = where || (title.length > 48 ? `${title.slice(0, 45).replace(/\s+\S*$/, '')}...` : title)
+  const what = where || (title.length > 48
+    ? `${title.slice(0, 45).replace(/\s+\S*$/, '')}...`
+    : title)
   const tail = [what, year].filter(x => x !== '' && x !== undefined).join(' ')
-  return [who && (who.endsWith('.') ? who : `${who}.`), tail].filter(Boolean).join(' ').trim() || entry.key
+  return [who && (who.endsWith('.')
+    ? who
+    : `${who}.`), tail].filter(Boolean).join(' ').trim() || entry.key
 }

@@ -57,18 +57,24 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
 
   const render = (text: string) => replaceCitations(text, c => citationHtml(c, deck.numbers), { attach: true })
   const once = renderedOnce(deck)
-  return [{
-    name: 'slidev-addon-citations',
-    transformRawLines(lines) {
-      expandReferences(lines, deck.references)
+  return [
+    {
+      name: 'slidev-addon-citations',
+      transformRawLines(lines) {
+        expandReferences(lines, deck.references)
+      },
+      transformSlide: async content => once(`slide\0${content}`, () => {
+        const keys = findCitations(content).citations.flatMap(c => c.items.map(i => i.key))
+        if (!keys.length)
+          return undefined
+        const sources = slideSourcesHtml(slideSourceItems(keys, deck.numbers, deck.bibliography), content.includes(`class="${LEGEND_CLASS}"`))
+        return `${render(content)}${sources
+          ? `\n\n${sources}\n`
+          : ''}`
+      }),
+      transformNote: async note => once(`note\0${note}`, () => note && findCitations(note).citations.length
+        ? render(note)
+        : undefined),
     },
-    transformSlide: async content => once(`slide\0${content}`, () => {
-      const keys = findCitations(content).citations.flatMap(c => c.items.map(i => i.key))
-      if (!keys.length)
-        return undefined
-      const sources = slideSourcesHtml(slideSourceItems(keys, deck.numbers, deck.bibliography), content.includes(`class="${LEGEND_CLASS}"`))
-      return `${render(content)}${sources ? `\n\n${sources}\n` : ''}`
-    }),
-    transformNote: async note => once(`note\0${note}`, () => note && findCitations(note).citations.length ? render(note) : undefined),
-  }]
+  ]
 })
