@@ -18,7 +18,7 @@ import { slidevBin } from '../lib/pipeline'
 import { launchBrowser } from '../lib/printDeck'
 import { serveStatic } from '../lib/staticServer'
 import { pageTexts } from '../tests/support/pdf'
-import { flag, option } from './_cli'
+import { cli } from './_cli'
 
 const root = resolve('.')
 const work = join(root, '.tmp', 'bench')
@@ -27,7 +27,8 @@ rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
 mkdirSync(out, { recursive: true })
 const browserPath = findBrowser().path
-const runs = Math.max(3, Number(option('runs') ?? 3))
+const { values: flags } = cli('npm run bench -- [--runs 3] [--keep]', { runs: { type: 'string' }, keep: { type: 'boolean' } })
+const runs = Math.max(3, Number(flags.runs ?? 3))
 const rows: { measure: string, ours: string, stock: string, ratio: string, target: string }[] = []
 
 /** Wall time of a command, in seconds; a failing command stops the benchmark with its output. */
@@ -164,7 +165,7 @@ console.log(table)
 writeFileSync(join(out, 'report.md'), `# Benchmark, ${new Date().toISOString()}\n\n${table}\n`)
 writeFileSync(join(out, 'report.json'), JSON.stringify({ runs, rows, samples: { build, exported }, ours, stock }, null, 2))
 console.log(`\nWritten to bench-results/report.md and report.json`)
-if (!flag('keep'))
+if (!flags.keep)
   rmSync(work, { recursive: true, force: true })
 
 interface DeckMeasures {

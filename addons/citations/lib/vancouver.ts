@@ -18,6 +18,8 @@ export interface FormattedReference {
   audit?: AuditStatus
   /** EVIDENCE_MARK for an entry whose record is incomplete, undefined for a verified one. */
   auditMark?: string
+  /** The slide's short source line ("Petrenko AB et al. Anesth Analg 2003"): the handout lists it beside the notes. */
+  short?: string
 }
 
 /**
@@ -84,7 +86,7 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
       ...ids.map(x => `${x.html}.`),
       ...(mark ? [`<span class="reference-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${escapeHtml(mark)}</span>`] : []),
     ].join(' ')
-    return { key: entry.key, number: i + 1, text, html, ...(entry.audit ? { audit: entry.audit } : {}), ...(mark ? { auditMark: mark } : {}) }
+    return { key: entry.key, number: i + 1, text, html, short: shortSource(entry), ...(entry.audit ? { audit: entry.audit } : {}), ...(mark ? { auditMark: mark } : {}) }
   })
 }
 
