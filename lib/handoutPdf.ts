@@ -4,7 +4,7 @@
  * opens it, turns what the page reports into messages that name files and lines, prints
  * it, and adds metadata and bookmarks.
  */
-import type { Browser } from 'playwright-chromium'
+import type { BrowserContext } from 'playwright-chromium'
 import type { Deck } from './deck'
 import type { HandoutOptions } from './handout'
 import type { OutlineItem } from './outline'
@@ -33,14 +33,11 @@ interface HandoutState {
 }
 
 /** Prints `${siteUrl}handout` with a running browser. */
-export async function handoutPdf(deck: Deck, browser: Browser, siteUrl: string, options: HandoutOptions, timeoutMs = 90_000): Promise<PrintedPdf> {
+export async function handoutPdf(deck: Deck, context: BrowserContext, siteUrl: string, options: HandoutOptions, timeoutMs = 90_000): Promise<PrintedPdf> {
   const canvas = canvasSize(deck.headmatter)
-  const context = await browser.newContext({
-    viewport: { width: Math.ceil(paperPx(options.paper).width), height: canvas.height * Math.max(1, deck.slides.length) },
-    reducedMotion: 'reduce',
-  })
+  const viewport = { width: Math.ceil(paperPx(options.paper).width), height: canvas.height * Math.max(1, deck.slides.length) }
+  const { page, errors } = await openPrintRoute(context, `${siteUrl}handout?print&paper=${options.paper.name}&perPage=${options.perPage}`, timeoutMs, viewport)
   try {
-    const { page, errors } = await openPrintRoute(context, `${siteUrl}handout?print&paper=${options.paper.name}&perPage=${options.perPage}`, timeoutMs)
     const done = await page.waitForFunction(() => {
       const root = document.querySelector<HTMLElement>('#handout')
       return root && root.dataset.state !== 'loading'
@@ -83,7 +80,7 @@ export async function handoutPdf(deck: Deck, browser: Browser, siteUrl: string, 
     return { bytes, pages: printed, outline }
   }
   finally {
-    await context.close()
+    await page.close()
   }
 }
 

@@ -1,5 +1,5 @@
 import type { Buffer } from 'node:buffer'
-import type { Browser } from 'playwright-chromium'
+import type { Browser, BrowserContext } from 'playwright-chromium'
 import type { Deck } from './deck'
 import type { HandoutOptions } from './handout'
 import type { PrintedPdf } from './handoutPdf'
@@ -113,14 +113,15 @@ export async function printPdfs(deck: Deck, siteDir: string, browserPath: string
   let browser: Browser | undefined
   try {
     browser = await launchBrowser(browserPath)
+    const context = await browser.newContext({ reducedMotion: 'reduce' })
     const out: { slides?: PrintedPdf, handout?: PrintedPdf } = {}
     if (jobs.slides) {
       const withClicks = !!jobs.slides.withClicks
-      out.slides = await step(withClicks ? 'print one page per click' : 'print the slides PDF', () => slidesPdf(deck, browser!, server.url, withClicks))
+      out.slides = await step(withClicks ? 'print one page per click' : 'print the slides PDF', () => slidesPdf(deck, context, server.url, withClicks))
     }
     if (jobs.handout) {
       const o = jobs.handout
-      out.handout = await step(`print the handout (${o.paper.label}, ${o.perPage} slides a page)`, () => handoutPdf(deck, browser!, server.url, o))
+      out.handout = await step(`print the handout (${o.paper.label}, ${o.perPage} slides a page)`, () => handoutPdf(deck, context, server.url, o))
     }
     return out
   }
@@ -131,14 +132,14 @@ export async function printPdfs(deck: Deck, siteDir: string, browserPath: string
 }
 
 /** The slides PDF, printed from the site at `siteUrl`, checked to be this deck, with metadata and bookmarks. */
-async function slidesPdf(deck: Deck, browser: Browser, siteUrl: string, withClicks: boolean): Promise<PrintedPdf> {
+async function slidesPdf(deck: Deck, context: BrowserContext, siteUrl: string, withClicks: boolean): Promise<PrintedPdf> {
   const printed = await printDeck({
     siteUrl,
     withClicks,
     ...canvasSize(deck.headmatter),
     slideCount: deck.slides.length,
     describeSlide: no => describeSlide(deck, no),
-  }, browser)
+  }, context)
   checkIsDeck(deck, printed, withClicks)
   const outline = deckOutline(deck.slides, no => printed.firstPage.get(no) ?? no)
   const h = deck.headmatter

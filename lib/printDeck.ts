@@ -62,14 +62,10 @@ export async function launchBrowser(browserPath: string): Promise<Browser> {
  * prints, but from the already built site: no second compilation of the deck. The caller
  * owns the browser: the build prints both PDFs with one.
  */
-export async function printDeck(opts: PrintOptions, browser: Browser): Promise<PrintedDeck> {
+export async function printDeck(opts: PrintOptions, context: BrowserContext): Promise<PrintedDeck> {
   const timeout = opts.timeoutMs ?? 60_000
-  const context = await browser.newContext({
-    viewport: { width: opts.width, height: opts.height * Math.max(1, opts.slideCount) },
-    reducedMotion: 'reduce',
-  })
+  const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout, { width: opts.width, height: opts.height * Math.max(1, opts.slideCount) })
   try {
-    const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout)
     await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
     if (errors.length) {
       const culprits = await slidesWithErrors(context, opts.siteUrl, opts.slideCount)
@@ -93,7 +89,7 @@ export async function printDeck(opts: PrintOptions, browser: Browser): Promise<P
     return { pdf, firstPage, pageCount: slides.length, firstText: slides[0]?.text ?? '', lastText: slides.at(-1)?.text ?? '' }
   }
   finally {
-    await context.close()
+    await page.close()
   }
 }
 
@@ -127,9 +123,14 @@ function collectErrors(page: Page): string[] {
   return errors
 }
 
-/** Opens Slidev's print route, collecting the page's errors (less the known benign ones). */
-export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
+/**
+ * Opens a print route of the deck, collecting the page's errors (less the known benign ones).
+ * Both PDFs open their pages in one context, so the second finds the deck's code cached.
+ */
+export async function openPrintRoute(context: BrowserContext, url: string, timeout: number, viewport?: { width: number, height: number }): Promise<{ page: Page, errors: string[] }> {
   const page = await context.newPage()
+  if (viewport)
+    await page.setViewportSize(viewport)
   const errors = collectErrors(page)
   // Paper is light: set before the deck loads, so its colour scheme starts light whatever
   // the system prefers (colorSchema: auto follows the system).

@@ -2,13 +2,12 @@ import type { HandoutContent } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
 import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { PAPERS } from '../../lib/handout/paper'
-import { layoutRecord, planHandout } from '../../lib/handout/plan'
+import { planHandout } from '../../lib/handout/plan'
 
-const row = (no: number, title: string, section?: string) => ({ no, file: 'x.md', line: no, title, titleText: title, ...(section ? { section } : {}), notesHtml: '<p>n</p>', sources: [] })
-const ref = (n: number) => ({ key: `k${n}`, number: n, text: `Ref ${n}`, html: `Ref ${n}` })
+const row = (no: number, title: string, section?: string) => ({ no, title, ...(section ? { section } : {}) })
+const ref = (n: number) => ({ number: n })
 
 const content: HandoutContent = {
-  cover: { title: 'Talk' },
   rows: [row(1, 'Talk'), row(2, 'Part A', 'Part A'), row(3, 'A1', 'Part A'), row(4, 'A2', 'Part A'), row(5, 'Part B', 'Part B'), row(6, 'B1', 'Part B')],
   references: [ref(1), ref(2), ref(3)],
   referencesNo: 7,
@@ -51,7 +50,6 @@ describe('planHandout', () => {
     const plan = planHandout(content, g, options, { rows: [200, 200, 200, 200, 200, 200], refHead: 60, refs: [g.bodyHeight - 100, 200, 40] })
     const refs = plan.pages.filter(p => p.kind === 'references') as { items: number[], withHead: boolean, label: string }[]
     expect(refs.map(r => [r.items, r.withHead, r.label])).toEqual([[[0], true, 'References (1/2)'], [[1, 2], false, 'References (2/2)']])
-    expect(layoutRecord(plan, content, options).pages.slice(-2)).toEqual([{ kind: 'references', from: 1, to: 1 }, { kind: 'references', from: 2, to: 3 }])
   })
 
   it('reports a slide whose notes cannot fit on a page', () => {
@@ -59,13 +57,10 @@ describe('planHandout', () => {
     expect(plan.oversize).toEqual([1])
   })
 
-  it('records the layout for readers of the PDF', () => {
-    const plan = planHandout(content, g, { paper: PAPERS.letter, perPage: 2 }, { rows: [200, 200, 200, 200, 200, 200], refHead: 60, refs: [40, 40, 40] })
-    expect(layoutRecord(plan, content, { paper: PAPERS.letter, perPage: 2 })).toEqual({
-      paper: 'letter',
-      perPage: 2,
-      pages: [{ kind: 'cover' }, { kind: 'slides', slides: [1, 2] }, { kind: 'slides', slides: [3, 4] }, { kind: 'slides', slides: [5, 6] }, { kind: 'references', from: 1, to: 3 }],
-    })
+  it('puts at most two slides on a page when asked for two', () => {
+    const two = { paper: PAPERS.letter, perPage: 2 as const }
+    const plan = planHandout(content, handoutGeometry(two, { width: 980, height: 551 }), two, { rows: [200, 200, 200, 200, 200, 200], refHead: 60, refs: [40, 40, 40] })
+    expect(plan.pages.map(p => p.kind === 'slides' ? p.rows : p.kind)).toEqual(['cover', [0, 1], [2, 3], [4, 5], 'references'])
   })
 
   it('refuses measurements that do not match the content', () => {
