@@ -145,7 +145,7 @@ test.describe('dist/handout.pdf', () => {
     expect(pdfInfo(pdf).Title).toContain(String(h.title))
   })
 
-  test('numbers its pages, and nothing of the deck's screen overlays reaches paper', () => {
+  test('numbers its pages, and none of the deck\'s screen overlays reaches paper', () => {
     texts.forEach((t, i) => {
       // The page number is the last thing on a page: nothing (an offline-cache notice) after it.
       if (i > 0)
