@@ -13,7 +13,7 @@ import * as pdfLib from 'pdf-lib'
 import { paperPx } from './handout'
 import { paperForPdf } from './handout/paper'
 import { finishPdf } from './pdfMeta'
-import { BuildError, canvasSize, describeSlide } from './pipeline'
+import { BuildError, describeSlide } from './pipeline'
 import { ExportError, openPrintRoute } from './printDeck'
 
 export interface PrintedPdf {
@@ -34,8 +34,8 @@ interface HandoutState {
 
 /** Prints `${siteUrl}handout` with a running browser. */
 export async function handoutPdf(deck: Deck, context: BrowserContext, siteUrl: string, options: HandoutOptions, timeoutMs = 90_000): Promise<PrintedPdf> {
-  const canvas = canvasSize(deck.headmatter)
-  const viewport = { width: Math.ceil(paperPx(options.paper).width), height: canvas.height * Math.max(1, deck.slides.length) }
+  // One sheet high (see printDeck): the page lays itself out whatever the viewport.
+  const viewport = { width: Math.ceil(paperPx(options.paper).width), height: Math.ceil(paperPx(options.paper).height) }
   const { page, errors } = await openPrintRoute(context, `${siteUrl}handout?print&paper=${options.paper.name}&perPage=${options.perPage}`, timeoutMs, viewport)
   try {
     const done = await page.waitForFunction(() => {

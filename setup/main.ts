@@ -81,7 +81,7 @@ export default defineAppSetup(() => {
   if (typeof document === 'undefined' || typeof MutationObserver === 'undefined')
     return
   // What the build's printer waits on (lib/printReady.ts), on /print as on /handout.
-  ;(window as unknown as Record<string, unknown>)[PRINT_READINESS_GLOBAL] = printReadiness
+  Object.assign(window, { [PRINT_READINESS_GLOBAL]: printReadiness })
   // Only element insertions matter (new notes, opened menus); text updates (the timer) do not.
   new MutationObserver(fixAll).observe(document.body, { childList: true, subtree: true })
   fixAll()

@@ -117,7 +117,7 @@ export function formatDate(value: unknown): string | undefined {
   if (value == null || value === '')
     return undefined
   // YAML makes `date: 2026-11-22` a Date; in the browser it arrives as an ISO string.
-  const iso = /^(\d{4}-\d{2}-\d{2})(T00:00:00(\.000)?Z)?$/.exec(String(value))
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.000)?Z)?$/.exec(String(value))
   const d = value instanceof Date ? value : iso ? new Date(`${iso[1]}T00:00:00Z`) : undefined
   if (!d || Number.isNaN(d.getTime()))
     return String(value)

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { INPUTS_RECORD, inputFiles, inputsRecord, isCurrent } from '../../lib/buildInputs'
+import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent } from '../../lib/buildInputs'
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
