@@ -68,10 +68,10 @@ export async function printDeck(opts: PrintOptions, context: BrowserContext): Pr
   // every slide for the screen before printing it again (twice the time, same PDF).
   const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout, { width: opts.width, height: opts.height })
   try {
-    await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
+    await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout, errors)
     if (errors.length) {
-      const culprits = await slidesWithErrors(context, opts.siteUrl, opts.slideCount)
-      throw new ExportError(`${culprits.length ? `these slides fail to render:\n  ${culprits.map(c => `${opts.describeSlide(c.no)}: ${c.errors[0]}`).join('\n  ')}` : `the deck reported errors while printing:\n  ${errors.join('\n  ')}`}\nFix the slide (or the component it uses) and build again.`)
+      const culprits = await slidesWithErrors(page)
+      throw new ExportError(`${culprits.length ? `these slides fail to render:\n  ${culprits.map(no => `${opts.describeSlide(no)}: ${errors[0]}`).join('\n  ')}` : `the deck reported errors while printing:\n  ${errors.join('\n  ')}`}\nFix the slide (or the component it uses) and build again.`)
     }
     const slides = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => ({ id: e.id, text: e.textContent ?? '' })))
     const firstPage = new Map<number, number>()
@@ -97,21 +97,19 @@ export async function printDeck(opts: PrintOptions, context: BrowserContext): Pr
 
 /**
  * The print route shows every slide in one page, so an error there does not say which slide
- * threw. Only then (a failing build) is each slide opened on its own to find out.
+ * threw. A slide whose component throws never finishes rendering: once the others have had
+ * time to finish (the unfinished set stops shrinking), the ones left are the culprits.
  */
-async function slidesWithErrors(context: BrowserContext, siteUrl: string, slideCount: number): Promise<{ no: number, errors: string[] }[]> {
-  const found: { no: number, errors: string[] }[] = []
-  const page = await context.newPage()
-  const errors = collectErrors(page)
-  for (let no = 1; no <= slideCount; no++) {
-    errors.length = 0
-    await page.goto(`${siteUrl}${no}`, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => errors.push('did not load'))
-    await page.locator(`.slidev-page-${no}`).waitFor({ timeout: 10_000 }).catch(() => errors.push('did not render'))
-    if (errors.length)
-      found.push({ no, errors: [...errors] })
+async function slidesWithErrors(page: Page): Promise<number[]> {
+  let last = ''
+  let unfinished: number[] = []
+  for (let stable = 0, i = 0; stable < 10 && i < 100; i++) {
+    unfinished = await page.evaluate(name => (window as unknown as Record<string, (() => { unfinished: number[] }) | undefined>)[name]?.().unfinished ?? [], PRINT_READINESS_GLOBAL)
+    stable = unfinished.join() === last ? stable + 1 : 0
+    last = unfinished.join()
+    await page.waitForTimeout(100)
   }
-  await page.close()
-  return found
+  return unfinished
 }
 
 /** The page's uncaught errors and console errors from now on, less the known benign ones. */
@@ -148,24 +146,25 @@ export async function openPrintRoute(context: BrowserContext, url: string, timeo
  * drawn); a timeout names the slides by file and line. Returns how many slide pages (click
  * steps included) the route rendered.
  */
-export async function waitForSlides(page: Page, slideCount: number, describeSlide: (no: number) => string, timeout: number): Promise<number> {
+export async function waitForSlides(page: Page, slideCount: number, describeSlide: (no: number) => string, timeout: number, errors: readonly string[] = []): Promise<number> {
   const containers = page.locator('.print-slide-container')
-  try {
-    await page.waitForFunction(({ n, name }) => {
-      const ready = (window as unknown as Record<string, () => { unfinished: number[], mermaid: boolean }>)[name]
-      if (!ready || document.querySelectorAll('.print-slide-container').length < n)
-        return false
-      const r = ready()
-      return !r.unfinished.length && !r.mermaid
-    }, { n: slideCount, name: PRINT_READINESS_GLOBAL }, { timeout })
-  }
-  catch {
-    const { have, unfinished } = await page.evaluate(name => ({
-      have: [...document.querySelectorAll('.print-slide-container')].map(e => Number(e.id.split('-')[0])),
-      unfinished: (window as unknown as Record<string, (() => { unfinished: number[] }) | undefined>)[name]?.().unfinished ?? [],
-    }), PRINT_READINESS_GLOBAL)
-    const missing = Array.from({ length: slideCount }, (_, i) => i + 1).filter(n => !have.includes(n) || unfinished.includes(n))
-    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${missing.map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+  const deadline = Date.now() + timeout
+  // Polled from here rather than with waitForFunction, so that a page that reports an error
+  // (a slide that throws never finishes) stops the wait at once: the caller names the slide.
+  for (;;) {
+    const r = await page.evaluate(({ n, name }) => {
+      const ready = (window as unknown as Record<string, (() => { unfinished: number[], mermaid: boolean }) | undefined>)[name]
+      const have = [...document.querySelectorAll('.print-slide-container')].map(e => Number(e.id.split('-')[0]))
+      const state = ready?.()
+      return { done: !!state && have.length >= n && !state.unfinished.length && !state.mermaid, have, unfinished: state?.unfinished ?? [] }
+    }, { n: slideCount, name: PRINT_READINESS_GLOBAL })
+    if (r.done || errors.length)
+      break
+    if (Date.now() > deadline) {
+      const missing = Array.from({ length: slideCount }, (_, i) => i + 1).filter(n => !r.have.includes(n) || r.unfinished.includes(n))
+      throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${missing.map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+    }
+    await page.waitForTimeout(50)
   }
   await page.evaluate(() => {
     const c = document.querySelector<HTMLElement>('#mermaid-rendering-container')
