@@ -22,12 +22,12 @@ export function basePath(option: string | undefined): string {
 }
 
 /**
- * The deck, read as in dev (a citation that does not resolve is reported by the checks,
- * with everything else that is wrong, instead of stopping the parser at the first one),
- * and checked: nothing is built from a deck with problems.
+ * The deck, read (no preparser runs, so a citation that does not resolve is reported by the
+ * checks with everything else that is wrong) and checked: nothing is built from a deck with
+ * problems.
  */
 export async function readCheckedDeck(entry = 'slides.md'): Promise<Deck> {
-  const deck = await step('read the deck', () => loadDeck(entry, 'dev'))
+  const deck = await step('read the deck', () => loadDeck(entry))
   await step('check components and references', () => checkDeck(deck))
   return deck
 }

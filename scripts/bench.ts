@@ -27,7 +27,7 @@ rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
 mkdirSync(out, { recursive: true })
 const browserPath = findBrowser().path
-const { values: flags } = cli('npm run bench -- [--runs 3] [--keep]', { runs: { type: 'string' }, keep: { type: 'boolean' } })
+const { values: flags } = cli('npm run bench -- [--runs 3] [--keep] [--edit-loop]', { 'runs': { type: 'string' }, 'keep': { type: 'boolean' }, 'edit-loop': { type: 'boolean' } })
 const runs = Math.max(3, Number(flags.runs ?? 3))
 const rows: { measure: string, ours: string, stock: string, ratio: string, target: string }[] = []
 
@@ -97,7 +97,7 @@ const stockPdf = join(work, 'stock.pdf')
     rows.push({ measure: `edit to screen in \`npm run dev\`, ${what}, ms: this deck vs a minimal 3-slide deck`, ours: summary(withAddon![key]), stock: summary(minimal![key]), ratio: r.toFixed(2), target: `ratio <= 1.5: ${mark(r <= 1.5)}` })
     rows.push({ measure: `the same, this deck with vs without the citations addon`, ours: summary(withAddon![key]), stock: summary(noAddon![key]), ratio: ratioOf(withAddon![key], noAddon![key]).toFixed(2), target: '-' })
   }
-  if (flag('edit-loop')) {
+  if (flags['edit-loop']) {
     for (const r of rows)
       console.log(`| ${r.measure} | ${r.ours} | ${r.stock} | ${r.ratio} | ${r.target} |`)
     process.exit(0)

@@ -1,14 +1,13 @@
-import type { Deck, DeckSlide } from '../../lib/deck'
-import type { CitedDeck } from '../../setup/citations'
+import type { CitedDeck } from '../../addons/citations/lib'
+import type { Deck, Slide } from '../../lib/deck'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
-import { shortSource } from '../../lib/citations'
+import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
-import { loadCitedDeck } from '../../setup/citations'
 import { fold, pageCount, pdfInfo } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
@@ -48,7 +47,7 @@ async function bookmarkPages(path: string): Promise<{ title: string, depth: numb
 
 /** The slides the handout shows as rows: all but the generated reference slides. */
 const rowsOf = (deck: Deck) => deck.slides.filter(s => !s.content.includes('<ReferenceList>'))
-const label = (s: DeckSlide) => `Slide ${s.no} ${s.title || `Slide ${s.no}`}`
+const label = (s: Slide) => `Slide ${s.no} ${s.title || `Slide ${s.no}`}`
 
 /**
  * Where each slide landed, read back from the printed text alone (no record inside the PDF):
@@ -82,7 +81,7 @@ test.describe('dist/handout.pdf', () => {
   test.beforeAll(async () => {
     expect(existsSync(pdf), `${pdf} is missing: run npm run build (or npm run handout)`).toBe(true)
     deck = await loadDeck(join(projectRoot, 'slides.md'))
-    cited = await loadCitedDeck(join(projectRoot, 'slides.md'))
+    cited = deck.cited
     texts = readingTexts(pdf)
   })
 
