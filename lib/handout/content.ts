@@ -40,7 +40,7 @@ export interface HandoutReference {
   html: string
   /** The short source line ("Petrenko AB et al. Anesth Analg 2003"). */
   short: string
-  /** "(unverified)" and the like, or undefined for a verified entry. */
+  /** The evidence mark ("†") the reference slides show, or undefined for a verified entry. */
   mark?: string
 }
 
@@ -107,7 +107,7 @@ export function rowSources(keys: readonly string[], references: ReadonlyMap<stri
     if (!ref || seen.has(ref.number))
       continue
     seen.add(ref.number)
-    out.push({ n: ref.number, text: ref.short, ...(ref.mark ? { mark: ref.mark.replace(/^\(|\)$/g, '') } : {}) })
+    out.push({ n: ref.number, text: ref.short, ...(ref.mark ? { mark: ref.mark } : {}) })
   }
   return out.sort((a, b) => a.n - b.n)
 }
@@ -156,4 +156,30 @@ export function aboutLines(headmatter: Record<string, unknown>): string[] {
   ]
 }
 
-export const REFERENCES_INTRO = 'Numbered in order of first citation, as on the slides (Vancouver style). Entries marked "(unverified)", "(not independently verified)" or "(not traced)" could not be confirmed in a public record: treat them with caution.'
+/**
+ * The introduction of the reference list; `legend` is the evidence legend the deck's reference
+ * slides show (the citations addon writes it, "† Low certainty: ..."), when any entry is marked.
+ */
+export function referencesIntro(legend?: string): string {
+  return `Numbered in order of first citation, as on the slides (Vancouver style).${legend ? ` ${legend.replace(/\.?\s*$/, '.')}` : ''}`
+}
+
+/**
+ * Who a paragraph of the speaker notes is for, by the convention of the notes (README,
+ * "Speaker notes"): one that opens with `Presenter:` is a direction to the presenter, one
+ * that opens with `Maintainer:`, `Correction:`, `Corrections:` or `Note on the source:` is a
+ * remark for whoever maintains the deck. Every other paragraph is what a student reads.
+ */
+export const NOT_FOR_STUDENTS_RE = /^\s*(?:Presenter|Maintainer|Corrections?|Note on the source)\s*:/i
+
+/**
+ * The notes a student reads, from the notes as Slidev rendered them (the presenter view keeps
+ * them whole): paragraphs for the presenter or the maintainer left out, and Slidev's click
+ * markers dropped (a reader has no clicks to follow; the narration stays).
+ */
+export function studentNotesHtml(noteHtml: string): string {
+  return noteHtml
+    .replace(/<p>([\s\S]*?)<\/p>\s*/g, (p, inner: string) => NOT_FOR_STUDENTS_RE.test(inner.replace(/<[^>]*>/g, '')) ? '' : p)
+    .replace(/<span class="slidev-note-click-mark"[^>]*><\/span>[ \t]*/g, '')
+    .trim()
+}

@@ -8,6 +8,7 @@ import { expect, test } from '@playwright/test'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
+import { NOT_FOR_STUDENTS_RE } from '../../lib/handout'
 import { fold, pageCount, pdfInfo } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
@@ -65,7 +66,9 @@ function pagesOfSlides(texts: string[], deck: Deck): Map<number, number> {
 
 /** The first words of a slide's notes, before any citation or markup: text a reader would search for. */
 function notesSample(note: string): string | undefined {
-  const first = note.trim().split(/\n\s*\n/)[0]!.split(/[<[*`_]/)[0]!
+  // The first paragraph a student reads (the presenter's and maintainer's are left out).
+  const para = note.trim().split(/\n\s*\n/).find(p => p.trim() && !NOT_FOR_STUDENTS_RE.test(p)) ?? ''
+  const first = para.replace(/^\s*\[click(?::\d+)?\]\s*/, '').split(/[<[*`_]/)[0]!
   const words = fold(first).split(' ')
   return words.length >= 4 ? words.slice(0, 6).join(' ') : undefined
 }
@@ -152,6 +155,12 @@ test.describe('dist/handout.pdf', () => {
         expect(t).toMatch(new RegExp(`Page ${i + 1} of ${texts.length}$`))
     })
     expect(texts.join(' ')).not.toContain('Caching for offline')
+  })
+
+  test('prints what a student reads: no paragraph for the presenter or the maintainer', () => {
+    const marked = deck.slides.filter(s => s.note.split(/\n\s*\n/).some(p => NOT_FOR_STUDENTS_RE.test(p)))
+    expect(marked.length, 'the deck has presenter or maintainer paragraphs').toBeGreaterThan(0)
+    expect(texts.join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer|Corrections?|Note on the source): /)
   })
 
   printedPdfChecks(pdf)

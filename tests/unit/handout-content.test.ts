@@ -1,6 +1,6 @@
 import type { HandoutReference } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
-import { aboutLines, citedKeys, formatDate, handoutContent, handoutCover, rowSources } from '../../lib/handout/content'
+import { aboutLines, citedKeys, formatDate, handoutContent, handoutCover, referencesIntro, rowSources, studentNotesHtml } from '../../lib/handout/content'
 import { plainTitle } from '../../lib/plainTitle'
 
 describe('plainTitle', () => {
@@ -53,7 +53,7 @@ describe('handoutContent', () => {
 
 describe('the sources beside the notes', () => {
   const ref = (key: string, number: number, short: string, mark?: string): HandoutReference => ({ key, number, short, html: short, ...(mark ? { mark } : {}) })
-  const refs = new Map([ref('petrenko2003', 1, 'Petrenko AB et al. Anesth Analg 2003'), ref('woolf1991', 2, 'Woolf CJ et al. Pain 1991', '(not independently verified)')].map(r => [r.key, r]))
+  const refs = new Map([ref('petrenko2003', 1, 'Petrenko AB et al. Anesth Analg 2003'), ref('woolf1991', 2, 'Woolf CJ et al. Pain 1991', '†')].map(r => [r.key, r]))
 
   it('reads the keys a slide and its notes cite from Slidev\'s rendered HTML', () => {
     const slide = '<li data-cite="woolf1991"><span class="source-number">2</span> Woolf</li>'
@@ -62,10 +62,10 @@ describe('the sources beside the notes', () => {
     expect(citedKeys('<p>No citation; data-cite without a space before it: xdata-cite="x"</p>')).toEqual([])
   })
 
-  it('lists each cited source once, by number, with its audit mark in words', () => {
+  it('lists each cited source once, by number, with its evidence mark', () => {
     expect(rowSources(['woolf1991', 'petrenko2003', 'woolf1991'], refs)).toEqual([
       { n: 1, text: 'Petrenko AB et al. Anesth Analg 2003' },
-      { n: 2, text: 'Woolf CJ et al. Pain 1991', mark: 'not independently verified' },
+      { n: 2, text: 'Woolf CJ et al. Pain 1991', mark: '†' },
     ])
   })
 
@@ -91,5 +91,32 @@ describe('cover', () => {
   it('says who prepared the handout only when the headmatter says it', () => {
     expect(aboutLines({ author: 'Dr A', affiliation: 'Dept' }).at(-1)).toBe('Prepared by Dr A, Dept.')
     expect(aboutLines({}).some(l => l.startsWith('Prepared by'))).toBe(false)
+  })
+})
+
+describe('the notes a student reads', () => {
+  it('leaves out the presenter\'s and the maintainer\'s paragraphs of Slidev\'s rendered notes, and the click markers', () => {
+    const html = [
+      '<p><span class="slidev-note-click-mark" data-clicks="1"></span> Glutamate binds <sup class="citation" data-cite="a">1</sup>.</p>',
+      '<p>Presenter: pause here and ask the room.</p>',
+      '<p><strong>Correction:</strong> the source slide said 1980.</p>',
+      '<p>Maintainer: keep in step with slide 4.</p>',
+      '<p>Note on the source: its figure is redrawn.</p>',
+      '<ul>\n<li>A list stays.</li>\n</ul>',
+      '<p>The presenter said nothing here: a word inside a paragraph does not count.</p>',
+    ].join('\n')
+    expect(studentNotesHtml(html)).toBe([
+      '<p>Glutamate binds <sup class="citation" data-cite="a">1</sup>.</p>',
+      '<ul>\n<li>A list stays.</li>\n</ul>',
+      '<p>The presenter said nothing here: a word inside a paragraph does not count.</p>',
+    ].join('\n'))
+    expect(studentNotesHtml('<p>Presenter: only this.</p>')).toBe('')
+  })
+})
+
+describe('the reference list\'s introduction', () => {
+  it('carries the deck\'s evidence legend when the reference slides show one', () => {
+    expect(referencesIntro('† Low certainty: expert opinion, or a source with an incomplete record')).toBe('Numbered in order of first citation, as on the slides (Vancouver style). † Low certainty: expert opinion, or a source with an incomplete record.')
+    expect(referencesIntro()).toBe('Numbered in order of first citation, as on the slides (Vancouver style).')
   })
 })
