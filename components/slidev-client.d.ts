@@ -37,6 +37,9 @@ declare module '@slidev/client' {
     patch: <K extends keyof State>(key: K, value: State[K]) => void
     state: State
   }
+  /** The slide canvas in CSS px (canvasWidth, and canvasWidth / aspectRatio). */
+  export const slideWidth: ComputedRef<number>
+  export const slideHeight: ComputedRef<number>
   export function onSlideEnter(cb: (to: number, from: number | undefined) => unknown): void
   export function onSlideLeave(cb: (to: number, from: number | undefined) => unknown): void
   export function useIsSlideActive(): ComputedRef<boolean>

@@ -1,6 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-chromium'
 import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
+import { PRINT_READINESS_GLOBAL } from './printReady'
 
 export class ExportError extends Error {
   constructor(message: string) {
@@ -12,7 +13,6 @@ export class ExportError extends Error {
 export interface PrintOptions {
   /** Where the built deck is served, ending in `/`. */
   siteUrl: string
-  browserPath: string
   /** One page per click step instead of one per slide. */
   withClicks?: boolean
   /** Slide canvas in CSS px (Slidev: canvasWidth x canvasWidth / aspectRatio). */
@@ -29,6 +29,9 @@ export interface PrintedDeck {
   /** First PDF page (1-based) of each slide number. */
   firstPage: Map<number, number>
   pageCount: number
+  /** Text of the first and last printed slide: the caller checks that the site is this deck. */
+  firstText: string
+  lastText: string
 }
 
 export async function launchBrowser(browserPath: string): Promise<Browser> {
@@ -42,28 +45,25 @@ export async function launchBrowser(browserPath: string): Promise<Browser> {
 
 /**
  * Prints the built deck through Slidev's own /print route, the same page `slidev export`
- * prints, but from the already built site: no second compilation of the deck.
+ * prints, but from the already built site: no second compilation of the deck. The caller
+ * owns the browser: the build prints both PDFs with one.
  */
-export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<PrintedDeck> {
-  const own = !browser
-  const b = browser ?? await launchBrowser(opts.browserPath)
+export async function printDeck(opts: PrintOptions, context: BrowserContext): Promise<PrintedDeck> {
   const timeout = opts.timeoutMs ?? 60_000
+  // One slide high, like a screen: a viewport as tall as the whole deck made Chromium paint
+  // every slide for the screen before printing it again (twice the time, same PDF).
+  const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout, { width: opts.width, height: opts.height })
   try {
-    const context = await b.newContext({
-      viewport: { width: opts.width, height: opts.height * Math.max(1, opts.slideCount) },
-      reducedMotion: 'reduce',
-    })
-    const { page, errors } = await openPrintRoute(context, `${opts.siteUrl}print?print=${opts.withClicks ? 'clicks' : 'true'}`, timeout)
-    await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout)
+    await waitForSlides(page, opts.slideCount, opts.describeSlide, timeout, errors)
     if (errors.length) {
-      const culprits = await slidesWithErrors(context, opts.siteUrl, opts.slideCount)
+      const culprits = await slidesWithErrors(page)
       throw new ExportError(`${culprits.length
-        ? `these slides fail to render:\n  ${culprits.map(c => `${opts.describeSlide(c.no)}: ${c.errors[0]}`).join('\n  ')}`
+        ? `these slides fail to render:\n  ${culprits.map(no => `${opts.describeSlide(no)}: ${errors[0]}`).join('\n  ')}`
         : `the deck reported errors while printing:\n  ${errors.join('\n  ')}`}\nFix the slide (or the component it uses) and build again.`)
     }
-    const ids = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => e.id))
+    const slides = await page.locator('.print-slide-container').evaluateAll(els => els.map(e => ({ id: e.id, text: e.textContent ?? '' })))
     const firstPage = new Map<number, number>()
-    ids.forEach((id, i) => {
+    slides.forEach(({ id }, i) => {
       const no = Number(id.split('-')[0])
       if (!firstPage.has(no))
         firstPage.set(no, i + 1)
@@ -81,36 +81,36 @@ export async function printDeck(opts: PrintOptions, browser?: Browser): Promise<
       preferCSSPageSize: true,
       tagged: true,
     })
-    await context.close()
-    return { pdf, firstPage, pageCount: ids.length }
+    return {
+      pdf,
+      firstPage,
+      pageCount: slides.length,
+      firstText: slides[0]?.text ?? '',
+      lastText: slides.at(-1)?.text ?? '',
+    }
   }
   finally {
-    if (own)
-      await b.close()
+    await page.close()
   }
 }
 
 /**
  * The print route shows every slide in one page, so an error there does not say which slide
- * threw. Only then (a failing build) is each slide opened on its own to find out.
+ * threw. A slide whose component throws never finishes rendering: once the others have had
+ * time to finish (the unfinished set stops shrinking), the ones left are the culprits.
  */
-async function slidesWithErrors(context: BrowserContext, siteUrl: string, slideCount: number): Promise<{ no: number, errors: string[] }[]> {
-  const found: { no: number, errors: string[] }[] = []
-  const page = await context.newPage()
-  const errors = collectErrors(page)
-  for (let no = 1; no <= slideCount; no++) {
-    errors.length = 0
-    await page.goto(`${siteUrl}${no}`, { waitUntil: 'domcontentloaded', timeout: 30_000 }).catch(() => errors.push('did not load'))
-    await page.locator(`.slidev-page-${no}`).waitFor({ timeout: 10_000 }).catch(() => errors.push('did not render'))
-    if (errors.length) {
-      found.push({
-        no,
-        errors: [...errors],
-      })
-    }
+async function slidesWithErrors(page: Page): Promise<number[]> {
+  let last = ''
+  let unfinished: number[] = []
+  for (let stable = 0, i = 0; stable < 10 && i < 100; i++) {
+    unfinished = await page.evaluate(name => (window as unknown as Record<string, (() => { unfinished: number[] }) | undefined>)[name]?.().unfinished ?? [], PRINT_READINESS_GLOBAL)
+    stable = unfinished.join() === last
+      ? stable + 1
+      : 0
+    last = unfinished.join()
+    await page.waitForTimeout(100)
   }
-  await page.close()
-  return found
+  return unfinished
 }
 
 /**
@@ -127,68 +127,50 @@ function collectErrors(page: Page): string[] {
   return errors
 }
 
-/** Opens Slidev's print route, collecting the page's errors. */
-export async function openPrintRoute(context: BrowserContext, url: string, timeout: number): Promise<{ page: Page, errors: string[] }> {
+/**
+ * Opens a print route of the deck, collecting the page's errors (less the known benign ones).
+ * Both PDFs open their pages in one context, so the second finds the deck's code cached.
+ */
+export async function openPrintRoute(context: BrowserContext, url: string, timeout: number, viewport?: { width: number, height: number }): Promise<{ page: Page, errors: string[] }> {
   const page = await context.newPage()
+  if (viewport)
+    await page.setViewportSize(viewport)
   const errors = collectErrors(page)
   // Paper is light: set before the deck loads, so its colour scheme starts light whatever
   // the system prefers (colorSchema: auto follows the system).
   await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-  await page.goto(url, { waitUntil: 'networkidle', timeout })
+  // Not `networkidle`: what the page declares (lib/printReady.ts) says when it is done.
+  await page.goto(url, { waitUntil: 'domcontentloaded', timeout })
   return { page, errors }
 }
 
 /**
- * Waits until Slidev's print route has rendered `slideCount` slides, late components
- * (data-waitfor) and Mermaid included; a timeout names the slides by file and line.
- * Returns how many slide pages (click steps included) the route rendered.
+ * Waits until Slidev's print route has rendered `slideCount` slides and the deck says they
+ * are finished (lib/printReady.ts: layouts rendered, data-waitfor met, images loaded, Mermaid
+ * drawn); a timeout names the slides by file and line. Returns how many slide pages (click
+ * steps included) the route rendered.
  */
-export async function waitForSlides(page: Page, slideCount: number, describeSlide: (no: number) => string, timeout: number): Promise<number> {
-  const deadline = Date.now() + timeout
-  const left = () => Math.max(1000, deadline - Date.now())
+export async function waitForSlides(page: Page, slideCount: number, describeSlide: (no: number) => string, timeout: number, errors: readonly string[] = []): Promise<number> {
   const containers = page.locator('.print-slide-container')
-  try {
-    await page.waitForFunction(n => document.querySelectorAll('.print-slide-container').length >= n, slideCount, {
-      timeout: left(),
-    })
-  }
-  catch {
-    const have = await containers.evaluateAll(els => els.map(e => Number(e.id.split('-')[0])))
-    const missing = Array.from({ length: slideCount }, (_, i) => i + 1).filter(n => !have.includes(n))
-    throw new ExportError(`timed out after ${timeout} ms waiting for slides to render; missing:\n  ${missing.map(describeSlide).join('\n  ')}`)
-  }
-  // Anything still loading, a late component (data-waitfor) or a Mermaid diagram still drawing.
-  try {
-    await page.waitForFunction(() => {
-      if (document.querySelector('.slidev-slide-loading'))
-        return false
-      // Images (the talk's logo, a lecturer's photos) print blank if still downloading.
-      if ([...document.images].some(img => !img.complete))
-        return false
-      const mermaid = document.querySelector('#mermaid-rendering-container div')
-      if (mermaid)
-        return false
-      for (const el of document.querySelectorAll<HTMLElement>('[data-waitfor]')) {
-        const target = el.querySelector(el.dataset.waitfor!)
-        if (!target || (target as HTMLElement).offsetParent === null)
-          return false
-      }
-      return true
-    }, undefined, {
-      timeout: left(),
-    })
-  }
-  catch {
-    const stuck = await page.evaluate(() => [
-      ...document.querySelectorAll('.print-slide-container'),
-    ]
-      .filter(c => c.querySelector('.slidev-slide-loading') || [
-        ...c.querySelectorAll<HTMLElement>('[data-waitfor]'),
-      ].some(el => !el.querySelector(el.dataset.waitfor!)))
-      .map(c => Number(c.id.split('-')[0])))
-    throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${[
-      ...new Set(stuck),
-    ].map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+  const deadline = Date.now() + timeout
+  // Polled from here rather than with waitForFunction, so that a page that reports an error
+  // (a slide that throws never finishes) stops the wait at once: the caller names the slide.
+  for (;;) {
+    const r = await page.evaluate(({ n, name }) => {
+      const ready = (window as unknown as Record<string, (() => { unfinished: number[], mermaid: boolean }) | undefined>)[name]
+      const have = [
+        ...document.querySelectorAll('.print-slide-container'),
+      ].map(e => Number(e.id.split('-')[0]))
+      const state = ready?.()
+      return { done: !!state && have.length >= n && !state.unfinished.length && !state.mermaid, have, unfinished: state?.unfinished ?? [] }
+    }, { n: slideCount, name: PRINT_READINESS_GLOBAL })
+    if (r.done || errors.length)
+      break
+    if (Date.now() > deadline) {
+      const missing = Array.from({ length: slideCount }, (_, i) => i + 1).filter(n => !r.have.includes(n) || r.unfinished.includes(n))
+      throw new ExportError(`timed out after ${timeout} ms waiting for these slides to finish rendering:\n  ${missing.map(describeSlide).join('\n  ') || '(a Mermaid diagram)'}`)
+    }
+    await page.waitForTimeout(50)
   }
   await page.evaluate(() => {
     const c = document.querySelector<HTMLElement>('#mermaid-rendering-container')
@@ -196,5 +178,5 @@ export async function waitForSlides(page: Page, slideCount: number, describeSlid
       c.style.display = 'none'
   })
   await page.evaluate(() => document.fonts.ready)
-  return page.locator('.print-slide-container').count()
+  return containers.count()
 }

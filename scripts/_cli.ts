@@ -1,5 +1,7 @@
+import type { ParseArgsConfig } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
+import { parseArgs } from 'node:util'
 import { BrowserNotFoundError } from '../lib/browser'
 import { BuildError } from '../lib/pipeline'
 import { ExportError } from '../lib/printDeck'
@@ -27,13 +29,33 @@ export async function main(body: () => Promise<void>, cleanup: () => Promise<voi
   }
 }
 
-export function flag(name: string): boolean {
-  return process.argv.includes(`--${name}`)
-}
+type Options = NonNullable<ParseArgsConfig['options']>
 
-export function option(name: string): string | undefined {
-  const i = process.argv.indexOf(`--${name}`)
-  if (i >= 0)
-    return process.argv[i + 1]
-  return process.argv.find(a => a.startsWith(`--${name}=`))?.split('=').slice(1).join('=')
+/**
+ * The one command-line parser of every script: Node's parseArgs, strict. An unknown option
+ * is an error, and an option that takes a value cannot take the next option as its value
+ * (`--out --base /x` is refused, not read as an output file named "--base"). `--help` prints
+ * the usage line. Exits with 2 and the usage on a mistake.
+ */
+export function cli<O extends Options>(usage: string, options: O, argv = process.argv.slice(2), allowPositionals = false) {
+  try {
+    const parsed = parseArgs({
+      args: argv,
+      options: {
+        ...options,
+        help: { type: 'boolean' },
+      },
+      strict: true,
+      allowPositionals,
+    })
+    if ((parsed.values as { help?: boolean }).help) {
+      console.log(`usage: ${usage}`)
+      process.exit(0)
+    }
+    return parsed as { values: ReturnType<typeof parseArgs<{ options: O }>>['values'], positionals: string[] }
+  }
+  catch (e) {
+    console.error(`error: ${(e as Error).message}\nusage: ${usage}`)
+    process.exit(2)
+  }
 }

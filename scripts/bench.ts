@@ -18,7 +18,7 @@ import { slidevBin } from '../lib/pipeline'
 import { launchBrowser } from '../lib/printDeck'
 import { serveStatic } from '../lib/staticServer'
 import { pageTexts } from '../tests/support/pdf'
-import { flag, option } from './_cli'
+import { cli } from './_cli'
 
 const root = resolve('.')
 const work = join(root, '.tmp', 'bench')
@@ -27,7 +27,12 @@ rmSync(work, { recursive: true, force: true })
 mkdirSync(work, { recursive: true })
 mkdirSync(out, { recursive: true })
 const browserPath = findBrowser().path
-const runs = Math.max(3, Number(option('runs') ?? 3))
+const { values: flags } = cli('npm run bench -- [--runs 3] [--keep] [--edit-loop]', {
+  'runs': { type: 'string' },
+  'keep': { type: 'boolean' },
+  'edit-loop': { type: 'boolean' },
+})
+const runs = Math.max(3, Number(flags.runs ?? 3))
 const rows: { measure: string, ours: string, stock: string, ratio: string, target: string }[] = []
 
 /** Wall time of a command, in seconds; a failing command stops the benchmark with its output. */
@@ -140,7 +145,7 @@ const stockPdf = join(work, 'stock.pdf')
       target: '-',
     })
   }
-  if (flag('edit-loop')) {
+  if (flags['edit-loop']) {
     for (const r of rows)
       console.log(`| ${r.measure} | ${r.ours} | ${r.stock} | ${r.ratio} | ${r.target} |`)
     process.exit(0)
@@ -296,7 +301,7 @@ writeFileSync(join(out, 'report.json'), JSON.stringify({
   stock,
 }, null, 2))
 console.log(`\nWritten to bench-results/report.md and report.json`)
-if (!flag('keep'))
+if (!flags.keep)
   rmSync(work, { recursive: true, force: true })
 
 interface DeckMeasures {

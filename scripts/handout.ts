@@ -1,60 +1,54 @@
 // npm run handout [-- --paper a4|letter --per-page 2|3 --out file.pdf --site built-site-dir]:
-// the handout PDF (cover, slides beside their notes, references). Prints an already built
-// site when given --site; otherwise builds the site into a scratch folder first.
+// the handout PDF (cover, slides beside their notes, references), printed from the deck's
+// /handout page. Prints --site, or dist/ when it is current, else builds the site first.
 import { existsSync } from 'node:fs'
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { loadDeck } from '../lib/deck'
 import { HandoutOptionError, parseHandoutOptions } from '../lib/handout'
-import { handoutPdf } from '../lib/handoutPdf'
-import { BuildError, buildSite } from '../lib/pipeline'
-import { checkDeck } from './_check'
-import { main, option, step } from './_cli'
+import { BuildError, printPdfs } from '../lib/pipeline'
+import { cli, main, step } from './_cli'
+import { basePath, readCheckedDeck, removeIfThere, root, siteFor, writeWhole } from './_pipeline'
 
-const root = resolve('.')
+const { values } = cli('npm run handout -- [--paper a4|letter] [--per-page 2|3] [--out dist/handout.pdf] [--site built-site-dir] [--base /sub/path/] [--deck slides.md]', {
+  'paper': { type: 'string' },
+  'per-page': { type: 'string' },
+  'out': { type: 'string' },
+  'site': { type: 'string' },
+  'base': { type: 'string' },
+  'deck': { type: 'string' },
+})
 const scratch = join(root, '.tmp', `handout-${process.pid}`)
-const out = resolve(option('out') ?? join('dist', 'handout.pdf'))
-const partial = `${out}.partial`
-const site = option('site')
-const base = option('base') ?? process.env.DECK_BASE ?? '/'
+const out = resolve(values.out ?? join('dist', 'handout.pdf'))
+const base = basePath(values.base)
 
 await main(async () => {
   let options
   try {
-    options = parseHandoutOptions({
-      paper: option('paper'),
-      perPage: option('per-page'),
-    })
+    options = parseHandoutOptions({ paper: values.paper, perPage: values['per-page'] })
   }
   catch (e) {
     throw e instanceof HandoutOptionError
       ? new BuildError(e.message)
       : e
   }
-  const deck = await step('read the deck', () => loadDeck(option('deck') ?? 'slides.md'))
-  let siteDir: string
-  if (site) {
-    siteDir = resolve(site)
-    if (!existsSync(join(siteDir, 'index.html')))
-      throw new BuildError(`--site ${site}: no built deck there (no index.html). Build one with npm run build, or leave out --site.`)
+  let site: string
+  let deck
+  if (values.site) {
+    site = resolve(values.site)
+    if (!existsSync(join(site, 'index.html')))
+      throw new BuildError(`--site ${values.site}: no built deck there (no index.html). Build one with npm run build, or leave out --site.`)
+    // A given site was checked when it was built; the page checks it is this deck.
+    deck = await step('read the deck', () => loadDeck(values.deck ?? 'slides.md'))
   }
   else {
-    await step('check components and references', () => checkDeck(deck))
-    siteDir = join(scratch, 'site')
-    await mkdir(scratch, { recursive: true })
-    await step('build the site', () => buildSite(deck, siteDir, base))
+    deck = await readCheckedDeck(values.deck)
+    site = await siteFor(deck, base, scratch)
   }
   const browser = findBrowser()
-  const pdf = await step(`print the handout (${options.paper.label}, ${options.perPage} slides a page)`, () => handoutPdf(deck, siteDir, { ...options, browserPath: browser.path, base }))
-  // Written beside and renamed: a reader never sees half a PDF.
-  await mkdir(dirname(out), { recursive: true })
-  await writeFile(partial, pdf.bytes)
-  await rename(partial, out)
-  await rm(scratch, { recursive: true, force: true })
-  console.log(`\nWrote ${out} (${pdf.pages} pages)`)
-}, async () => {
-  await rm(partial, { force: true })
-  await rm(scratch, { recursive: true, force: true })
-})
+  const { handout } = await printPdfs(deck, site, browser.path, base, { handout: options, step })
+  await writeWhole(out, handout!.bytes)
+  await removeIfThere(scratch)
+  console.log(`\nWrote ${out} (${handout!.pages} pages)`)
+}, () => removeIfThere(scratch, `${out}.partial`))

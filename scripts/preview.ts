@@ -3,11 +3,16 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { serveStatic } from '../lib/staticServer'
-import { option } from './_cli'
+import { cli } from './_cli'
 
-const dir = resolve(option('dir') ?? 'dist')
-const port = Number(option('port') ?? process.env.PORT ?? 4173)
-const base = option('base') ?? process.env.DECK_BASE ?? '/'
+const { values } = cli('npm run preview -- [--dir dist] [--port 4173] [--base /sub/path/]', {
+  dir: { type: 'string' },
+  port: { type: 'string' },
+  base: { type: 'string' },
+})
+const dir = resolve(values.dir ?? 'dist')
+const port = Number(values.port ?? process.env.PORT ?? 4173)
+const base = values.base ?? process.env.DECK_BASE ?? '/'
 
 if (!existsSync(resolve(dir, 'index.html'))) {
   console.error(`error: ${dir}/index.html does not exist. Run \`npm run build\` first.`)

@@ -5,8 +5,14 @@ import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { flag } from './_cli'
+import { cli } from './_cli'
 
+// Anything else (a spec file, or Playwright's own options after `--`) goes to Playwright.
+const { values: flags, positionals } = cli('npm test -- [--unit] [--skip-lint] [--skip-typecheck] [spec files] [-- playwright options]', {
+  'unit': { type: 'boolean' },
+  'skip-lint': { type: 'boolean' },
+  'skip-typecheck': { type: 'boolean' },
+}, process.argv.slice(2), true)
 const root = resolve('.')
 const tmp = join(root, '.tmp')
 mkdirSync(tmp, { recursive: true })
@@ -47,13 +53,13 @@ if (vitestCode !== 0 && !existsSync(vitestJson))
 
 // Lint and type checks: the components and scripts a fork edits must keep compiling and
 // keep the Slidev ecosystem's style (`npm run lint:fix` repairs most of what lint reports).
-if (!flag('skip-lint')) {
+if (!flags['skip-lint']) {
   const code = run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'])
   code === 0
     ? tally.passed++
     : tally.failed++
 }
-if (!flag('skip-typecheck')) {
+if (!flags['skip-typecheck']) {
   const code = run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
   code === 0
     ? tally.passed++
@@ -61,7 +67,7 @@ if (!flag('skip-typecheck')) {
 }
 
 // End-to-end tests need the built deck.
-if (!flag('unit')) {
+if (!flags.unit) {
   if (!['index.html', 'slides.pdf', 'handout.pdf'].every(f => existsSync(join(root, 'dist', f)))) {
     const code = run('build (dist/ is missing)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])
     if (code !== 0)
@@ -74,7 +80,7 @@ if (!flag('unit')) {
     '-c',
     'tests/e2e/playwright.config.ts',
     '--reporter=list,json',
-    ...process.argv.slice(2).filter(a => !a.startsWith('--skip') && a !== '--unit'),
+    ...positionals,
   ]
   const pwCode = run('end-to-end and PDF tests (playwright + chromium)', bin('playwright'), pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })
   if (existsSync(pwJson)) {

@@ -19,6 +19,7 @@
  * alone.
  */
 import { defineAppSetup } from '@slidev/types'
+import { PRINT_READINESS_GLOBAL, printReadiness } from '../lib/printReady'
 
 const NOTES_LABEL = 'Speaker notes'
 /**
@@ -84,6 +85,8 @@ function fixAll(): void {
 export default defineAppSetup(() => {
   if (typeof document === 'undefined' || typeof MutationObserver === 'undefined')
     return
+  // What the build's printer waits on (lib/printReady.ts), on /print as on /handout.
+  Object.assign(window, { [PRINT_READINESS_GLOBAL]: printReadiness })
   // Only element insertions matter (new notes, opened menus); text updates (the timer) do not.
   new MutationObserver(fixAll).observe(document.body, { childList: true, subtree: true })
   fixAll()

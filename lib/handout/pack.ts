@@ -89,3 +89,18 @@ export function extraPerRow(page: PackedPage): number {
     ? Math.max(0, page.slack) / page.rows.length
     : 0
 }
+
+/**
+ * Ruled lines under each row of a page: the reserve every row keeps plus its share of the
+ * page's slack. What one row cannot use (less than a line) passes to the next, so a page
+ * ends less than one line short of its foot.
+ */
+export function ruleCounts(rows: number, space: { reserve: number, extra: number, ruleGap: number }): number[] {
+  let carry = 0
+  return Array.from({ length: rows }, () => {
+    const room = space.reserve + space.extra + carry
+    const n = Math.floor(room / space.ruleGap + 1e-6)
+    carry = Math.max(0, room - n * space.ruleGap)
+    return n
+  })
+}

@@ -87,29 +87,3 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
     oversize: slides.oversize,
   }
 }
-
-/** The layout of a handout, stored in the PDF so tests and tools can check it against its pages. */
-export interface HandoutLayoutRecord {
-  paper: string
-  perPage: number
-  pages: ({ kind: 'cover' } | { kind: 'slides', slides: number[] } | { kind: 'references', from: number, to: number })[]
-}
-
-export function layoutRecord(plan: HandoutPlan, content: HandoutContent, options: HandoutOptions): HandoutLayoutRecord {
-  return {
-    paper: options.paper.name,
-    perPage: options.perPage,
-    pages: plan.pages.map((p) => {
-      if (p.kind === 'cover')
-        return { kind: 'cover' as const }
-      if (p.kind === 'slides') {
-        return {
-          kind: 'slides' as const,
-          slides: p.rows.map(r => content.rows[r]!.no),
-        }
-      }
-      const nums = p.items.map(i => content.references[i]!.number)
-      return { kind: 'references' as const, from: nums[0] ?? 0, to: nums[nums.length - 1] ?? 0 }
-    }),
-  }
-}

@@ -1,25 +1,20 @@
 import type { CitedDeck } from '../../addons/citations/lib'
-import type { HandoutLayoutRecord } from '../../lib/handout'
+import type { Deck, Slide } from '../../lib/deck'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
-import { loadCitedDeck } from '../../addons/citations/lib'
-import { buildHandoutContent, expectedSiteSlides } from '../../lib/handout'
-import { readLayoutRecord } from '../../lib/handoutPdf'
+import { shortSource } from '../../addons/citations/lib'
+import { loadDeck } from '../../lib/deck'
+import { NOT_FOR_STUDENTS_RE } from '../../lib/handout'
 import { fold, pageCount, pdfInfo } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
 const pdf = join(dist, 'handout.pdf')
-
-/** The deck as written (notes with [@key]), as the handout reads it. */
-async function sourceDeck(): Promise<CitedDeck> {
-  return loadCitedDeck(join(projectRoot, 'slides.md'))
-}
 
 /** Text of each page in reading order (no -layout: a slide and its notes stay apart), folded. */
 function readingTexts(path: string): string[] {
@@ -61,85 +56,106 @@ async function bookmarkPages(path: string): Promise<{ title: string, depth: numb
   return out
 }
 
+/** The slides the handout shows as rows: all but the generated reference slides. */
+const rowsOf = (deck: Deck) => deck.slides.filter(s => !s.content.includes('<ReferenceList>'))
+const label = (s: Slide) => `Slide ${s.no} ${s.title || `Slide ${s.no}`}`
+
+/**
+ * Where each slide landed, read back from the printed text alone (no record inside the PDF):
+ * the page whose text carries the slide's notes label "Slide N Title".
+ */
+function pagesOfSlides(texts: string[], deck: Deck): Map<number, number> {
+  const found = new Map<number, number>()
+  for (const s of rowsOf(deck)) {
+    const page = texts.findIndex(t => new RegExp(`(^| )${label(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}( |$)`).test(t))
+    if (page >= 0)
+      found.set(s.no, page + 1)
+  }
+  return found
+}
+
 /** The first words of a slide's notes, before any citation or markup: text a reader would search for. */
-function notesSample(html: string): string | undefined {
-  const first = /<p>([^<]*)/.exec(html)?.[1]
-  const words = fold(first ?? '').replace(/&amp;/g, '&').replace(/&quot;/g, '"').replace(/&#39;/g, '\'').split(' ')
+function notesSample(note: string): string | undefined {
+  // The first paragraph a student reads (the presenter's and maintainer's are left out).
+  const para = note.trim().split(/\n\s*\n/).find(p => p.trim() && !NOT_FOR_STUDENTS_RE.test(p)) ?? ''
+  const first = para.replace(/^\s*\[click(?::\d+)?\]\s*/, '').split(/[<[*`_]/)[0]!
+  const words = fold(first).split(' ')
   return words.length >= 4
     ? words.slice(0, 6).join(' ')
     : undefined
 }
 
-/** Index after `needle` in `hay` from `from`, or -1: for "in this order" checks. */
-function after(hay: string, needle: string, from: number): number {
-  const i = hay.indexOf(needle, from)
-  return i < 0
-    ? -1
-    : i + needle.length
-}
+/** The first references page: the one with the list's introduction. */
+const firstReferencesPage = (texts: string[]) => texts.findIndex(t => t.includes('References Numbered in order of first citation, as on the slides')) + 1
 
 test.describe('dist/handout.pdf', () => {
-  let layout: HandoutLayoutRecord
+  let deck: Deck
   let cited: CitedDeck
+  let texts: string[]
 
   test.beforeAll(async () => {
     expect(existsSync(pdf), `${pdf} is missing: run npm run build (or npm run handout)`).toBe(true)
-    layout = (await readLayoutRecord(readFileSync(pdf)))!
-    cited = await sourceDeck()
+    deck = await loadDeck(join(projectRoot, 'slides.md'))
+    cited = deck.cited
+    texts = readingTexts(pdf)
   })
 
-  test('has as many pages as its packing: a cover, slide pages, then the references', () => {
-    expect(layout, 'the handout carries its layout record').toBeTruthy()
-    expect(pageCount(pdf)).toBe(layout.pages.length)
-    const kinds = layout.pages.map(p => p.kind)
-    expect(kinds[0]).toBe('cover')
-    expect(kinds.slice(1).join(' ')).toMatch(/^(slides )+(references ?)+$/)
-    const slidePages = layout.pages.filter(p => p.kind === 'slides') as { slides: number[] }[]
-    for (const p of slidePages) {
-      expect(p.slides.length).toBeGreaterThanOrEqual(1)
-      expect(p.slides.length).toBeLessThanOrEqual(layout.perPage)
-    }
-    // Every slide of the deck except the references section, once, in order.
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    expect(slidePages.flatMap(p => p.slides)).toEqual(content.rows.map(r => r.no))
-    expect(pdfInfo(pdf)['Page size']).toMatch(layout.paper === 'a4'
-      ? /^59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/
-      : /^61[23](\.\d+)? x 79[23](\.\d+)? pts \(letter\)/)
+  test('a cover, then every slide but the reference slides once, in order, three at most a page, then the references', () => {
+    const pages = pagesOfSlides(texts, deck)
+    const rows = rowsOf(deck)
+    expect(rows.length).toBeLessThan(deck.slides.length)
+    expect(rows.filter(s => !pages.has(s.no)).map(label), 'slides missing from the handout').toEqual([])
+    const order = rows.map(s => pages.get(s.no)!)
+    expect(order[0]).toBe(2)
+    expect(order).toEqual([...order].sort((a, b) => a - b))
+    const perPage = new Map<number, number>()
+    for (const p of order)
+      perPage.set(p, (perPage.get(p) ?? 0) + 1)
+    expect(Math.max(...perPage.values())).toBeLessThanOrEqual(3)
+    // Nothing else between: every page from 2 to the last slide page holds a slide.
+    expect([
+      ...perPage.keys(),
+    ]).toEqual(Array.from({ length: order.at(-1)! - 1 }, (_, i) => i + 2))
+    // The reference slides are not rows: their list is the handout's own, after the slides.
+    expect(texts.slice(1, order.at(-1)).join(' ')).not.toContain('References (1/')
+    expect(firstReferencesPage(texts)).toBe(order.at(-1)! + 1)
+    expect(pdfInfo(pdf)['Page size']).toMatch(/^59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/)
   })
 
-  test('shows each slide on the page its packing says, with title and notes, in order', () => {
-    const texts = readingTexts(pdf)
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    const byNo = new Map(content.rows.map(r => [r.no, r]))
-    const whole = texts.join(' ')
-    let at = 0
+  test('shows each slide itself (vector text) beside the start of its notes', () => {
+    const pages = pagesOfSlides(texts, deck)
     let sampled = 0
-    layout.pages.forEach((p, i) => {
-      if (p.kind !== 'slides')
-        return
-      for (const no of p.slides) {
-        const row = byNo.get(no)!
-        const label = `Slide ${no} ${row.title}`
-        expect(texts[i], `page ${i + 1} should carry "${label}" (${row.file}:${row.line})`).toContain(label)
-        // The slide itself (vector text, not a picture) shows its title too.
-        if (row.titleText)
-          expect(texts[i], `page ${i + 1}: the slide's own title "${row.titleText}"`).toContain(row.titleText)
-        const next = after(whole, label, at)
-        expect(next, `"${label}" comes after the slide before it`).toBeGreaterThan(0)
-        at = next
-        const sample = notesSample(row.notesHtml)
-        if (sample) {
-          expect(texts[i], `page ${i + 1}: notes of slide ${no} start "${sample}"`).toContain(sample)
-          sampled++
-        }
+    for (const s of rowsOf(deck)) {
+      const text = texts[pages.get(s.no)! - 1]!
+      // The slide's own title, as the slide shows it (the label above the notes aside); titles
+      // with super- or subscripts (Mg²⁺) read differently in the slide's text.
+      if (s.title && !/[\u2070-\u209F]/.test(s.title))
+        expect(text.split(label(s)).join(' '), `slide ${s.no} (${s.file}:${s.line}) shows its own title`).toContain(s.title)
+      const sample = notesSample(s.note)
+      if (sample) {
+        expect(text, `notes of slide ${s.no} (${s.file}:${s.line}) start "${sample}"`).toContain(sample)
+        sampled++
       }
-    })
-    expect(sampled).toBeGreaterThan(content.rows.length / 2)
+    }
+    expect(sampled).toBeGreaterThan(rowsOf(deck).length / 2)
+  })
+
+  test('lists beside the notes the sources a slide cites, those cited only in its notes too', () => {
+    const pages = pagesOfSlides(texts, deck)
+    const notesOnly = cited.citations.occurrences.filter(o => o.part !== 'content'
+      && !cited.citations.occurrences.some(c => c.slide === o.slide && c.part === 'content' && c.key === o.key))
+    expect(notesOnly.length, 'the deck cites some sources in notes only').toBeGreaterThan(0)
+    for (const o of notesOnly.slice(0, 8)) {
+      const slide = deck.slides[o.slide - 1]!
+      const text = texts[pages.get(slide.no)! - 1]!
+      const short = fold(shortSource(cited.bibliography.byKey.get(o.key)!))
+      expect(text, `slide ${slide.no} (${slide.file}:${slide.line}) lists ${o.key}`).toMatch(new RegExp(`Sources: .*${cited.numbers.get(o.key)} ?${short.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    }
   })
 
   test('the cover names the talk, presenter, affiliation, event and date', () => {
-    const cover = readingTexts(pdf)[0]!
-    const h = cited.headmatter as Record<string, string>
+    const cover = texts[0]!
+    const h = deck.headmatter as Record<string, string>
     for (const key of [
       'title',
       'subtitle',
@@ -152,56 +168,70 @@ test.describe('dist/handout.pdf', () => {
     expect(pdfInfo(pdf).Title).toContain(String(h.title))
   })
 
-  test('numbers its pages', () => {
-    const texts = readingTexts(pdf)
+  test('numbers its pages, and none of the deck\'s screen overlays reaches paper', () => {
     texts.forEach((t, i) => {
+      // The page number is the last thing on a page: nothing (an offline-cache notice) after it.
       if (i > 0)
-        expect(t).toContain(`Page ${i + 1} of ${texts.length}`)
+        expect(t).toMatch(new RegExp(`Page ${i + 1} of ${texts.length}$`))
     })
+    expect(texts.join(' ')).not.toContain('Caching for offline')
+  })
+
+  test('prints what a student reads: no paragraph for the presenter or the maintainer', () => {
+    const marked = deck.slides.filter(s => s.note.split(/\n\s*\n/).some(p => NOT_FOR_STUDENTS_RE.test(p)))
+    expect(marked.length, 'the deck has presenter or maintainer paragraphs').toBeGreaterThan(0)
+    expect(texts.join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer|Corrections?|Note on the source): /)
   })
 
   printedPdfChecks(pdf)
 
+  test('carries the usual document information only: no layout record for tests', async () => {
+    const doc = await PDFDocument.load(readFileSync(pdf), { updateMetadata: false })
+    const info = doc.context.lookup(doc.context.trailerInfo.Info, PDFDict)
+    const keys = info.keys().map(k => k.decodeText())
+    expect(keys.every(k => [
+      'Title',
+      'Author',
+      'Subject',
+      'Keywords',
+      'Creator',
+      'Producer',
+      'CreationDate',
+      'ModDate',
+    ].includes(k)), keys.join(', ')).toBe(true)
+  })
+
   test('bookmarks sections and slides at the pages where they land', async () => {
     const marks = await bookmarkPages(pdf)
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    const dividers = content.rows.filter(r => content.outlineSlides.find(o => o.no === r.no)?.layout === 'section')
-    const sections = dividers.map(r => r.title)
-    expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining([...sections, 'References']))
+    const pages = pagesOfSlides(texts, deck)
+    const dividers = rowsOf(deck).filter(s => s.layout === 'section')
+    expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining([
+      ...dividers.map(s => s.title),
+      'References',
+    ]))
     expect(marks.filter(m => m.depth === 1).length).toBeGreaterThan(10)
-    const pageOf = new Map<number, number>()
-    layout.pages.forEach((p, i) => p.kind === 'slides' && p.slides.forEach(no => pageOf.set(no, i + 1)))
-    // Each section's bookmark opens the page of its divider slide; the references the list.
-    for (const r of dividers) {
-      const m = marks.find(x => x.depth === 0 && x.title === r.title)!
-      expect(m.page, `bookmark "${r.title}"`).toBe(pageOf.get(r.no))
-    }
-    expect(marks.find(m => m.title === 'References')!.page).toBe(layout.pages.findIndex(p => p.kind === 'references') + 1)
+    for (const s of dividers)
+      expect(marks.find(m => m.depth === 0 && m.title === s.title)!.page, `bookmark "${s.title}"`).toBe(pages.get(s.no))
+    expect(marks.find(m => m.title === 'References')!.page).toBe(firstReferencesPage(texts))
     expect(marks.every(m => m.page >= 1)).toBe(true)
   })
 
-  test('ends with the deck\'s cited references, numbered, with their DOIs', () => {
-    const texts = readingTexts(pdf)
-    const first = layout.pages.findIndex(p => p.kind === 'references')
-    const refsText = texts.slice(first).join(' ')
+  test('ends with the deck\'s cited references, numbered, with their DOIs, nothing added or dropped', () => {
+    const refsText = texts.slice(firstReferencesPage(texts) - 1).join(' ')
     expect(cited.references.length).toBeGreaterThan(10)
-    const ranges = layout.pages.filter(p => p.kind === 'references') as { from: number, to: number }[]
-    expect(ranges[0]!.from).toBe(1)
-    // The list ends with the deck's last reference: nothing added, nothing dropped.
-    expect(ranges.at(-1)!.to).toBe(cited.references.length)
-    expect(ranges.slice(1).every((r, i) => r.from === ranges[i]!.to + 1)).toBe(true)
     let at = 0
     for (const ref of cited.references) {
       // Number, then the start of the entry (authors), then its DOI, in order.
       const start = fold(ref.text).split(' ').slice(0, 3).join(' ')
-      const next = after(refsText, `${ref.number}. ${start}`, at)
-      expect(next, `reference ${ref.number} (${ref.key}) "${start}"`).toBeGreaterThan(0)
-      at = next
+      const next = refsText.indexOf(`${ref.number}. ${start}`, at)
+      expect(next, `reference ${ref.number} (${ref.key}) "${start}"`).toBeGreaterThanOrEqual(at)
+      at = next + 1
       // pdftotext drops a hyphen where a DOI wraps at the end of a line: compare without them.
       const doi = /doi: (\S+?)\.?(?: |$)/.exec(ref.text)?.[1]
       if (doi)
         expect(refsText.replace(/-/g, ''), `DOI of reference ${ref.number}`).toContain(doi.replace(/-/g, ''))
     }
+    expect(refsText).not.toMatch(new RegExp(`(^| )${cited.references.length + 1}\\. [A-Z]`))
   })
 })
 
@@ -225,11 +255,13 @@ test.describe('npm run handout', () => {
       expect(r.code, r.output).toBe(0)
       // Chromium rounds the page to whole CSS px: 612.96 x 792.96 pt.
       expect(pdfInfo(out)['Page size']).toMatch(/^61[23](\.\d+)? x 79[23](\.\d+)? pts \(letter\)/)
-      const rec = await readLayoutRecord(readFileSync(out))
-      expect(rec!.paper).toBe('letter')
-      const pages = rec!.pages.filter(p => p.kind === 'slides') as { slides: number[] }[]
-      expect(Math.max(...pages.map(p => p.slides.length))).toBe(2)
-      expect(pageCount(out)).toBe(rec!.pages.length)
+      const deck = await loadDeck(join(projectRoot, 'slides.md'))
+      const pages = pagesOfSlides(readingTexts(out), deck)
+      expect(pages.size).toBe(rowsOf(deck).length)
+      const perPage = new Map<number, number>()
+      for (const p of pages.values())
+        perPage.set(p, (perPage.get(p) ?? 0) + 1)
+      expect(Math.max(...perPage.values())).toBe(2)
     }
     finally {
       rmSync(dir, { recursive: true, force: true })
@@ -265,5 +297,15 @@ test.describe('npm run handout', () => {
     ])
     expect(r.code).not.toBe(0)
     expect(r.stderr).toContain('--per-page 2 or --per-page 3')
+  })
+})
+
+test.describe('the handout page', () => {
+  test('reports a wrong paper in the page itself, and lays out nothing', async ({ page }) => {
+    await page.goto('handout?print&paper=a3')
+    const root = page.locator('#handout')
+    await expect(root).toHaveAttribute('data-state', 'error')
+    await expect(root).toHaveAttribute('data-error', /--paper a3: unknown paper size/)
+    await expect(page.locator('.handout-page')).toHaveCount(0)
   })
 })

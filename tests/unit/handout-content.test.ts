@@ -1,10 +1,7 @@
-import type { CitedDeck } from '../../addons/citations/lib'
-import { resolve } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
-import { expandReferences, hasReferencesMarker, loadCitedDeck, referencePageCount, REFERENCES_MARKER } from '../../addons/citations/lib'
-import { buildHandoutContent, expectedSiteSlides, formatDate, HandoutContentError, handoutCover, plainTitle, renderNotes, siteNumbers, sourcesHtml, studentNotes } from '../../lib/handout/content'
-
-const root = resolve(__dirname, '../..')
+import type { HandoutReference } from '../../lib/handout/content'
+import { describe, expect, it } from 'vitest'
+import { aboutLines, citedKeys, formatDate, handoutContent, handoutCover, referencesIntro, rowSources, studentNotesHtml } from '../../lib/handout/content'
+import { plainTitle } from '../../lib/plainTitle'
 
 describe('plainTitle', () => {
   it('turns ion charges and formulas into characters, drops other markup', () => {
@@ -14,54 +11,84 @@ describe('plainTitle', () => {
   })
 })
 
-describe('renderNotes', () => {
-  const numbers = new Map([
-    ['petrenko2003', 1],
-    ['boyce1999', 2],
-  ])
+describe('handoutContent', () => {
+  const slide = (no: number, title: string, layout?: string, isReferences = false) => ({ no, title, layout, isReferences })
+  const deck = [
+    slide(1, 'Talk', 'cover'),
+    slide(2, 'Part A', 'section'),
+    slide(3, 'Mg<sup>2+</sup> block'),
+    slide(4, 'References', 'default', true),
+    slide(5, 'References <span>(2/2)</span>', 'default', true),
+    slide(6, ''),
+  ]
 
-  it('renders Markdown with the deck citation numbers as superscripts', () => {
-    const html = renderNotes('Antagonists *reduce* pain [@petrenko2003; @boyce1999].\n\nSecond paragraph [@boyce1999, p. 5].', numbers)
-    expect(html).toContain('<em>reduce</em>')
-    expect(html).toMatch(/<sup class="citation" data-cite="petrenko2003 boyce1999">1,2<\/sup>/)
-    expect(html).toMatch(/<sup class="citation" data-cite="boyce1999">2\(p\. 5\)<\/sup>/)
-    expect(html.match(/<p>/g)).toHaveLength(2)
-    expect(html).not.toContain('v-pre')
+  it('has one row per slide but the reference slides, numbered as in the deck, in its section', () => {
+    const c = handoutContent(deck, [
+      { number: 1 },
+      { number: 2 },
+    ])
+    expect(c.rows).toEqual([
+      { no: 1, title: 'Talk' },
+      { no: 2, title: 'Part A', section: 'Part A' },
+      { no: 3, title: 'Mg²⁺ block', section: 'Part A' },
+      { no: 6, title: 'Slide 6', section: 'Part A' },
+    ])
+    expect(c.referencesNo).toBe(4)
   })
 
-  it('leaves citation syntax inside code alone and marks unknown keys', () => {
-    const html = renderNotes('Write `[@key]` to cite; [@nobody] is missing.', numbers)
-    expect(html).toContain('<code>[@key]</code>')
-    expect(html).toContain('?nobody')
+  it('bookmarks the reference list last, as a part of its own, wherever the deck has it', () => {
+    const c = handoutContent(deck, [])
+    expect(c.outlineSlides.map(s => [s.no, s.title, s.layout])).toEqual([
+      [1, 'Talk', 'cover'],
+      [2, 'Part A', 'section'],
+      [3, 'Mg²⁺ block', undefined],
+      [6, 'Slide 6', undefined],
+      [4, 'References', 'section'],
+    ])
   })
 
-  it('drops Slidev click cues and keeps the narration', () => {
-    const html = renderNotes('[click] Glutamate binds.\n\n[click:3] Later.', numbers)
-    expect(html).toBe('<p>Glutamate binds.</p>\n<p>Later.</p>')
+  it('has no references part when the deck has no reference slides', () => {
+    const c = handoutContent([
+      slide(1, 'Only'),
+    ], [])
+    expect(c.referencesNo).toBeUndefined()
+    expect(c.outlineSlides).toEqual([
+      { no: 1, title: 'Only' },
+    ])
+  })
+})
+
+describe('the sources beside the notes', () => {
+  const ref = (key: string, number: number, short: string, mark?: string): HandoutReference => ({
+    key,
+    number,
+    short,
+    html: short,
+    ...(mark
+      ? { mark }
+      : {}),
+  })
+  const refs = new Map([
+    ref('petrenko2003', 1, 'Petrenko AB et al. Anesth Analg 2003'),
+    ref('woolf1991', 2, 'Woolf CJ et al. Pain 1991', '†'),
+  ].map(r => [r.key, r]))
+
+  it('reads the keys a slide and its notes cite from Slidev\'s rendered HTML', () => {
+    const slide = '<li data-cite="woolf1991"><span class="source-number">2</span> Woolf</li>'
+    const notes = '<p>Wind-up <sup class="citation" data-cite="petrenko2003 woolf1991">1,2</sup>, again <sup class="citation" data-cite="petrenko2003">1</sup></p>'
+    expect(citedKeys(slide + notes)).toEqual(['woolf1991', 'petrenko2003'])
+    expect(citedKeys('<p>No citation; data-cite without a space before it: xdata-cite="x"</p>')).toEqual([])
   })
 
-  it('leaves out paragraphs for the presenter and the maintainer, keeps the student\'s', () => {
-    const note = [
-      'The receptor needs glycine [@petrenko2003].',
-      'Presenter: ask the audience first.\nStill the presenter\'s paragraph.',
-      'Correction: the source wrote "MK801".',
-      'Corrections: two typos.',
-      'Maintainer: record seen only in a copy.',
-      'Note on the source: a picture is missing.',
-      'A student again; the word Correction: inside a paragraph stays.',
-    ].join('\n\n')
-    expect(studentNotes(note)).toBe('The receptor needs glycine [@petrenko2003].\n\nA student again; the word Correction: inside a paragraph stays.')
-    const html = renderNotes(note, numbers)
-    expect(html).not.toMatch(/Presenter|Maintainer|MK801|two typos|picture/)
-    expect(html.match(/<p>/g)).toHaveLength(2)
+  it('lists each cited source once, by number, with its evidence mark', () => {
+    expect(rowSources(['woolf1991', 'petrenko2003', 'woolf1991'], refs)).toEqual([
+      { n: 1, text: 'Petrenko AB et al. Anesth Analg 2003' },
+      { n: 2, text: 'Woolf CJ et al. Pain 1991', mark: '†' },
+    ])
   })
 
-  it('gives nothing when every paragraph is for the presenter', () => {
-    expect(renderNotes('Presenter: thank the audience.', numbers)).toBe('')
-  })
-
-  it('gives nothing for empty notes', () => {
-    expect(renderNotes('  \n', numbers)).toBe('')
+  it('leaves out a key the reference list does not hold (the build has already failed on it)', () => {
+    expect(rowSources(['nobody'], refs)).toEqual([])
   })
 })
 
@@ -88,99 +115,41 @@ describe('cover', () => {
     expect(formatDate(new Date(Date.UTC(2026, 0, 5)))).toBe('5 January 2026')
     expect(formatDate('Spring 2026')).toBe('Spring 2026')
   })
-})
 
-describe('siteNumbers', () => {
-  const slide = (raw: string) => ({
-    source: { raw },
-  })
-  const deck = [
-    slide('# A'),
-    slide('---\nlayout: default\n---\n\n<!-- citations:references -->\n'),
-    slide('# After'),
-  ]
-
-  it('expands the references marker into its pages and shifts later slides', () => {
-    expect(siteNumbers(deck, 3, 5)).toEqual([
-      [1],
-      [2, 3, 4],
-      [5],
-    ])
+  it('reads the date as the browser receives it from YAML (an ISO timestamp at midnight UTC)', () => {
+    expect(formatDate('2026-11-22T00:00:00.000Z')).toBe('22 November 2026')
+    expect(formatDate('2026-11-22T14:30:00.000Z')).toBe('2026-11-22T14:30:00.000Z')
   })
 
-  it('says the site is stale when it has another number of slides', () => {
-    expect(() => siteNumbers(deck, 3, 4, '/tmp/site')).toThrow(HandoutContentError)
-    expect(() => siteNumbers(deck, 3, 4, '/tmp/site')).toThrow(/\/tmp\/site has 4 slides, but the deck makes 5/)
-  })
-
-  it('recognises exactly the marker the preparser expands', () => {
-    expect(hasReferencesMarker(`---\nlayout: default\n---\n\n${REFERENCES_MARKER}\n`)).toBe(true)
-    expect(hasReferencesMarker('text <!-- citations:references --> text')).toBe(false)
-    const lines = ['# A', REFERENCES_MARKER, 'after']
-    expandReferences(lines, [])
-    expect(lines).not.toContain(REFERENCES_MARKER)
+  it('says who prepared the handout only when the headmatter says it', () => {
+    expect(aboutLines({ author: 'Dr A', affiliation: 'Dept' }).at(-1)).toBe('Prepared by Dr A, Dept.')
+    expect(aboutLines({}).some(l => l.startsWith('Prepared by'))).toBe(false)
   })
 })
 
-describe('the handout content of this deck', () => {
-  let cited: CitedDeck
-  beforeAll(async () => {
-    cited = await loadCitedDeck(resolve(root, 'slides.md'))
+describe('the notes a student reads', () => {
+  it('leaves out the presenter\'s and the maintainer\'s paragraphs of Slidev\'s rendered notes, and the click markers', () => {
+    const html = [
+      '<p><span class="slidev-note-click-mark" data-clicks="1"></span> Glutamate binds <sup class="citation" data-cite="a">1</sup>.</p>',
+      '<p>Presenter: pause here and ask the room.</p>',
+      '<p><strong>Correction:</strong> the source slide said 1980.</p>',
+      '<p>Maintainer: keep in step with slide 4.</p>',
+      '<p>Note on the source: its figure is redrawn.</p>',
+      '<ul>\n<li>A list stays.</li>\n</ul>',
+      '<p>The presenter said nothing here: a word inside a paragraph does not count.</p>',
+    ].join('\n')
+    expect(studentNotesHtml(html)).toBe([
+      '<p>Glutamate binds <sup class="citation" data-cite="a">1</sup>.</p>',
+      '<ul>\n<li>A list stays.</li>\n</ul>',
+      '<p>The presenter said nothing here: a word inside a paragraph does not count.</p>',
+    ].join('\n'))
+    expect(studentNotesHtml('<p>Presenter: only this.</p>')).toBe('')
   })
+})
 
-  it('has one row per slide except the references section, each with notes', () => {
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    const markers = cited.slides.filter(s => hasReferencesMarker(s.source.raw)).length
-    expect(markers).toBe(1)
-    expect(content.rows).toHaveLength(cited.slides.length - markers)
-    for (const row of content.rows) {
-      expect(row.notesHtml, `slide ${row.no} (${row.file}:${row.line})`).not.toBe('')
-      expect(row.notesHtml).not.toMatch(/\[@/)
-    }
-    // Slide numbers run as in the built site: the references section counts as its pages.
-    const pages = referencePageCount(cited.references)
-    const at = cited.slides.findIndex(s => hasReferencesMarker(s.source.raw))
-    expect(content.rows.map(r => r.no)).toEqual(cited.slides.map((_, i) => i).filter(i => i !== at).map(i => i < at
-      ? i + 1
-      : i + pages))
-    expect(content.referencesNo).toBe(at + 1)
-  })
-
-  it('lists the short sources each slide cites, with the deck\'s numbers', () => {
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    const n = cited.numbers.get('petrenko2003')!
-    const citing = content.rows.filter(r => cited.citations.occurrences.some(o => o.key === 'petrenko2003' && o.slide === cited.slides.findIndex(s => s.source.filepath === r.file && s.source.start + 1 === r.line) + 1))
-    expect(citing.length).toBeGreaterThan(3)
-    for (const row of citing) {
-      expect(row.sources).toContainEqual(expect.objectContaining({
-        n,
-        text: expect.stringMatching(/^Petrenko AB et al\. .*2003$/),
-      }))
-    }
-    expect(sourcesHtml(citing[0]!.sources)).toContain(`<sup>${n}</sup>Petrenko AB et al.`)
-  })
-
-  it('ends with the deck\'s cited references, in citation order', () => {
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    expect(content.references.map(r => r.key)).toEqual(cited.citations.order.filter(k => cited.bibliography.byKey.has(k)))
-    expect(content.references.map(r => r.number)).toEqual(content.references.map((_, i) => i + 1))
-    expect(content.references.some(r => /doi: 10\./.test(r.text))).toBe(true)
-  })
-
-  it('bookmarks the references as a part of their own', () => {
-    const content = buildHandoutContent(cited, expectedSiteSlides(cited))
-    const refs = content.outlineSlides.filter(s => s.title === 'References')
-    expect(refs).toEqual([
-      { no: content.referencesNo, title: 'References', layout: 'section' },
-    ])
-    // Last, wherever the deck has them: the handout prints its reference list at the end.
-    expect(content.outlineSlides.at(-1)!.title).toBe('References')
-    expect(content.outlineSlides).toHaveLength(content.rows.length + 1)
-  })
-
-  it('expects the site to hold the references pages the preparser makes', () => {
-    const pages = referencePageCount(cited.references)
-    expect(expectedSiteSlides(cited)).toBe(cited.slides.length - 1 + pages)
-    expect(() => buildHandoutContent(cited, expectedSiteSlides(cited) - 1)).toThrow(/built from another version/)
+describe('the reference list\'s introduction', () => {
+  it('carries the deck\'s evidence legend when the reference slides show one', () => {
+    expect(referencesIntro('† Low certainty: expert opinion, or a source with an incomplete record')).toBe('Numbered in order of first citation, as on the slides (Vancouver style). † Low certainty: expert opinion, or a source with an incomplete record.')
+    expect(referencesIntro()).toBe('Numbered in order of first citation, as on the slides (Vancouver style).')
   })
 })

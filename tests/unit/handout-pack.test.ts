@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { extraPerRow, packRows, pageOfRow } from '../../lib/handout/pack'
+import { extraPerRow, packRows, pageOfRow, ruleCounts } from '../../lib/handout/pack'
 
 describe('packRows', () => {
   it('puts rows on a page until the slide count is reached', () => {
@@ -155,5 +155,14 @@ describe('pageOfRow and extraPerRow', () => {
     expect(pageOfRow(p)).toEqual([0, 0, 1])
     expect(extraPerRow(p.pages[0]!)).toBeCloseTo(100)
     expect(extraPerRow(p.pages[1]!)).toBeCloseTo(600)
+  })
+})
+
+describe('ruleCounts', () => {
+  it('gives each row its reserve and share of the slack in whole lines, carrying what is left to the next', () => {
+    // 2 lines of reserve + 35 px each; 26.46 px a line: 87.9 -> 3 lines (8.5 left), 96.4 -> 3 (17 left), 104.9 -> 3.
+    expect(ruleCounts(3, { reserve: 52.9, extra: 35, ruleGap: 26.46 })).toEqual([3, 3, 3])
+    expect(ruleCounts(2, { reserve: 20, extra: 0, ruleGap: 15 })).toEqual([1, 1])
+    expect(ruleCounts(2, { reserve: 20, extra: 3, ruleGap: 15 })).toEqual([1, 2])
   })
 })

@@ -132,7 +132,9 @@ export function referencePagesMarkdown(pages: readonly FormattedReference[][], f
       lines.push('<p class="references-empty">No sources are cited in this talk.</p>')
     }
     else {
-      const items = page.map(r => `<li id="ref-${escapeHtml(r.key)}" value="${r.number}" data-cite="${escapeHtml(r.key)}"${r.auditMark ? ' class="reference-unverified"' : ''}>${r.html}</li>`)
+      const items = page.map(r => `<li id="ref-${escapeHtml(r.key)}" value="${r.number}" data-cite="${escapeHtml(r.key)}"${r.short
+        ? ` data-source="${escapeHtml(r.short)}"`
+        : ''}${r.auditMark ? ' class="reference-unverified"' : ''}>${r.html}</li>`)
       lines.push('<ReferenceList>', `<ol class="references-list" start="${page[0]!.number}" v-pre>`, ...items, '</ol>', '</ReferenceList>')
       if (page.some(r => r.auditMark))
         lines.push('', `<p class="${LEGEND_CLASS}">${escapeHtml(EVIDENCE_LEGEND)}</p>`)

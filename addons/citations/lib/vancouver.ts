@@ -18,6 +18,8 @@ export interface FormattedReference {
   audit?: AuditStatus
   /** EVIDENCE_MARK for an entry whose record is incomplete, undefined for a verified one. */
   auditMark?: string
+  /** The slide's short source line ("Petrenko AB et al. Anesth Analg 2003"): the handout lists it beside the notes. */
+  short?: string
 }
 
 /**
@@ -102,6 +104,7 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
       number: i + 1,
       text,
       html,
+      short: shortSource(entry),
       ...(entry.audit
         ? { audit: entry.audit }
         : {}),

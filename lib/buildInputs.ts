@@ -1,0 +1,84 @@
+/**
+ * What a built site was built from, so that `npm run export` and `npm run handout` print a
+ * current dist/ instead of building the site again, and never print a stale one: every file
+ * of the project that can change the site (the deck, its components, setup, styles, lib,
+ * public/, the bibliography, Vite's config, the lock file that pins Slidev) is hashed, with
+ * the base path. Too much counts rather than too little: an edit to README.md costs one
+ * rebuild; a missed input would print an old deck.
+ */
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { join, relative, resolve } from 'node:path'
+
+/** Never inputs: outputs, caches, dependencies (package-lock.json stands for them), tests, docs. */
+const NOT_INPUTS = new Set([
+  'node_modules',
+  'dist',
+  'tests',
+  'docs',
+  'test-results',
+  'playwright-report',
+  'bench-results',
+  'coverage',
+])
+
+/** The record beside the built site. A dotfile: GitHub Pages' upload leaves it out. */
+export const INPUTS_RECORD = '.build-inputs.json'
+
+export interface InputsRecord {
+  hash: string
+  base: string
+}
+
+/** Files under `root` that can change the built site, relative and sorted. */
+export function inputFiles(root: string): string[] {
+  const out: string[] = []
+  const walk = (dir: string) => {
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      // Dotfiles and dot-folders (.git, .tmp, .slidev, .github) are tooling, not the deck.
+      if (e.name.startsWith('.') || (dir === root && NOT_INPUTS.has(e.name)))
+        continue
+      const path = join(dir, e.name)
+      if (e.isDirectory())
+        walk(path)
+      else if (e.isFile())
+        out.push(relative(root, path))
+    }
+  }
+  walk(root)
+  return out.sort()
+}
+
+/** One hash of the inputs' names and contents, plus files from outside the root the deck imports. */
+export function inputsRecord(root: string, base: string, extra: readonly string[] = []): InputsRecord {
+  const h = createHash('sha256')
+  const files = [
+    ...new Set([
+      ...inputFiles(root).map(f => join(root, f)),
+      ...extra.map(f => resolve(root, f)),
+    ]),
+  ].sort()
+  for (const f of files) {
+    h.update(`${relative(root, f)}\0`)
+    h.update(readFileSync(f))
+    h.update('\0')
+  }
+  return {
+    hash: h.digest('hex'),
+    base,
+  }
+}
+
+/** True when `siteDir` holds a site built from exactly these inputs for this base. */
+export function isCurrent(siteDir: string, record: InputsRecord): boolean {
+  const file = join(siteDir, INPUTS_RECORD)
+  if (!existsSync(file) || !existsSync(join(siteDir, 'index.html')))
+    return false
+  try {
+    const found = JSON.parse(readFileSync(file, 'utf8')) as Partial<InputsRecord>
+    return found.hash === record.hash && found.base === record.base
+  }
+  catch {
+    return false
+  }
+}

@@ -1,0 +1,70 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent } from '../../lib/buildInputs'
+
+function project(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
+  for (const [f, text] of Object.entries({
+    'slides.md': '# Talk',
+    'slides/01.md': '# One',
+    'components/X.vue': '<template><div /></template>',
+    'public/logo.svg': '<svg/>',
+    'references.bib': '@article{a,}',
+    'package-lock.json': '{}',
+    'dist/index.html': 'built',
+    'node_modules/x/index.js': '',
+    'tests/a.test.ts': '',
+    '.tmp/scratch': '',
+    '.git/HEAD': '',
+  })) {
+    mkdirSync(join(dir, f, '..'), { recursive: true })
+    writeFileSync(join(dir, f), text)
+  }
+  return dir
+}
+
+describe('the inputs of a built site', () => {
+  it('are the deck\'s files, not outputs, dependencies, tests or tooling', () => {
+    expect(inputFiles(project())).toEqual([
+      'components/X.vue',
+      'package-lock.json',
+      'public/logo.svg',
+      'references.bib',
+      'slides.md',
+      'slides/01.md',
+    ])
+  })
+
+  it('hash differently when any input changes, or the base path', () => {
+    const dir = project()
+    const before = inputsRecord(dir, '/')
+    expect(inputsRecord(dir, '/')).toEqual(before)
+    expect(inputsRecord(dir, '/sub/').hash).toBe(before.hash)
+    expect(inputsRecord(dir, '/sub/')).not.toEqual(before)
+    for (const f of ['slides/01.md', 'public/logo.svg', 'package-lock.json']) {
+      writeFileSync(join(dir, f), 'changed')
+      expect(inputsRecord(dir, '/').hash, f).not.toBe(before.hash)
+    }
+    // An output or a test changing does not make a site stale.
+    const now = inputsRecord(dir, '/').hash
+    writeFileSync(join(dir, 'dist/index.html'), 'rebuilt')
+    writeFileSync(join(dir, 'tests/a.test.ts'), 'more')
+    expect(inputsRecord(dir, '/').hash).toBe(now)
+  })
+
+  it('make a site current only with the same hash and base and a site there', () => {
+    const dir = project()
+    const record = inputsRecord(dir, '/')
+    const dist = join(dir, 'dist')
+    expect(isCurrent(dist, record)).toBe(false)
+    writeFileSync(join(dist, INPUTS_RECORD), JSON.stringify(record))
+    expect(isCurrent(dist, record)).toBe(true)
+    expect(isCurrent(dist, { ...record, base: '/sub/' })).toBe(false)
+    writeFileSync(join(dir, 'slides.md'), '# Talk, edited')
+    expect(isCurrent(dist, inputsRecord(dir, '/'))).toBe(false)
+    writeFileSync(join(dist, INPUTS_RECORD), 'not json')
+    expect(isCurrent(dist, record)).toBe(false)
+  })
+})
