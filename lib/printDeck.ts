@@ -128,7 +128,7 @@ function collectErrors(page: Page): string[] {
 }
 
 /**
- * Opens a print route of the deck, collecting the page's errors (less the known benign ones).
+ * Opens a print route of the deck, collecting the page's errors.
  * Both PDFs open their pages in one context, so the second finds the deck's code cached.
  */
 export async function openPrintRoute(context: BrowserContext, url: string, timeout: number, viewport?: { width: number, height: number }): Promise<{ page: Page, errors: string[] }> {

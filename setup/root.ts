@@ -1,6 +1,6 @@
 /**
  * The hall: a clicker in the lecturer's hand, the presenter view on the laptop, the deck on
- * the projector. Two fixes to Slidev 52's behaviour there, without forking it:
+ * the projector. Two fixes to Slidev's behaviour there, without forking it:
  *
  * - Keys (lib/hallKeys.ts): Slidev ignores every key while a slider, a button or a link has
  *   focus, so one touch of a Try-it slider with the mouse trapped the clicker. A listener
