@@ -66,6 +66,8 @@ export function pdfPageQrs(pdf: string, page: number, dpi = 150): string[] {
  * canvas, 6 px a module) and decoded with jsQR: what a phone camera would read.
  */
 export async function slideQrs(page: Page, selector: string): Promise<string[]> {
+  // Right after a navigation the slide may not be drawn yet: read the codes once it is.
+  await page.locator(`${selector} [data-take-away] svg`).first().waitFor()
   if (!await page.evaluate(() => 'jsQR' in window))
     await page.addScriptTag({ path: JSQR_PATH })
   return page.locator(`${selector} [data-take-away] svg`).evaluateAll(async (svgs) => {
