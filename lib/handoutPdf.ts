@@ -12,7 +12,7 @@ import { relative } from 'node:path'
 import * as pdfLib from 'pdf-lib'
 import { paperPx } from './handout'
 import { paperForPdf } from './handout/paper'
-import { finishPdf } from './pdfMeta'
+import { finishPdf, talkPdfInfo } from './pdfMeta'
 import { BuildError, describeSlide } from './pipeline'
 import { ExportError, openPrintRoute } from './printDeck'
 
@@ -78,17 +78,7 @@ export async function handoutPdf(deck: Deck, context: BrowserContext, siteUrl: s
     if (printed !== s.pages)
       throw new ExportError(`the handout printed on ${printed} pages, but was laid out on ${s.pages}: a page overflowed in print. This is a bug in pages/handout.vue; please report it with the deck.`)
     const outline = JSON.parse(s.outline ?? '[]') as OutlineItem[]
-    const h = deck.headmatter
-    const bytes = await finishPdf(raw, {
-      title: `${String(h.title ?? deck.slides[0]?.title ?? 'Slides')}: handout`,
-      author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
-      subject: h.subtitle
-        ? String(h.subtitle)
-        : undefined,
-      keywords: Array.isArray(h.keywords)
-        ? h.keywords
-        : undefined,
-    }, outline)
+    const bytes = await finishPdf(raw, talkPdfInfo(deck.headmatter, deck.slides[0]?.title, ': handout'), outline)
     return { bytes, pages: printed, outline }
   }
   finally {

@@ -10,6 +10,21 @@ export interface PdfInfo {
   keywords?: string[]
 }
 
+/** The talk's identity from the headmatter, as PDF metadata; `suffix` names a derived document. */
+export function talkPdfInfo(headmatter: Record<string, any>, fallbackTitle = 'Slides', suffix = ''): PdfInfo {
+  const h = headmatter
+  return {
+    title: `${String(h.title ?? fallbackTitle)}${suffix}`,
+    author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
+    subject: h.subtitle
+      ? String(h.subtitle)
+      : undefined,
+    keywords: Array.isArray(h.keywords)
+      ? h.keywords
+      : undefined,
+  }
+}
+
 /** Document metadata and bookmarks, so the PDF reads as the talk in any viewer's sidebar. */
 export async function finishPdf(bytes: Uint8Array, info: PdfInfo, outline: OutlineItem[]): Promise<Uint8Array> {
   let pdf = await pdfLib.PDFDocument.load(bytes)

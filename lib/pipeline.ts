@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path'
 import process from 'node:process'
 import { handoutPdf } from './handoutPdf'
 import { deckOutline } from './outline'
-import { finishPdf } from './pdfMeta'
+import { finishPdf, talkPdfInfo } from './pdfMeta'
 import { launchBrowser, printDeck } from './printDeck'
 import { serveStatic } from './staticServer'
 
@@ -174,16 +174,6 @@ async function slidesPdf(deck: Deck, context: BrowserContext, siteUrl: string, w
   }, context)
   checkIsDeck(deck, printed, withClicks)
   const outline = deckOutline(deck.slides, no => printed.firstPage.get(no) ?? no)
-  const h = deck.headmatter
-  const bytes = await finishPdf(printed.pdf, {
-    title: String(h.title ?? deck.slides[0]?.title ?? 'Slides'),
-    author: [h.author, h.affiliation].filter(Boolean).join(', ') || undefined,
-    subject: h.subtitle
-      ? String(h.subtitle)
-      : undefined,
-    keywords: Array.isArray(h.keywords)
-      ? h.keywords
-      : undefined,
-  }, outline)
+  const bytes = await finishPdf(printed.pdf, talkPdfInfo(deck.headmatter, deck.slides[0]?.title), outline)
   return { bytes, pages: printed.pageCount, outline }
 }

@@ -91,6 +91,19 @@ const slideCount = deck.slides.length
 const oursDist = join(work, 'ours-dist')
 const stockDist = join(work, 'stock-dist')
 const stockPdf = join(work, 'stock.pdf')
+/** Stock `slidev export` of this deck, with the browser ours uses. */
+function stockExport() {
+  return slidev([
+    'export',
+    'slides.md',
+    '--output',
+    stockPdf,
+    '--executable-path',
+    browserPath,
+    '--timeout',
+    '120000',
+  ])
+}
 
 // 0. The edit loop: `slidev` dev server, a slide open in Chromium, a bullet edited on disk,
 //    until the new word is painted. This deck against a minimal 3-slide deck (the target),
@@ -160,16 +173,7 @@ const build = await alternate(runs, () => tsx('build.ts', ['--out', oursDist]), 
     'slides.md',
     '--out',
     stockDist,
-  ])) + (await slidev([
-    'export',
-    'slides.md',
-    '--output',
-    stockPdf,
-    '--executable-path',
-    browserPath,
-    '--timeout',
-    '120000',
-  ])))
+  ])) + (await stockExport()))
 checkPrinted(stockPdf, slideCount, '`slidev export`')
 checkPrinted(join(oursDist, 'slides.pdf'), slideCount, '`npm run build`')
 rows.push({
@@ -185,16 +189,7 @@ rows.push({
 const oursPdf = join(work, 'ours.pdf')
 await tsx('build.ts') // dist/ current for the deck as it is now; not timed
 const exported = await alternate(runs, () => tsx('export.ts', ['--out', oursPdf]), () =>
-  slidev([
-    'export',
-    'slides.md',
-    '--output',
-    stockPdf,
-    '--executable-path',
-    browserPath,
-    '--timeout',
-    '120000',
-  ]))
+  stockExport())
 checkPrinted(stockPdf, slideCount, '`slidev export`')
 checkPrinted(oursPdf, slideCount, '`npm run export`')
 rows.push({
