@@ -6,7 +6,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
-import { fold, pageTexts, pdfInfo } from '../support/pdf'
+import { fold, pageTexts, pdfInfo, renderPage } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
 import { pdfPageQrs, slideQrs } from '../support/qr'
 
@@ -29,22 +29,7 @@ const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 80 40"><r
 
 /** Pixels of a PDF page (rendered in colour, small) close to one colour, and where they are. */
 function pixelsOf(path: string, page: number, rgb: readonly number[]): { count: number, minX: number, maxY: number, width: number, height: number } {
-  const ppm = execFileSync('pdftoppm', [
-    '-r',
-    '30',
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    path,
-  ], { maxBuffer: 64 << 20 })
-  // Binary PPM: "P6\n<w> <h>\n<max>\n" then three bytes a pixel.
-  const header = ppm.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
-  const [width, height] = [
-    Number(header[1]),
-    Number(header[2]),
-  ]
-  const px = ppm.subarray(header[0].length)
+  const { width, height, pixels: px } = renderPage(path, page, { dpi: 30 })
   const found = {
     count: 0,
     minX: width,

@@ -43,25 +43,48 @@ export function fonts(path: string): FontRow[] {
   })
 }
 
-/** Share of dark pixels on a page rendered small in grey: ~0 means a blank page. */
-export function inkRatio(path: string, page: number): number {
-  const pgm = execFileSync('pdftoppm', [
-    '-gray',
+export interface RenderedPage {
+  width: number
+  height: number
+  /** 1 (grey) or 3 (RGB) bytes a pixel, row by row. */
+  channels: 1 | 3
+  pixels: Uint8Array
+}
+
+/** One page of a PDF as poppler renders it (`pdftoppm`, binary PGM or PPM), at `dpi`. */
+export function renderPage(path: string, page: number, { dpi, gray = false }: { dpi: number, gray?: boolean }): RenderedPage {
+  const out = execFileSync('pdftoppm', [
+    ...(gray
+      ? ['-gray']
+      : []),
     '-r',
-    '12',
+    String(dpi),
     '-f',
     String(page),
     '-l',
     String(page),
     path,
-  ], { maxBuffer: 64 << 20 })
-  // Binary PGM: "P5\n<w> <h>\n<max>\n" then one byte a pixel.
-  const header = pgm.subarray(0, 64).toString('latin1').match(/^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
-  const [w, h] = [
-    Number(header[1]),
+  ], { maxBuffer: 256 << 20 })
+  // "P5" (grey) or "P6" (RGB), then "<w> <h>\n<max>\n" and the pixels.
+  const header = out.subarray(0, 64).toString('latin1').match(/^P([56])\s+(\d+)\s+(\d+)\s+\d+\s/)!
+  const [width, height] = [
     Number(header[2]),
+    Number(header[3]),
   ]
-  const pixels = pgm.subarray(header[0].length, header[0].length + w * h)
+  const channels = header[1] === '5'
+    ? 1
+    : 3
+  return {
+    width,
+    height,
+    channels,
+    pixels: out.subarray(header[0].length, header[0].length + width * height * channels),
+  }
+}
+
+/** Share of dark pixels on a page rendered small in grey: ~0 means a blank page. */
+export function inkRatio(path: string, page: number): number {
+  const { pixels } = renderPage(path, page, { dpi: 12, gray: true })
   let dark = 0
   for (const p of pixels) {
     if (p < 200)

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
-import { execFileSync } from 'node:child_process'
 import { createRequire } from 'node:module'
 import jsQR from 'jsqr'
+import { renderPage } from './pdf'
 
 /** jsQR's browser build, for page.addScriptTag. */
 const JSQR_PATH = createRequire(import.meta.url).resolve('jsqr/dist/jsQR.js')
@@ -36,21 +36,7 @@ export function decodeAll(data: Uint8ClampedArray, width: number, height: number
 
 /** The QR codes printed on a page of a PDF, read from the page rendered by poppler. */
 export function pdfPageQrs(pdf: string, page: number, dpi = 150): string[] {
-  const ppm = execFileSync('pdftoppm', [
-    '-r',
-    String(dpi),
-    '-f',
-    String(page),
-    '-l',
-    String(page),
-    pdf,
-  ], { maxBuffer: 256 << 20 })
-  const header = ppm.subarray(0, 64).toString('latin1').match(/^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/)!
-  const [width, height] = [
-    Number(header[1]),
-    Number(header[2]),
-  ]
-  const rgb = ppm.subarray(header[0].length)
+  const { width, height, pixels: rgb } = renderPage(pdf, page, { dpi })
   const rgba = new Uint8ClampedArray(width * height * 4)
   for (let i = 0; i < width * height; i++) {
     rgba[4 * i] = rgb[3 * i]!
