@@ -232,10 +232,20 @@ export interface EditTarget {
 export async function editLoopSession(page: Page, target: EditTarget, port: number, edits = 3): Promise<{ first: number, later: number[] }> {
   const server = await startDevServer(target.dir, port)
   try {
+    const network = networkWatch(page)
     await page.goto(`${server.url}${target.slide}`)
     // The deck is loaded when the target slide shows its text and the last slide is mounted.
     await page.waitForFunction(({ no, anchor, last }) => document.querySelector(`.slidev-page-${no}`)?.textContent?.includes(anchor) && document.querySelector(`.slidev-page-${last}`), { no: target.slide, anchor: target.anchor, last: target.slides }, { timeout: 120_000 })
-    await page.waitForLoadState('networkidle')
+    // The last slide's wrapper is there before its module is: Slidev is still fetching and
+    // compiling slide modules (and UnoCSS regenerating its CSS for each) for a few seconds.
+    // Playwright's 'networkidle' was already reached at page load and returns at once, so an
+    // edit made now would be timed against the tail of that background load, not the edit.
+    try {
+      await network.quiet(1000)
+    }
+    finally {
+      network.stop()
+    }
     const file = join(target.dir, target.file)
     const times: number[] = []
     for (let i = 1; i <= edits; i++) {
@@ -250,6 +260,41 @@ export async function editLoopSession(page: Page, target: EditTarget, port: numb
   }
   finally {
     await server.close()
+  }
+}
+
+/**
+ * Counts a page's requests from now on: `quiet` resolves once none has been in flight or
+ * started for `quietMs`; `stop` detaches (the page is reused across sessions).
+ */
+function networkWatch(page: Page): { quiet: (quietMs: number, timeoutMs?: number) => Promise<void>, stop: () => void } {
+  let inFlight = 0
+  let last = performance.now()
+  const started = () => {
+    inFlight++
+    last = performance.now()
+  }
+  const ended = () => {
+    inFlight--
+    last = performance.now()
+  }
+  page.on('request', started)
+  page.on('requestfinished', ended)
+  page.on('requestfailed', ended)
+  return {
+    async quiet(quietMs, timeoutMs = 120_000) {
+      const start = performance.now()
+      while (inFlight > 0 || performance.now() - last < quietMs) {
+        if (performance.now() - start > timeoutMs)
+          throw new Error(`the page kept loading for ${timeoutMs / 1000} s: ${inFlight} requests in flight`)
+        await sleep(50)
+      }
+    },
+    stop() {
+      page.off('request', started)
+      page.off('requestfinished', ended)
+      page.off('requestfailed', ended)
+    },
   }
 }
 
