@@ -284,7 +284,8 @@ function networkWatch(page: Page): { quiet: (quietMs: number, timeoutMs?: number
   return {
     async quiet(quietMs, timeoutMs = 120_000) {
       const start = performance.now()
-      while (inFlight > 0 || performance.now() - last < quietMs) {
+      const busy = () => inFlight > 0 || performance.now() - last < quietMs
+      while (busy()) {
         if (performance.now() - start > timeoutMs)
           throw new Error(`the page kept loading for ${timeoutMs / 1000} s: ${inFlight} requests in flight`)
         await sleep(50)
