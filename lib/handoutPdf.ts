@@ -14,7 +14,7 @@ import { paperPx } from './handout'
 import { paperForPdf } from './handout/paper'
 import { finishPdf, talkPdfInfo } from './pdfMeta'
 import { BuildError, describeSlide } from './pipeline'
-import { ExportError, openPrintRoute } from './printDeck'
+import { ExportError, NO_MARGIN, openPrintRoute } from './printDeck'
 
 export interface PrintedPdf {
   bytes: Uint8Array
@@ -64,12 +64,7 @@ export async function handoutPdf(deck: Deck, context: BrowserContext, siteUrl: s
       throw new BuildError(`the built site has ${s.slides} slides, but ${relative(deck.root, deck.entry)} makes ${deck.slides.length}: the site was built from another version of the deck. Rebuild it (npm run build) or pass the right --site.`)
     const raw = await page.pdf({
       ...paperForPdf(options.paper),
-      margin: {
-        top: '0',
-        right: '0',
-        bottom: '0',
-        left: '0',
-      },
+      margin: NO_MARGIN,
       printBackground: true,
       preferCSSPageSize: false,
       tagged: true,

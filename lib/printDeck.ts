@@ -3,6 +3,14 @@ import { chromium } from 'playwright-chromium'
 import { CHROMIUM_ARGS } from './browser'
 import { PRINT_READINESS_GLOBAL } from './printReady'
 
+/** Slides and handout pages carry their own margins; Chromium must add none. */
+export const NO_MARGIN = {
+  top: '0',
+  right: '0',
+  bottom: '0',
+  left: '0',
+}
+
 export class ExportError extends Error {
   constructor(message: string) {
     super(message)
@@ -71,12 +79,7 @@ export async function printDeck(opts: PrintOptions, context: BrowserContext): Pr
     const pdf = await page.pdf({
       width: `${opts.width}px`,
       height: `${opts.height}px`,
-      margin: {
-        top: '0',
-        right: '0',
-        bottom: '0',
-        left: '0',
-      },
+      margin: NO_MARGIN,
       printBackground: true,
       preferCSSPageSize: true,
       tagged: true,

@@ -1,37 +1,13 @@
 import type { Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { execFile } from 'node:child_process'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { loadBibliography } from '../../addons/citations/lib/bibliography'
 import { compareWithRecord, rateLimiter } from '../../addons/citations/lib/online'
-
-const root = resolve(__dirname, '../..')
-
-/** The real CLI in a child process (async: the stand-in server runs in this process). */
-async function checkRefs(args: string[], env: Record<string, string> = {}, cwd = root) {
-  try {
-    const { stdout, stderr } = await promisify(execFile)(resolve(root, 'node_modules/.bin/tsx'), [
-      resolve(root, 'scripts/check-refs.ts'),
-      ...args,
-    ], {
-      cwd,
-      env: {
-        ...process.env,
-        ...env,
-      },
-    })
-    return { code: 0, stdout, stderr }
-  }
-  catch (error) {
-    const e = error as { code: number, stdout: string, stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { checkRefs } from '../support/checkRefs'
 
 /**
  * A local stand-in for doi.org content negotiation and NCBI esummary, answering in their

@@ -1,32 +1,5 @@
-import { execFile } from 'node:child_process'
-import { resolve } from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
-
-const run = promisify(execFile)
-const root = resolve(__dirname, '../..')
-const tsx = resolve(root, 'node_modules/.bin/tsx')
-
-/** Runs the real CLI as `npm run check:refs` does, and returns exit code and output. */
-async function checkRefs(args: string[], env: Record<string, string> = {}, cwd = root) {
-  try {
-    const { stdout, stderr } = await run(tsx, [
-      resolve(root, 'scripts/check-refs.ts'),
-      ...args,
-    ], {
-      cwd,
-      env: {
-        ...process.env,
-        ...env,
-      },
-    })
-    return { code: 0, stdout, stderr }
-  }
-  catch (error) {
-    const e = error as { code: number, stdout: string, stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
+import { checkRefs } from '../support/checkRefs'
 
 describe('check-refs on fixture decks', () => {
   it('passes a correct deck with warnings only: uncited entry, not verified online', async () => {

@@ -226,12 +226,7 @@ export async function verifyOnline(entries: readonly BibEntry[], lock: LockFile,
   const findings: Finding[] = []
   const tasks: Promise<void>[] = []
   for (const entry of entries) {
-    const at = {
-      file,
-      line: entry.line,
-      col: entry.col,
-      key: entry.key,
-    }
+    const at = findingAt(entry, file)
     const hash = entryHash(entry)
     for (const id of entryIdentifiers(entry)) {
       const isDoi = id.startsWith('doi:')
@@ -316,16 +311,21 @@ export async function verifyOnline(entries: readonly BibEntry[], lock: LockFile,
   }
 }
 
+/** Where a finding about `entry` points. */
+function findingAt(entry: BibEntry, file: string): Pick<Finding, 'file' | 'line' | 'col' | 'key'> {
+  return {
+    file,
+    line: entry.line,
+    col: entry.col,
+    key: entry.key,
+  }
+}
+
 /** Offline: what the lock file says about each entry. */
 export function lockFindings(entries: readonly BibEntry[], lock: LockFile, file: string): Finding[] {
   const findings: Finding[] = []
   for (const entry of entries) {
-    const at = {
-      file,
-      line: entry.line,
-      col: entry.col,
-      key: entry.key,
-    }
+    const at = findingAt(entry, file)
     const ids = entryIdentifiers(entry)
     if (!ids.length && (entry.doi || entry.pmid))
       continue // malformed identifiers are already errors
