@@ -72,8 +72,78 @@ describe('references.bib', () => {
     expect(problems, problems.join('\n')).toEqual([])
   })
 
+  /**
+   * An entry with a DOI or PMID has a public record, so its authors (with initials) and title
+   * are demanded. The only exceptions are these entries, whose record (or any copy of it) could
+   * not be reached from where the deck was audited; each auditnote says what was searched. The
+   * list may only shrink: completing an entry fails this test until its key is removed here, and
+   * a new incomplete entry with a DOI or PMID is never an exception.
+   */
+  const RECORD_NOT_REACHED = new Map<string, string[]>([
+    [
+      'boyce1999',
+      ['title'],
+    ],
+    [
+      'chen1991',
+      ['title'],
+    ],
+    [
+      'chen1992',
+      ['author'],
+    ],
+    [
+      'cfos1990',
+      ['author'],
+    ],
+    [
+      'dickenson1987',
+      ['initials'],
+    ],
+    [
+      'eide2000',
+      ['initials'],
+    ],
+    [
+      'methadonenmda1997',
+      ['author'],
+    ],
+    [
+      'morgan2006',
+      ['initials', 'title'],
+    ],
+    [
+      'price1994',
+      ['initials', 'title'],
+    ],
+    [
+      'zhang2009',
+      ['initials', 'title'],
+    ],
+  ])
+
+  it('gives authors (with initials) and a title for every entry with a DOI or PMID', () => {
+    const problems = bib.entries
+      .filter(e => e.doi || e.pmid)
+      .flatMap((e) => {
+        const missing = missingFields(e)
+        const allowed = RECORD_NOT_REACHED.get(e.key)
+        if (!allowed)
+          return missing.map(f => `references.bib:${e.line}: '${e.key}' has a DOI or PMID but no ${f}: copy it from the public record`)
+        if (missing.join() !== allowed.join())
+          return [`references.bib:${e.line}: '${e.key}' now misses [${missing.join(', ')}], listed as [${allowed.join(', ')}]: update RECORD_NOT_REACHED (remove the key once complete)`]
+        return /searched again/i.test(e.auditNote ?? '')
+          ? []
+          : [`references.bib:${e.line}: '${e.key}' is an exception but its auditnote does not say it was searched again`]
+      })
+    expect(problems, problems.join('\n')).toEqual([])
+    expect([
+      ...RECORD_NOT_REACHED.keys(),
+    ].filter(k => !bib.entries.some(e => e.key === k)), 'exceptions without an entry').toEqual([])
+  })
+
   it('most entries are complete (the notes are exceptions, not the rule)', () => {
     const complete = bib.entries.filter(e => missingFields(e).length === 0).length
-    expect(complete / bib.entries.length).toBeGreaterThan(0.6)
+    expect(complete / bib.entries.length).toBeGreaterThan(0.8)
   })
 })
