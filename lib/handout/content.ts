@@ -60,6 +60,8 @@ export interface HandoutRow {
 export interface HandoutContent {
   rows: HandoutRow[]
   references: readonly { number: number }[]
+  /** The "Sources and corrections" appendix, after the references (none: no appendix). */
+  appendix?: readonly AppendixEntry[]
   /** Slide number of the first reference slide (its bookmark opens the handout's list). */
   referencesNo?: number
   /** Slides of the deck as the bookmarks name them (plain titles, references as a section). */
@@ -71,7 +73,7 @@ export interface HandoutContent {
  * end holds the same entries, set for paper. The list closes the bookmarks wherever the deck
  * puts its reference slides, as a part of its own, since bookmarks follow the pages.
  */
-export function handoutContent(slides: readonly RenderedSlide[], references: readonly { number: number }[]): HandoutContent {
+export function handoutContent(slides: readonly RenderedSlide[], references: readonly { number: number }[], appendix: readonly AppendixEntry[] = []): HandoutContent {
   const rows: HandoutRow[] = []
   const outlineSlides: TitledSlide[] = []
   let referencesNo: number | undefined
@@ -104,6 +106,9 @@ export function handoutContent(slides: readonly RenderedSlide[], references: rea
   return {
     rows,
     references,
+    ...(appendix.length
+      ? { appendix }
+      : {}),
     ...(referencesNo
       ? { referencesNo }
       : {}),
@@ -217,6 +222,52 @@ export function referencesIntro(legend?: string): string {
 export const NOT_FOR_STUDENTS_RE = /^\s*(?:Presenter|Maintainer|Corrections?|Note on the source)\s*:/i
 
 /**
+ * The maintainer's paragraphs that a student may read, in the handout's "Sources and
+ * corrections" appendix: what was corrected from the source lecture (`Correction:`,
+ * `Corrections:`) and remarks on the source (`Note on the source:`). `Presenter:` and
+ * `Maintainer:` paragraphs are for the presenter and the maintainer only.
+ */
+export const FOR_APPENDIX_RE = /^\s*(?:Corrections?|Note on the source)\s*:/i
+
+/** The appendix's introduction: a student reads why it is there and what it is not. */
+export const APPENDIX_INTRO = 'Where this lecture departs from the source lecture it was built from, slide by slide: what was corrected, and notes on the source. The notes beside each slide already give the corrected account.'
+
+/** One slide's entry in the appendix. */
+export interface AppendixEntry {
+  no: number
+  title: string
+  /** The slide's `Correction:` and `Note on the source:` paragraphs, as Slidev rendered them. */
+  html: string
+}
+
+const CLICK_MARK_RE = /<span class="slidev-note-click-mark"[^>]*><\/span>[ \t]*/g
+
+/** The paragraphs of rendered notes that `test` accepts (tags ignored), click markers dropped. */
+function paragraphsWhere(noteHtml: string, test: (text: string) => boolean): string {
+  return [
+    ...noteHtml.matchAll(/<p>([\s\S]*?)<\/p>/g),
+  ]
+    .filter(m => test(m[1]!.replace(/<[^>]*>/g, '')))
+    .map(m => m[0].replace(CLICK_MARK_RE, ''))
+    .join('\n')
+}
+
+/**
+ * The "Sources and corrections" appendix: per slide, in deck order, the corrections and notes
+ * on the source from its speaker notes; slides with none are left out.
+ */
+export function sourcesAndCorrections(slides: readonly { no: number, title?: string, noteHtml?: string }[]): AppendixEntry[] {
+  return slides.flatMap((s) => {
+    const html = paragraphsWhere(s.noteHtml ?? '', t => FOR_APPENDIX_RE.test(t))
+    return html
+      ? [
+          { no: s.no, title: plainTitle(s.title ?? '') || `Slide ${s.no}`, html },
+        ]
+      : []
+  })
+}
+
+/**
  * The notes a student reads, from the notes as Slidev rendered them (the presenter view keeps
  * them whole): paragraphs for the presenter or the maintainer left out, and Slidev's click
  * markers dropped (a reader has no clicks to follow; the narration stays).
@@ -226,6 +277,6 @@ export function studentNotesHtml(noteHtml: string): string {
     .replace(/<p>([\s\S]*?)<\/p>\s*/g, (p, inner: string) => NOT_FOR_STUDENTS_RE.test(inner.replace(/<[^>]*>/g, ''))
       ? ''
       : p)
-    .replace(/<span class="slidev-note-click-mark"[^>]*><\/span>[ \t]*/g, '')
+    .replace(CLICK_MARK_RE, '')
     .trim()
 }

@@ -10,6 +10,7 @@ export type PlannedPage
   = | { kind: 'cover', label: string }
     | { kind: 'slides', label: string, rows: number[], extra: number }
     | { kind: 'references', label: string, items: number[], withHead: boolean }
+    | { kind: 'appendix', label: string, items: number[], withHead: boolean }
 
 export interface MeasuredHandout {
   /** Content height of each row (slide and notes), in content.rows order. */
@@ -17,6 +18,9 @@ export interface MeasuredHandout {
   /** Heading and introduction of the reference list. */
   refHead: number
   refs: number[]
+  /** Heading and introduction of the "Sources and corrections" appendix, and each entry. */
+  appendixHead?: number
+  appendix?: number[]
 }
 
 export interface HandoutPlan {
@@ -28,14 +32,41 @@ export interface HandoutPlan {
   oversize: number[]
 }
 
+/** The appendix's title, as its pages, bookmark and table of contents name it. */
+export const APPENDIX_TITLE = 'Sources and corrections'
+
 /**
- * The whole handout, page by page: cover, slide pages packed from measured heights, then
- * the reference list. Everything a bookmark or page number needs is decided here, before
- * the page is printed.
+ * A list (heading and entries) packed into whole pages: the heading travels with the first
+ * entries, as item 0 of the same packing.
+ */
+function listPages(kind: 'references' | 'appendix', title: string, head: number, items: readonly number[], g: HandoutGeometry): PlannedPage[] {
+  const packed = packRows({
+    heights: [head, ...items],
+    pageHeight: g.bodyHeight,
+    maxPerPage: Number.POSITIVE_INFINITY,
+    gap: 0,
+  })
+  return packed.pages.map((p, i) => ({
+    kind,
+    label: packed.pages.length > 1
+      ? `${title} (${i + 1}/${packed.pages.length})`
+      : title,
+    items: p.rows.filter(r => r > 0).map(r => r - 1),
+    withHead: p.rows.includes(0),
+  }))
+}
+
+/**
+ * The whole handout, page by page: cover, slide pages packed from measured heights, the
+ * reference list, then the "Sources and corrections" appendix. Everything a bookmark or page
+ * number needs is decided here, before the page is printed.
  */
 export function planHandout(content: HandoutContent, g: HandoutGeometry, options: HandoutOptions, measured: MeasuredHandout): HandoutPlan {
   if (measured.rows.length !== content.rows.length || measured.refs.length !== content.references.length)
     throw new RangeError(`measured ${measured.rows.length} rows and ${measured.refs.length} references for ${content.rows.length} and ${content.references.length}`)
+  const appendix = content.appendix ?? []
+  if ((measured.appendix?.length ?? 0) !== appendix.length)
+    throw new RangeError(`measured ${measured.appendix?.length ?? 0} appendix entries for ${appendix.length}`)
   const pages: PlannedPage[] = [
     { kind: 'cover', label: 'Cover' },
   ]
@@ -59,27 +90,16 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
       pageOfSlide.set(content.rows[r]!.no, pages.length)
   }
   if (content.references.length) {
-    // The heading travels with the first entries: it is item 0 of the same packing.
-    const refs = packRows({
-      heights: [measured.refHead, ...measured.refs],
-      pageHeight: g.bodyHeight,
-      maxPerPage: Number.POSITIVE_INFINITY,
-      gap: 0,
-    })
-    refs.pages.forEach((p, i) => {
-      pages.push({
-        kind: 'references',
-        label: refs.pages.length > 1
-          ? `References (${i + 1}/${refs.pages.length})`
-          : 'References',
-        items: p.rows.filter(r => r > 0).map(r => r - 1),
-        withHead: p.rows.includes(0),
-      })
-    })
+    const refs = listPages('references', 'References', measured.refHead, measured.refs, g)
     if (content.referencesNo)
-      pageOfSlide.set(content.referencesNo, pages.length - refs.pages.length + 1)
+      pageOfSlide.set(content.referencesNo, pages.length + 1)
+    pages.push(...refs)
   }
   const outline = deckOutline(content.outlineSlides, no => pageOfSlide.get(no) ?? 1)
+  if (appendix.length) {
+    outline.push({ title: APPENDIX_TITLE, page: pages.length + 1, children: [] })
+    pages.push(...listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g))
+  }
   return {
     pages,
     pageOfSlide,

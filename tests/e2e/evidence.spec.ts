@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { EVIDENCE_LEGEND } from '../../addons/citations/lib'
+import { APPENDIX_TITLE } from '../../lib/handout'
 import { deck, slideNumberOf } from './deck'
 
 const handout = resolve(process.env.DIST_DIR ?? 'dist', 'handout.pdf')
@@ -52,21 +53,33 @@ test('the presenter view keeps the corrections and the presenter directions', as
   await expect(page.locator('.slidev-note')).toContainText('Presenter: useful things to show')
 })
 
-test('the handout prints what a student reads: no presenter directions, no maintainer remarks', () => {
+test('the handout prints what a student reads: no presenter directions, no maintainer remarks; corrections only in their appendix', () => {
   const text = execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).replace(/\s+/g, ' ')
+  const at = text.indexOf(`${APPENDIX_TITLE} Where this lecture departs`)
+  expect(at, 'the "Sources and corrections" appendix').toBeGreaterThan(0)
+  const [notes, appendix] = [
+    text.slice(0, at),
+    text.slice(at),
+  ]
   for (const cue of [
     'Presenter:',
     'Maintainer:',
-    'Correction:',
-    'Corrections:',
-    'Note on the source',
     'Useful things to show',
     'useful things to show',
     'CLICK',
     '[click',
-    'source wrote "MK801"',
   ])
     expect(text, `the handout prints "${cue}"`).not.toContain(cue)
+  // What was corrected from the source lecture: in the appendix, not among the student notes.
+  for (const cue of [
+    'Correction:',
+    'Note on the source',
+    'source wrote "MK801"',
+  ]) {
+    expect(notes, `the notes beside the slides print "${cue}"`).not.toContain(cue)
+    expect(appendix, `the appendix lacks "${cue}"`).toContain(cue)
+  }
+  expect(notes).not.toContain('Corrections:')
   expect(text).not.toMatch(AUDIT_WORDING)
   // What the student reads is there: the narration of the diagram steps and the notes of a
   // slide whose corrections were left out.

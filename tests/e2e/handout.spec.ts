@@ -8,7 +8,7 @@ import { expect, test } from '@playwright/test'
 import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
-import { NOT_FOR_STUDENTS_RE } from '../../lib/handout'
+import { APPENDIX_TITLE, FOR_APPENDIX_RE, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
 import { fold, pageCount, pdfInfo } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
@@ -87,6 +87,19 @@ function notesSample(note: string): string | undefined {
 
 /** The first references page: the one with the list's introduction. */
 const firstReferencesPage = (texts: string[]) => texts.findIndex(t => t.includes('References Numbered in order of first citation, as on the slides')) + 1
+/** The first page of the "Sources and corrections" appendix: the one with its introduction (0: none). */
+const firstAppendixPage = (texts: string[]) => texts.findIndex(t => t.includes(`${APPENDIX_TITLE} Where this lecture departs from the source lecture`)) + 1
+
+/** A slide's `Correction:` and `Note on the source:` paragraphs, as its Markdown notes have them. */
+const correctionsOf = (s: Slide) => s.note.split(/\n\s*\n/).map(p => p.trim()).filter(p => FOR_APPENDIX_RE.test(p))
+
+/** The first words of a correction after its label, before any citation, markup or quote. */
+function correctionSample(paragraph: string): string | undefined {
+  const words = fold(paragraph.replace(FOR_APPENDIX_RE, '').split(/[<[*`_"'’“]/)[0]!).split(' ').filter(Boolean)
+  return words.length >= 3
+    ? words.slice(0, 5).join(' ')
+    : undefined
+}
 
 test.describe('dist/handout.pdf', () => {
   let deck: Deck
@@ -180,7 +193,41 @@ test.describe('dist/handout.pdf', () => {
   test('prints what a student reads: no paragraph for the presenter or the maintainer', () => {
     const marked = deck.slides.filter(s => s.note.split(/\n\s*\n/).some(p => NOT_FOR_STUDENTS_RE.test(p)))
     expect(marked.length, 'the deck has presenter or maintainer paragraphs').toBeGreaterThan(0)
-    expect(texts.join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer|Corrections?|Note on the source): /)
+    // Beside the slides: the student notes only. The corrections have their own appendix.
+    expect(texts.slice(0, firstAppendixPage(texts) - 1).join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer|Corrections?|Note on the source): /)
+    // Nowhere, appendix included: a direction to the presenter or a remark for the maintainer.
+    expect(texts.join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer): /)
+  })
+
+  test('ends with a "Sources and corrections" appendix: every slide\'s corrections, in order, after the references', async () => {
+    const first = firstAppendixPage(texts)
+    expect(first, 'the appendix and its introduction').toBeGreaterThan(firstReferencesPage(texts))
+    const appendix = texts.slice(first - 1).join(' ')
+    const corrected = rowsOf(deck).filter(s => correctionsOf(s).length)
+    expect(corrected.length, 'the deck has corrections in its notes').toBeGreaterThan(10)
+    let at = 0
+    let sampled = 0
+    for (const s of corrected) {
+      const next = appendix.indexOf(`${label(s)} `, at)
+      expect(next, `appendix entry of ${label(s)}`).toBeGreaterThanOrEqual(at)
+      at = next + 1
+      for (const p of correctionsOf(s)) {
+        const sample = correctionSample(p)
+        if (!sample)
+          continue
+        expect(appendix, `${label(s)}: "${sample}"`).toContain(sample)
+        sampled++
+      }
+    }
+    // Most corrections open with words of their own (some open with a quotation, which is not sampled).
+    expect(sampled).toBeGreaterThan(corrected.length / 2)
+    // Only corrected slides are listed: a slide without corrections has no entry.
+    const plain = rowsOf(deck).filter(s => !correctionsOf(s).length && s.title)
+    expect(plain.filter(s => new RegExp(`(^| )${label(s).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (Correction|Note on the source)`).test(appendix)).map(label)).toEqual([])
+    // Its bookmark opens it, after the references'.
+    const marks = await bookmarkPages(pdf)
+    expect(marks.find(m => m.depth === 0 && m.title === APPENDIX_TITLE)?.page).toBe(first)
+    expect(marks.filter(m => m.depth === 0).at(-1)!.title).toBe(APPENDIX_TITLE)
   })
 
   printedPdfChecks(pdf)
@@ -216,8 +263,8 @@ test.describe('dist/handout.pdf', () => {
     expect(marks.every(m => m.page >= 1)).toBe(true)
   })
 
-  test('ends with the deck\'s cited references, numbered, with their DOIs, nothing added or dropped', () => {
-    const refsText = texts.slice(firstReferencesPage(texts) - 1).join(' ')
+  test('lists the deck\'s cited references after the slides, numbered, with their DOIs, nothing added or dropped', () => {
+    const refsText = texts.slice(firstReferencesPage(texts) - 1, firstAppendixPage(texts) - 1 || undefined).join(' ')
     expect(cited.references.length).toBeGreaterThan(10)
     let at = 0
     for (const ref of cited.references) {

@@ -1,6 +1,6 @@
 import type { HandoutReference } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
-import { aboutLines, citedKeys, formatDate, handoutContent, handoutCover, referencesIntro, rowSources, studentNotesHtml } from '../../lib/handout/content'
+import { aboutLines, citedKeys, formatDate, handoutContent, handoutCover, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
 import { plainTitle } from '../../lib/plainTitle'
 
 describe('plainTitle', () => {
@@ -144,6 +144,56 @@ describe('the notes a student reads', () => {
       '<p>The presenter said nothing here: a word inside a paragraph does not count.</p>',
     ].join('\n'))
     expect(studentNotesHtml('<p>Presenter: only this.</p>')).toBe('')
+  })
+})
+
+describe('the "Sources and corrections" appendix', () => {
+  const notes = [
+    '<p>Glutamate binds.</p>',
+    '<p>Presenter: pause here and ask the room.</p>',
+    '<p><span class="slidev-note-click-mark" data-clicks="2"></span> <strong>Correction:</strong> the source slide said 1980 <sup class="citation" data-cite="a">1</sup>.</p>',
+    '<p>Maintainer: keep in step with slide 4.</p>',
+    '<p>Note on the source: its figure is redrawn.</p>',
+    '<p>Corrections: two typos.</p>',
+  ].join('\n')
+
+  it('takes a slide\'s corrections and notes on the source, never its presenter directions or maintainer remarks', () => {
+    expect(sourcesAndCorrections([
+      { no: 4, title: 'Mg<sup>2+</sup> block', noteHtml: notes },
+    ])).toEqual([
+      {
+        no: 4,
+        title: 'Mg²⁺ block',
+        html: [
+          '<p><strong>Correction:</strong> the source slide said 1980 <sup class="citation" data-cite="a">1</sup>.</p>',
+          '<p>Note on the source: its figure is redrawn.</p>',
+          '<p>Corrections: two typos.</p>',
+        ].join('\n'),
+      },
+    ])
+  })
+
+  it('leaves out slides with nothing corrected, and keeps the deck\'s order', () => {
+    const entries = sourcesAndCorrections([
+      { no: 1, title: 'Talk', noteHtml: '<p>Welcome.</p><p>Presenter: smile.</p>' },
+      { no: 2, title: '', noteHtml: '<p>Correction: b.</p>' },
+      { no: 3, title: 'C' },
+      { no: 5, title: 'E', noteHtml: '<p>Note on the source: e.</p>' },
+    ])
+    expect(entries.map(e => [e.no, e.title])).toEqual([
+      [2, 'Slide 2'],
+      [5, 'E'],
+    ])
+  })
+
+  it('is part of the handout\'s content only when there is something to list', () => {
+    expect(handoutContent([
+      { no: 1, title: 'T', isReferences: false },
+    ], [], []).appendix).toBeUndefined()
+    const entry = { no: 1, title: 'T', html: '<p>Correction: x.</p>' }
+    expect(handoutContent([
+      { no: 1, title: 'T', isReferences: false },
+    ], [], [entry]).appendix).toEqual([entry])
   })
 })
 

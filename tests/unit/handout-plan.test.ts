@@ -2,7 +2,7 @@ import type { HandoutContent } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
 import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { PAPERS } from '../../lib/handout/paper'
-import { planHandout } from '../../lib/handout/plan'
+import { APPENDIX_TITLE, planHandout } from '../../lib/handout/plan'
 
 function row(no: number, title: string, section?: string) {
   return {
@@ -44,6 +44,53 @@ const content: HandoutContent = {
 describe('planHandout', () => {
   const options = { paper: PAPERS.a4, perPage: 3 as const }
   const g = handoutGeometry(options, { width: 980, height: 551 })
+
+  it('ends with the "Sources and corrections" appendix, after the references, bookmarked and paged like them', () => {
+    const withAppendix: HandoutContent = {
+      ...content,
+      appendix: [1, 2, 3].map(no => ({ no, title: `S${no}`, html: '<p>Correction: x.</p>' })),
+    }
+    const plan = planHandout(withAppendix, g, options, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+      appendixHead: 60,
+      appendix: [g.bodyHeight - 100, 200, 40],
+    })
+    expect(plan.pages.map(p => [p.kind, p.label])).toEqual([
+      ['cover', 'Cover'],
+      ['slides', 'Talk'],
+      ['slides', 'Part A'],
+      ['references', 'References'],
+      ['appendix', `${APPENDIX_TITLE} (1/2)`],
+      ['appendix', `${APPENDIX_TITLE} (2/2)`],
+    ])
+    expect(plan.pages.slice(4).map(p => p.kind === 'appendix' && [p.items, p.withHead])).toEqual([
+      [
+        [0],
+        true,
+      ],
+      [
+        [1, 2],
+        false,
+      ],
+    ])
+    expect(plan.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 5, children: [] })
+    expect(plan.outline.at(-2)!.title).toBe('References')
+    // Nothing to list: no appendix page and no bookmark.
+    const none = planHandout(content, g, options, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
+    expect(none.pages.some(p => p.kind === 'appendix')).toBe(false)
+    expect(none.outline.some(o => o.title === APPENDIX_TITLE)).toBe(false)
+    expect(() => planHandout(withAppendix, g, options, {
+      rows: [1, 1, 1, 1, 1, 1],
+      refHead: 1,
+      refs: [1, 1, 1],
+    })).toThrow(/appendix/)
+  })
 
   it('puts the cover first, packs the slides, and ends with the references', () => {
     // Slide 4 has long notes: it cannot share a page with two others.
