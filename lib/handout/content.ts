@@ -192,11 +192,13 @@ export function handoutCover(headmatter: Record<string, unknown>, firstTitle = '
 }
 
 /** What the cover says about the handout itself. */
-export function aboutLines(headmatter: Record<string, unknown>): string[] {
+export function aboutLines(headmatter: Record<string, unknown>, withAppendix = false): string[] {
   const by = [headmatter.author, headmatter.affiliation].filter(Boolean).join(', ')
   return [
     'Each slide is printed beside what the speaker says about it, with ruled lines for your own notes.',
-    'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) are at the end.',
+    withAppendix
+      ? 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) follow the slides, and what was corrected from the source lecture is listed at the end.'
+      : 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) are at the end.',
     ...(by
       ? [`Prepared by ${by}.`]
       : []),

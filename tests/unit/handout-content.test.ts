@@ -125,6 +125,12 @@ describe('cover', () => {
     expect(aboutLines({ author: 'Dr A', affiliation: 'Dept' }).at(-1)).toBe('Prepared by Dr A, Dept.')
     expect(aboutLines({}).some(l => l.startsWith('Prepared by'))).toBe(false)
   })
+
+  it('says where the references and the corrections appendix are, when there is one', () => {
+    expect(aboutLines({}).join(' ')).toContain('are at the end')
+    expect(aboutLines({}).join(' ')).not.toContain('corrected')
+    expect(aboutLines({}, true).join(' ')).toContain('follow the slides, and what was corrected from the source lecture is listed at the end')
+  })
 })
 
 describe('the notes a student reads', () => {
