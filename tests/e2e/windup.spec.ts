@@ -4,7 +4,7 @@ import process from 'node:process'
 import { expect, test } from '@playwright/test'
 import { CONDITIONS, windupTrain } from '../../lib/windup'
 import { pageTexts, renderPage } from '../support/pdf'
-import { slideNumberOf } from './deck'
+import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
 
 // The "Windup Pain" slide, found by its component in the source, driven like a presenter.
 
@@ -28,23 +28,7 @@ const MODEL = Object.fromEntries(CONDITIONS.map(c => [c.id, windupTrain({ rateHz
 const MIN_LABEL_CANVAS_PX = 28 / (1920 / 980)
 const MIN_FOOTNOTE_CANVAS_PX = 24 / (1920 / 980)
 
-function watchErrors(page: Page) {
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      errors.push(m.text())
-  })
-  page.on('pageerror', e => errors.push(e.message))
-  return errors
-}
-
-async function openSlide(page: Page) {
-  const no = await slideNumberOf(/<WindupTrain\b/)
-  await page.goto(`${no}`)
-  const figure = page.locator(`.slidev-page-${no} .windup-train`)
-  await expect(figure).toBeVisible()
-  return { no, figure }
-}
+const openSlide = (page: Page) => openComponentSlide(page, 'WindupTrain', '.windup-train')
 
 /** Rendered bar heights of a row, in screen px, in stimulus order. */
 function barHeights(figure: Locator, row: string): Promise<number[]> {
