@@ -1,7 +1,8 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from '@playwright/test'
 import { loadDeck } from '../../lib/deck'
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
@@ -18,6 +19,26 @@ export async function slideNumberOf(pattern: RegExp): Promise<number> {
   if (!slide)
     throw new Error(`no slide matches ${pattern}`)
   return slide.no
+}
+
+/** Console errors and uncaught exceptions of `page`, collected as they happen. */
+export function watchErrors(page: Page): string[] {
+  const errors: string[] = []
+  page.on('console', (m) => {
+    if (m.type() === 'error')
+      errors.push(m.text())
+  })
+  page.on('pageerror', e => errors.push(e.message))
+  return errors
+}
+
+/** Opens the first slide that uses <`component`> and returns its number and the `selector` element on it. */
+export async function openComponentSlide(page: Page, component: string, selector: string): Promise<{ no: number, figure: Locator }> {
+  const no = await slideNumberOf(new RegExp(`<${component}\\b`))
+  await page.goto(`${no}`)
+  const figure = page.locator(`.slidev-page-${no} ${selector}`)
+  await expect(figure).toBeVisible()
+  return { no, figure }
 }
 
 /** axe-core's browser build, for page.addScriptTag. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { slideNumberOf } from './deck'
+import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
 
 // The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
 
@@ -64,23 +64,7 @@ async function seenOpacity(figure: Locator, label: string): Promise<number> {
   return Math.max(0, ...opacities)
 }
 
-function watchErrors(page: Page) {
-  const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      errors.push(m.text())
-  })
-  page.on('pageerror', e => errors.push(e.message))
-  return errors
-}
-
-async function openSlide(page: Page) {
-  const no = await slideNumberOf(/<ToleranceCurves\b/)
-  await page.goto(`${no}`)
-  const figure = page.locator(`.slidev-page-${no} .tolerance-curves`)
-  await expect(figure).toBeVisible()
-  return { no, figure }
-}
+const openSlide = (page: Page) => openComponentSlide(page, 'ToleranceCurves', '.tolerance-curves')
 
 /** Rendered size of the smallest text in the figure, in slide-canvas px (Slidev scales the canvas). */
 async function smallestTextCanvasPx(page: Page, no: number): Promise<number> {

@@ -9,6 +9,7 @@ import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { STEP_COUNT } from '../../lib/mgBlock'
 import { TOLERANCE_STEP_COUNT } from '../../lib/tolerance'
+import { WINDUP_STEP_COUNT } from '../../lib/windup'
 import { projectRoot as root } from '../support/project'
 import { parseDeck, where } from '../support/slides'
 
@@ -49,6 +50,7 @@ describe('slides that host the animated components', () => {
   it.each([
     ['MgBlockChannel', STEP_COUNT],
     ['ToleranceCurves', TOLERANCE_STEP_COUNT],
+    ['WindupTrain', WINDUP_STEP_COUNT],
   ])('<%s :step="$clicks"> slides declare its clicks, with one note per click', (tag, steps) => {
     for (const s of slides.filter(x => new RegExp(`<${tag}[^>]*:step="\\$clicks"`).test(x.content))) {
       expect(s.frontmatter.clicks, `${where(s)}: set 'clicks: ${steps - 1}' in its frontmatter`).toBe(steps - 1)
