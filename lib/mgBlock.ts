@@ -13,18 +13,18 @@
  */
 
 /** Kd of the pore site for Mg2+ at 0 mV (Jahr & Stevens 1990 fit, `jahr1990`). */
-export const MG_KD_AT_0_MV_MM = 3.57
+const MG_KD_AT_0_MV_MM = 3.57
 /**
  * Voltage dependence of Kd, z*delta*F/RT in /mV (Jahr & Stevens 1990 fit, `jahr1990`).
  * It places the Mg2+ site ~80 % into the field, as Sharma & Stevens (1996) PNAS 93:14170 found
  * (`sharma1996`).
  */
-export const MG_VOLTAGE_COEFFICIENT_PER_MV = 0.062
+const MG_VOLTAGE_COEFFICIENT_PER_MV = 0.062
 /**
  * Reversal potential of the NMDA current, ~0 mV for a nonselective cation channel; 0 mV is the
  * default of the model files that carry the Jahr & Stevens fit (`jahr1990`).
  */
-export const NMDA_REVERSAL_MV = 0
+const NMDA_REVERSAL_MV = 0
 /**
  * Extracellular Mg2+ the lecture calls physiological: 1 mM, the default of ModelDB 150239 and
  * within mouse CSF values 0.89-1.00 mM (Magnes Res 2009;22:266).
@@ -41,7 +41,7 @@ export const RESTING_POTENTIAL_MV = -70
  * pore is half unblocked (V1/2 = -20.5 mV at 1 mM) and the inward current is 94 % of its
  * negative-slope peak (-27 mV), i.e. close to the largest Ca2+/Na+ influx the model allows.
  */
-export const DEPOLARISED_POTENTIAL_MV = -20
+const DEPOLARISED_POTENTIAL_MV = -20
 /**
  * Range of the interactive controls: wide enough to show the whole negative-slope region and
  * the reversal of the current; [Mg]o 0 (Mg-free) to 2 mM, around the physiological 1 mM.
@@ -67,7 +67,7 @@ export function jahrStevensUnblock(vMv: number, mgMm: number): number {
   return 1 / (1 + (mgMm / MG_KD_AT_0_MV_MM) * Math.exp(-MG_VOLTAGE_COEFFICIENT_PER_MV * vMv))
 }
 
-export interface CurrentOptions {
+interface CurrentOptions {
   /** Maximal conductance times open probability, arbitrary units (default 1). */
   conductance?: number
   /** Reversal potential in mV (default NMDA_REVERSAL_MV = 0). */
@@ -177,7 +177,7 @@ export function negativeSlopePeak(mgMm: number): { vMv: number, current: number 
  * that [Mg]o over the control range (-100..+40 mV). -1 = the peak inward current; 0.29 of the peak
  * at -70 mV with 1 mM (from the equation). Positive values are outward currents.
  */
-export function currentRelativeToPeak(vMv: number, mgMm: number): number {
+function currentRelativeToPeak(vMv: number, mgMm: number): number {
   const peak = peakInwardCurrent(mgMm)
   return nmdaCurrent(vMv, mgMm) / Math.abs(peak.current)
 }
@@ -186,23 +186,23 @@ export function currentRelativeToPeak(vMv: number, mgMm: number): number {
 // Presenter steps
 
 export const STEP_COUNT = 5
-export type MgBlockStep = 0 | 1 | 2 | 3 | 4
+type MgBlockStep = 0 | 1 | 2 | 3 | 4
 
 /**
  * Ion glyphs crossing the drawn pore per second at the largest inward current the diagram
  * shows (1 mM Mg, at the negative-slope peak). A drawing constant, not a physiological rate
  * (a real channel passes ~10^7 ions/s); the physiology is in the ratio to that peak.
  */
-export const GLYPHS_PER_SECOND_AT_PEAK = 6
+const GLYPHS_PER_SECOND_AT_PEAK = 3
 /**
  * How the glyphs are shared out. Pedagogical, not measured: Ca2+ carries only ~10-15 % of the
  * NMDA current (Burnashev et al. 1995 via Zhu & Auerbach 2001 JGP 117:275),
  * but the lecture's point is that Ca2+ gets in at all, so it is drawn more often than its
  * share; K+ leaves, fewer, because the current is net inward below Erev = 0 mV.
  */
-export const GLYPH_SHARE = { na: 0.5, ca: 0.3, k: 0.2 } as const
+const GLYPH_SHARE = { na: 0.5, ca: 0.3, k: 0.2 } as const
 /** Glyph rates follow |I| up to this multiple of the 1 mM peak (drawing constant). */
-export const GLYPH_RATE_CAP = 2
+const GLYPH_RATE_CAP = 2
 
 export interface IonFlux {
   /** Glyphs per second through the drawn pore, by species (0 when the pore is plugged). */
@@ -222,7 +222,7 @@ export interface IonFlux {
  * readout agree: zero at Erev, largest near the negative-slope peak. With `plugged` (the drawn
  * channel shows Mg2+ in the pore, or is closed) nothing crosses.
  */
-export function ionFlux(vMv: number, mgMm: number, openFraction: number): IonFlux {
+function ionFlux(vMv: number, mgMm: number, openFraction: number): IonFlux {
   const reference = Math.abs(peakInwardCurrent(PHYSIOLOGICAL_MG_MM).current)
   const current = nmdaCurrent(vMv, mgMm) * openFraction
   const relativeMagnitude = Math.abs(current) / reference
@@ -282,8 +282,6 @@ export interface ChannelState {
   flux: IonFlux
   /** Step 4: point at what Ca2+ triggers next. */
   showCalciumTarget: boolean
-  /** Short caption in the lecture's words. */
-  caption: string
 }
 
 const NO_FLUX: IonFlux = {
@@ -331,9 +329,6 @@ export function openChannelState(vMv: number, mgMm: number, step: MgBlockStep = 
     // model rate, which already includes the blocked fraction through B.
     flux: ionFlux(vMv, mgMm, 1),
     showCalciumTarget: false,
-    caption: unblocked < 0.5
-      ? 'Mg²⁺ block dominates'
-      : 'Mg²⁺ block relieved',
   }
 }
 
@@ -355,13 +350,6 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
   const open = glutamateBound && glycineBound
   const unblocked = jahrStevensUnblock(vMv, mgMm)
   const peak = peakInwardCurrent(mgMm)
-  const captions = [
-    'At rest: no agonist, channel closed, Mg²⁺ in the pore',
-    'Glutamate binds GluN2B: not enough to open',
-    'Glycine binds GluN1: open, yet plugged by Mg²⁺',
-    'Depolarisation expels Mg²⁺',
-    'Na⁺ and Ca²⁺ flow in, K⁺ out: Ca²⁺ drives central sensitization',
-  ] as const
   return {
     step,
     glutamateBound,
@@ -384,7 +372,46 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
       ? ionFlux(vMv, mgMm, 1)
       : NO_FLUX,
     showCalciumTarget: step === 4,
-    caption: captions[step],
+  }
+}
+
+/**
+ * How far the drawn Mg2+ is on its way out (0 in the pore .. 1 expelled) while the membrane is
+ * depolarised from rest to DEPOLARISED_POTENTIAL_MV (step 4): the unblocked fraction B(V) of
+ * the Jahr & Stevens function (`jahr1990`), rescaled so that rest is 0 and the end is 1. The
+ * ion leaves as the model says the block lifts: slowly at first, fastest near V1/2.
+ */
+export function mgExpulsion(vMv: number, mgMm: number = PHYSIOLOGICAL_MG_MM): number {
+  const b0 = jahrStevensUnblock(RESTING_POTENTIAL_MV, mgMm)
+  const b1 = jahrStevensUnblock(DEPOLARISED_POTENTIAL_MV, mgMm)
+  if (b1 === b0) {
+    return vMv >= DEPOLARISED_POTENTIAL_MV
+      ? 1
+      : 0
+  }
+  return Math.min(1, Math.max(0, (jahrStevensUnblock(vMv, mgMm) - b0) / (b1 - b0)))
+}
+
+/** The potential at fraction t (0..1) of the depolarisation sweep of step 4, rest to -20 mV. */
+export function sweepPotential(t: number): number {
+  const u = Math.min(1, Math.max(0, t))
+  return RESTING_POTENTIAL_MV + (DEPOLARISED_POTENTIAL_MV - RESTING_POTENTIAL_MV) * u
+}
+
+/**
+ * The channel part way through that sweep (t = 0 at rest, 1 at -20 mV): step 4's state with the
+ * potential, block, current and Mg2+ position of the model at that moment. t = 1 is step 4.
+ */
+export function sweepState(t: number, mgMm: number = PHYSIOLOGICAL_MG_MM): ChannelState {
+  const vMv = sweepPotential(t)
+  const out = mgExpulsion(vMv, mgMm)
+  return {
+    ...channelStateAtStep(3, mgMm),
+    vMv,
+    unblocked: jahrStevensUnblock(vMv, mgMm),
+    currentRelPeak: currentRelativeToPeak(vMv, mgMm),
+    mgInPore: out < 0.5,
+    mgOccupancy: 1 - out,
   }
 }
 
@@ -434,22 +461,18 @@ export function describeCurrent(currentRelPeak: number): string {
     : 'outward'}, ${amount}`
 }
 
-/** The accessible name of one presenter step, with its numbers. */
-export function describeStep(state: ChannelState): string {
-  const head = `Step ${state.step + 1} of ${STEP_COUNT}`
-  const where = `${formatPercent(state.unblocked)} unblocked at ${formatMillivolts(state.vMv)}`
-  switch (state.step) {
-    case 0:
-      return `${head}: at rest, no agonist bound, channel closed, Mg2+ in the pore; ${where}.`
-    case 1:
-      return `${head}: glutamate bound to GluN2B, glycine site on GluN1 empty, channel closed; ${where}.`
-    case 2:
-      return `${head}: glutamate and glycine bound, channel open but plugged by Mg2+; ${where}, current ${describeCurrent(state.currentRelPeak)}.`
-    case 3:
-      return `${head}: membrane depolarised, Mg2+ expelled from the pore; ${where}, current ${describeCurrent(state.currentRelPeak)}.`
-    case 4:
-      return `${head}: Na+ and Ca2+ flow in, K+ flows out; ${where}, current ${describeCurrent(state.currentRelPeak)}. Ca2+ entry leads to central sensitization.`
-  }
+/**
+ * The accessible name of one presenter step: the slide's caption for it (its wording, passed in)
+ * and the model's numbers.
+ */
+export function describeStep(state: ChannelState, caption: string): string {
+  const head = `Step ${state.step + 1} of ${STEP_COUNT}${caption
+    ? `: ${caption}`
+    : ''}`
+  const current = state.open
+    ? `, current ${describeCurrent(state.currentRelPeak)}`
+    : ''
+  return `${head}; ${formatPercent(state.unblocked)} unblocked at ${formatMillivolts(state.vMv)}${current}.`
 }
 
 /** The accessible name of the interactive view. */

@@ -8,7 +8,7 @@
  */
 
 /** Citation keys (references.bib) of the reports this model rests on. */
-export type ToleranceCitationKey
+type ToleranceCitationKey
   = | 'allen1999'
     | 'dunbar1996'
     | 'trujillo1991'
@@ -41,14 +41,12 @@ export const ED50_DAY0_MG_PER_KG = 2.9
  * 0.3-0.5 log units (Allen & Dykstra 1999 Psychopharmacology 142:209,
  * doi:10.1007/s002130050881). The midpoint is used; the range is kept for the tests.
  */
-export const LOG_SHIFT_WEEK1 = 0.4
-export const LOG_SHIFT_WEEK1_REPORTED: readonly [number, number] = [0.3, 0.5]
+const LOG_SHIFT_WEEK1 = 0.4
 
 /** Further shift during a second week of dosing: 0.4 log units (Allen & Dykstra 1999). */
-export const LOG_SHIFT_WEEK2 = 0.4
+const LOG_SHIFT_WEEK2 = 0.4
 
-/** The days the diagram shows: the two observation points of Allen & Dykstra 1999. */
-export const TOLERANCE_DAYS: readonly [0, 7, 14] = [0, 7, 14]
+/** The last day the diagram shows: the second observation point of Allen & Dykstra 1999. */
 export const LAST_DAY = 14
 
 /**
@@ -61,56 +59,24 @@ export const LAST_DAY = 14
  * attenuated tolerance without changing acute analgesia, so the day-0 curve is the same
  * with or without the antagonist.
  */
-export const ANTAGONIST_LOG_SHIFT_PER_DAY = 0
-
-/**
- * ED50 values (same units within a study) from the reports, kept so the tests can check the
- * model against them rather than against its own output.
- */
-export const REPORTED_ED50 = {
-  dunbar1996: {
-    control: 16,
-    morphine: 496,
-    morphinePlusAntagonist: 4,
-    unit: 'nmol i.t.',
-    antagonist: 'MK-801',
-  },
-  mccarthy1998: {
-    control: 10.9,
-    morphine: 109.7,
-    morphinePlusAntagonist: 11.2,
-    unit: 'nmol i.t.',
-    antagonist: 'MgSO4',
-  },
-} as const
+const ANTAGONIST_LOG_SHIFT_PER_DAY = 0
 
 /** Effect level at which the diagram compares doses ("the same analgesia"). */
-export const EQUAL_EFFECT_MPE = 50
+const EQUAL_EFFECT_MPE = 50
 
 /**
  * Opioid-induced hyperalgesia: nociceptive threshold lowered up to 30 % below baseline after
  * fentanyl in rats, prevented by ketamine 10 mg/kg (Celerier et al. 2000 Anesthesiology
  * 92:465). The fall never exceeds this maximum in the model.
  */
-export const OIH_MAX_FALL = 0.3
+const OIH_MAX_FALL = 0.3
 
 /**
  * Time constant (days) of the threshold fall. No source gives the time course over days of
  * repeated dosing (Celerier 2000 gave fentanyl on one day; the hyperalgesia lasted up to 5
  * days), so the shape is illustrative and labelled so.
  */
-export const OIH_TIME_CONSTANT_DAYS = 3
-
-/**
- * Supporting report for the hyperalgesia panel (not drawn): after fentanyl 4x20, 4x60 and
- * 4x100 ug/kg a later morphine 5 mg/kg lost 15.8, 46.6 and 85.1 % of its effect; ketamine
- * 10 mg/kg restored it (Laulin et al. 2002 Anesth Analg 94:1263). For slides and handout.
- */
-export const LAULIN_2002_MORPHINE_EFFECT_LOSS = [
-  { fentanyl: '4 x 20 ug/kg', lossPercent: 15.8 },
-  { fentanyl: '4 x 60 ug/kg', lossPercent: 46.6 },
-  { fentanyl: '4 x 100 ug/kg', lossPercent: 85.1 },
-] as const
+const OIH_TIME_CONSTANT_DAYS = 3
 
 export interface ToleranceParameter {
   id: string
@@ -158,7 +124,7 @@ export const PARAMETERS: readonly ToleranceParameter[] = [
   },
   {
     id: 'antagonistShift',
-    label: 'no shift with MK-801 / ketamine',
+    label: 'no shift with an NMDA antagonist',
     value: ANTAGONIST_LOG_SHIFT_PER_DAY,
     unit: 'log10/day',
     cite: [
@@ -222,9 +188,8 @@ export function illustrativeFootnoteLines(maxChars = 88, params: readonly Tolera
  * doi:10.1038/356521a0. Nitric oxide: the NOS inhibitor NOArg attenuated morphine tolerance
  * like the NMDA antagonists (Elliott et al. 1994).
  */
-export interface MechanismStep {
+interface MechanismStep {
   id: 'mor' | 'pkc' | 'nmdar' | 'calcium' | 'no'
-  lines: readonly string[]
   cite: readonly ToleranceCitationKey[]
   /** The step an NMDA antagonist interrupts. */
   blockedByAntagonist: boolean
@@ -233,37 +198,45 @@ export interface MechanismStep {
 export const MECHANISM_STEPS: readonly MechanismStep[] = [
   {
     id: 'mor',
-    lines: ['\u03BC-opioid receptor (morphine)'],
     cite: ['chen1991'],
     blockedByAntagonist: false,
   },
   {
     id: 'pkc',
-    lines: ['PKC activated'],
     cite: ['chen1991'],
     blockedByAntagonist: false,
   },
   {
     id: 'nmdar',
-    lines: ['NMDAR phosphorylated,', 'Mg\u00B2\u207A block relieved'],
     cite: ['chen1992'],
     blockedByAntagonist: true,
   },
   {
     id: 'calcium',
-    lines: ['Ca\u00B2\u207A influx'],
     cite: [],
     blockedByAntagonist: false,
   },
   {
     id: 'no',
-    lines: ['nitric oxide (NOS) \u2192 tolerance'],
     cite: ['elliott1994'],
     blockedByAntagonist: false,
   },
 ]
 
-export const ANTAGONIST_NAME = 'MK-801 / ketamine'
+/**
+ * The words of the diagram a slide passes in (ToleranceCurves props), so a fork renames the drug
+ * or retells a step on its slide.
+ */
+export interface ToleranceWording {
+  /** The antagonist as the slide names it (curve label, legend, "blocked by"). */
+  antagonist: string
+  /** One heading per presenter step (TOLERANCE_STEP_COUNT), then one for the print summary. */
+  headings: readonly string[]
+  /** The lines of each mechanism step, in MECHANISM_STEPS order. */
+  mechanism: readonly (readonly string[])[]
+}
+
+const NO_WORDS: ToleranceWording = { antagonist: '', headings: [], mechanism: [] }
 
 /** Every key the diagram rests on, for the slide's [@key] line and the handout. */
 export const TOLERANCE_CITATIONS: readonly ToleranceCitationKey[] = [
@@ -328,7 +301,7 @@ export function ed50OnDay(day: number, antagonist = false): number {
   return ED50_DAY0_MG_PER_KG * foldShift(day, antagonist)
 }
 
-export interface EqualEffect {
+interface EqualEffect {
   mpe: number
   day0Dose: number
   dose: number
@@ -362,12 +335,17 @@ export function baselineThreshold(day: number, ketamine = false): number {
 // ---------------------------------------------------------------------------------------------
 // Presenter steps
 
-export const TOLERANCE_STEP_COUNT = 5
-export type ToleranceStep = 0 | 1 | 2 | 3 | 4
+/**
+ * Six steps, one idea a click: day 0; day 7; day 14 and the dose for the same effect; the
+ * antagonist keeps the curve at day 0; opioid-induced hyperalgesia; the mechanism.
+ */
+export const TOLERANCE_STEP_COUNT = 6
+type ToleranceStep = 0 | 1 | 2 | 3 | 4 | 5
+const LAST_STEP = TOLERANCE_STEP_COUNT - 1
 
-export type CurveId = 'day0' | 'morphine' | 'antagonist'
+type CurveId = 'day0' | 'morphine' | 'antagonist'
 /** Line style carries the condition, so colour never has to. */
-export type CurveStyle = 'solid' | 'dashed' | 'dotted'
+type CurveStyle = 'solid' | 'dashed' | 'dotted'
 export type CurveMarker = 'circle' | 'square' | 'triangle'
 
 export interface CurveState {
@@ -384,7 +362,7 @@ export interface CurveState {
   visible: boolean
 }
 
-export interface ThresholdLine {
+interface ThresholdLine {
   id: 'opioid' | 'ketamine'
   style: CurveStyle
   marker: CurveMarker
@@ -402,7 +380,7 @@ export interface ToleranceState {
   curves: readonly [CurveState, CurveState, CurveState]
   equalEffect: (EqualEffect & { visible: boolean, text: string })
   hyperalgesia: { visible: boolean, lines: readonly [ThresholdLine, ThresholdLine], maxFallText: string }
-  mechanism: { visible: boolean, steps: readonly MechanismStep[] }
+  mechanism: { visible: boolean, steps: readonly (MechanismStep & { lines: readonly string[] })[] }
   footnote: string
   footnoteLines: readonly string[]
   description: string
@@ -417,10 +395,10 @@ export function fmt1(x: number): string {
 export function clampStep(step: number): ToleranceStep {
   if (!Number.isFinite(step)) {
     return step === Infinity
-      ? 4
+      ? LAST_STEP as ToleranceStep
       : 0
   }
-  return Math.min(4, Math.max(0, Math.floor(step))) as ToleranceStep
+  return Math.min(LAST_STEP, Math.max(0, Math.floor(step))) as ToleranceStep
 }
 
 function thresholdPoints(ketamine: boolean): (readonly [number, number])[] {
@@ -438,10 +416,12 @@ function thresholdPoints(ketamine: boolean): (readonly [number, number])[] {
  * The diagram state for presenter step 0..4, or the printed summary (day 0 and day 14 with
  * and without the antagonist, the dose marker, the hyperalgesia panel and the mechanism).
  */
-export function toleranceState(step: number, options: { summary?: boolean } = {}): ToleranceState {
+export function toleranceState(step: number, options: { summary?: boolean, wording?: ToleranceWording } = {}): ToleranceState {
   const summary = options.summary === true
+  const words = options.wording ?? NO_WORDS
+  const drug = words.antagonist || 'the NMDA antagonist'
   const s: ToleranceStep = summary
-    ? 4
+    ? LAST_STEP as ToleranceStep
     : clampStep(step)
   const morphineDay = s === 0
     ? 0
@@ -490,7 +470,7 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
     style: 'dotted',
     marker: 'triangle',
     emphasis: 'current',
-    label: `+ ${ANTAGONIST_NAME}`,
+    label: `+ ${drug}`,
     visible: summary || s >= 3,
   }
 
@@ -527,31 +507,24 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
     ] as const satisfies readonly [ThresholdLine, ThresholdLine],
   }
 
-  const headings: Record<ToleranceStep, string> = {
-    0: 'Day 0: first dose of morphine',
-    1: 'Day 7 of morphine twice daily',
-    2: 'Day 14: the same effect needs a higher dose',
-    3: `Day 14: morphine + ${ANTAGONIST_NAME}`,
-    4: 'Opioid-induced hyperalgesia and its mechanism',
-  }
-  const heading = summary
-    ? `Day 0 and day ${LAST_DAY}, with and without ${ANTAGONIST_NAME}`
-    : headings[s]
+  const heading = (summary ? words.headings[TOLERANCE_STEP_COUNT] : words.headings[s]) ?? ''
 
   const dayFold = (day: number) => `ED50 ${fmt1(foldShift(day))} times day 0 (${fmt1(ed50OnDay(day))} mg/kg)`
   const antagonistText = antagonistFold === 1
-    ? `with ${ANTAGONIST_NAME} unchanged (ED50 ${fmt1(ed50OnDay(LAST_DAY, true))} mg/kg)`
-    : `with ${ANTAGONIST_NAME} ${fmt1(antagonistFold)} times day 0`
+    ? `with ${drug} unchanged (ED50 ${fmt1(ed50OnDay(LAST_DAY, true))} mg/kg)`
+    : `with ${drug} ${fmt1(antagonistFold)} times day 0`
   const equalText = `the same ${eq.mpe} % MPE needs ${fmt1(eq.ratio)} times the day-0 dose (${fmt1(eq.day0Dose)} to ${fmt1(eq.dose)} mg/kg)`
   const oihText = `Opioid-induced hyperalgesia: baseline pain threshold ${Math.round((1 - opioidLast) * 100)} % below baseline by day ${LAST_DAY} with the opioid alone, level with ketamine.`
-  const mechanismText = `Mechanism: ${MECHANISM_STEPS.map(m => m.lines.join(' ')).join(' \u2192 ')}; ${ANTAGONIST_NAME} interrupt the NMDAR step.`
+  const mechanismSteps = MECHANISM_STEPS.map((m, i) => ({ ...m, lines: words.mechanism[i] ?? [] }))
+  const mechanismText = `Mechanism: ${mechanismSteps.map(m => m.lines.join(' ')).join(' leads to ')}; ${drug} interrupts the NMDAR step.`
   const base = `Morphine dose-response, %MPE against log dose: day 0 ED50 ${fmt1(ed50OnDay(0))} mg/kg.`
   const descriptions: Record<ToleranceStep, string> = {
     0: base,
     1: `Day 7, morphine alone: curve shifted right in parallel, ${dayFold(7)}; day 0 shown faded.`,
     2: `Day ${LAST_DAY}, morphine alone: ${dayFold(LAST_DAY)}; ${equalText}.`,
     3: `Day ${LAST_DAY}, morphine alone: ${dayFold(LAST_DAY)}; ${antagonistText}.`,
-    4: `Day ${LAST_DAY}, morphine alone: ED50 ${fmt1(lastFold)} times day 0; ${antagonistText}. ${oihText} ${mechanismText}`,
+    4: `Day ${LAST_DAY}, morphine alone: ED50 ${fmt1(lastFold)} times day 0; ${antagonistText}. ${oihText}`,
+    5: `${oihText} ${mechanismText}`,
   }
   const description = summary
     ? `Day 0 and day ${LAST_DAY}: morphine alone ${dayFold(LAST_DAY)}, ${equalText}; ${antagonistText}. ${oihText} ${mechanismText}`
@@ -564,7 +537,7 @@ export function toleranceState(step: number, options: { summary?: boolean } = {}
     curves: [day0, morphine, antagonist],
     equalEffect,
     hyperalgesia,
-    mechanism: { visible: summary || s >= 4, steps: MECHANISM_STEPS },
+    mechanism: { visible: summary || s >= 5, steps: mechanismSteps },
     footnote: illustrativeFootnote(),
     footnoteLines: illustrativeFootnoteLines(),
     description,

@@ -38,7 +38,7 @@ export function logScale(domain: readonly [number, number], range: readonly [num
 }
 
 /** Width, height and panel boxes of the drawing, in SVG user units (= canvas px at 540 wide). */
-export const VIEW = { width: 540, height: 420 } as const
+export const VIEW = { width: 540, height: 432 } as const
 export const DOSE_PLOT = {
   left: 58,
   right: 526,
@@ -57,10 +57,11 @@ export const MECHANISM_BOX = {
   top: 270,
   rowHeight: 17,
   lineHeight: 12.5,
-  gap: 3,
+  /** Room between rows for the arrow that says "leads to". */
+  gap: 6,
 } as const
 /** Baselines of the two footnote lines. */
-export const FOOTNOTE_Y: readonly [number, number] = [404, 417]
+export const FOOTNOTE_Y: readonly [number, number] = [417, 430]
 
 /** Rows of the mechanism strip: y and height of each box, in order. */
 export function mechanismRows(lineCounts: readonly number[]): { y: number, height: number }[] {
@@ -72,6 +73,19 @@ export function mechanismRows(lineCounts: readonly number[]): { y: number, heigh
     y += height + MECHANISM_BOX.gap
   }
   return rows
+}
+
+/**
+ * "Leads to" between the mechanism rows: a short vertical arrow (shaft and head, one path) from
+ * each row's bottom to the next row's top, near the rows' left edge.
+ */
+export function mechanismArrows(rows: readonly { y: number, height: number }[]): string[] {
+  const x = MECHANISM_BOX.left + 14
+  return rows.slice(1).map((row, i) => {
+    const from = rows[i]!.y + rows[i]!.height
+    const to = row.y
+    return `M${x - 0.75} ${from} h1.5 V${to - 4} h3 l-3.75 4 l-3.75 -4 h3 Z`
+  })
 }
 
 /** Dose axis range (mg/kg): wide enough for day 0 (ED50 2.9) and day 14 (ED50 18.3) at 10-90 %. */

@@ -1,9 +1,13 @@
 // @vitest-environment happy-dom
+import { readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import process from 'node:process'
 import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import MgBlockChannel from '../../components/MgBlockChannel.vue'
 import { channelStateAtStep, describeStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
+import { mgPosition, STEPS_SCENE } from '../../lib/mgBlockGeometry'
 import { fake, setReducedMotion } from '../support/fakeSlidev'
 
 vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
@@ -12,21 +16,33 @@ beforeEach(() => fake.reset())
 afterEach(() => fake.reset())
 
 const readout = (w: ReturnType<typeof mount>, key: string) => w.get(`[data-readout="${key}"]`).text()
+// Words as a slide passes them; any words do: the tests below never read them back except to
+// check that they came from the slide.
+const CAPTIONS = ['c0', 'c1', 'c2', 'c3', 'c4']
+const wording = {
+  subunits: [
+    ['GluN1', '(NR1)'],
+    ['GluN2B', '(NR2B)'],
+  ],
+  captions: CAPTIONS,
+  target: ['t0', 't1'],
+}
 const name = (w: ReturnType<typeof mount>) => w.get('svg[role="img"]').attributes('aria-label')
 
 describe('<MgBlockChannel> presenter steps', () => {
   it.each([0, 1, 2, 3, 4])('step %i shows the model\'s numbers and says the state in words', (step) => {
     const w = mount(MgBlockChannel, {
-      props: { step },
+      props: { step, ...wording },
     })
     const s = channelStateAtStep(step)
     expect(w.get('[data-mg-block]').attributes('data-step')).toBe(String(step))
-    expect(name(w)).toBe(describeStep(s))
+    expect(name(w)).toBe(describeStep(s, CAPTIONS[step]!))
     expect(readout(w, 'unblocked')).toBe(formatPercent(jahrStevensUnblock(s.vMv, 1)))
-    expect(w.get('[data-mg-ion]').attributes('data-in-pore')).toBe(step < 3
-      ? 'true'
-      : 'false')
-    expect(w.find('[data-calcium-target]').exists()).toBe(step === 4)
+    const mg = mgPosition(STEPS_SCENE.cx, step < 3
+      ? 0
+      : 1)
+    expect(w.get('[data-mg-ion]').attributes('transform')).toBe(`translate(${mg.x} ${mg.y})`)
+    expect(w.find('[data-shape="target-box"]').exists()).toBe(step === 4)
   })
 
   it('step 2 is open yet blocked: about 4.5 % unblocked at -70 mV', () => {
@@ -35,7 +51,7 @@ describe('<MgBlockChannel> presenter steps', () => {
     })
     expect(readout(w, 'potential')).toBe('−70 mV')
     expect(readout(w, 'unblocked')).toBe('4.4 %')
-    expect(name(w)).toContain('open but plugged by Mg2+')
+    expect(readout(w, 'current')).toMatch(/^inward/)
   })
 
   it('follows the presenter when the click count changes', async () => {
@@ -43,8 +59,10 @@ describe('<MgBlockChannel> presenter steps', () => {
       props: { step: 0 },
     })
     await w.setProps({ step: 3 })
+    // Jumping there (not from step 2) shows the end of the sweep at once.
     expect(readout(w, 'potential')).toBe('−20 mV')
-    expect(name(w)).toContain('Mg2+ expelled')
+    const out = mgPosition(STEPS_SCENE.cx, 1)
+    expect(w.get('[data-mg-ion]').attributes('transform')).toBe(`translate(${out.x} ${out.y})`)
   })
 })
 
@@ -54,7 +72,7 @@ describe('<MgBlockChannel> motion', () => {
       props: { step: 4 },
     })
     expect(w.get('[data-mg-block]').attributes('data-animating')).toBe('true')
-    expect(w.find('.mg-glyphs').exists()).toBe(true)
+    expect(w.find('.mg-flow').exists()).toBe(true)
     const idle = mount(MgBlockChannel, {
       props: { step: 2 },
     })
@@ -67,7 +85,7 @@ describe('<MgBlockChannel> motion', () => {
       props: { step: 4 },
     })
     await nextTick()
-    expect(w.find('.mg-glyphs').exists()).toBe(false)
+    expect(w.find('.mg-flow').exists()).toBe(false)
     expect(w.find('[data-static-arrows]').exists()).toBe(true)
     expect(w.get('[data-mg-block]').attributes('data-animating')).toBe('false')
   })
@@ -77,12 +95,12 @@ describe('<MgBlockChannel> print', () => {
   it('a plain PDF shows blocked at rest beside unblocked when depolarised, whatever the click', () => {
     fake.print.value = true
     const w = mount(MgBlockChannel, {
-      props: { step: 4 },
+      props: { step: 4, ...wording },
     })
     expect(w.get('[data-mg-block]').attributes('data-mode')).toBe('summary')
-    expect(w.findAll('[data-summary-panel]').map(p => p.attributes('data-summary-panel'))).toEqual(['2', '4'])
-    expect(name(w)).toMatch(/^NMDA receptor Mg2\+ block, two states\. Left: Step 3 of 5.*Right: Step 5 of 5/)
-    expect(w.find('.mg-glyphs').exists()).toBe(false)
+    expect(w.findAll('[data-mg-ion]')).toHaveLength(2)
+    expect(name(w)).toMatch(/^NMDA receptor Mg2\+ block, two states\. Left: Step 3 of 5: c2.*Right: Step 5 of 5: c4/)
+    expect(w.find('.mg-flow').exists()).toBe(false)
   })
 
   it('click export prints each step as itself, without motion', () => {
@@ -201,5 +219,82 @@ describe('<MgBlockChannel> animation loop', () => {
     expect(readout(w, 'current')).toMatch(/^no current/)
     await w.get('input[data-control="potential"]').setValue('-40')
     expect(w.get('[data-mg-block]').attributes('data-animating')).toBe('true')
+  })
+})
+
+describe('<MgBlockChannel> words come from the slide', () => {
+  // A fork relabels on its slide; nothing in the components or lib names the lecture's words.
+  it('draws the names, captions and consequence it is given, and no others', () => {
+    const w = mount(MgBlockChannel, {
+      props: {
+        step: 4,
+        subunits: [
+          ['NR-one'],
+          ['GluN2-X', '(other)'],
+        ],
+        captions: [
+          'a',
+          'b',
+          'c',
+          'd',
+          'Ions flow, in other words',
+        ],
+        target: ['Ca²⁺ → kinases'],
+      },
+    })
+    const text = w.text()
+    expect(text).toContain('NR-one')
+    expect(text).toContain('GluN2-X')
+    expect(text).toContain('(other)')
+    expect(text).toContain('Ca²⁺ → kinases')
+    expect(readout(w, 'caption')).toContain('Ions flow, in other words')
+    expect(name(w)).toContain('Ions flow, in other words')
+    expect(text).not.toMatch(/GluN2B|GluN1|NR2B|central sensitization/)
+  })
+
+  it('the interactive view takes its two captions from the slide too', async () => {
+    const w = mount(MgBlockChannel, {
+      props: {
+        interactive: true,
+        subunits: [
+          ['A'],
+          ['B'],
+        ],
+        captions: ['still plugged', 'now open'],
+      },
+    })
+    expect(readout(w, 'caption')).toBe('still plugged')
+    await w.get('input[data-control="potential"]').setValue('20')
+    expect(readout(w, 'caption')).toBe('now open')
+  })
+
+  it('the diagram components and their lib modules carry no lecture wording and no colour codes', () => {
+    const files = [
+      'MgBlockChannel',
+      'MgBlockSteps',
+      'MgBlockSummary',
+      'MgBlockTryIt',
+      'MgScene',
+      'MgIonFlow',
+      'MgReadout',
+      'MgIvPlot',
+      'ToleranceCurves',
+    ]
+      .map(f => `components/${f}.vue`)
+      .concat([
+        'lib/mgBlock.ts',
+        'lib/mgBlockGeometry.ts',
+        'lib/tolerance.ts',
+        'lib/toleranceGeometry.ts',
+      ])
+    for (const f of files) {
+      const source = readFileSync(resolve(process.cwd(), f), 'utf8')
+      // Colours come from styles/tokens.css custom properties.
+      if (f.endsWith('.vue'))
+        expect(source.match(/#[0-9a-f]{3,8}\b/gi), f).toBeNull()
+      // Names and captions come from the slide (comments may mention them).
+      const code = source.replace(/\/\*[\s\S]*?\*\/|\/\/.*$|<!--[\s\S]*?-->/gm, '')
+      expect(code, f).not.toMatch(/GluN2B|NR2B|central sensitization|block relieved|MK-801/)
+    }
   })
 })

@@ -12,9 +12,29 @@ vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
 beforeEach(() => fake.reset())
 afterEach(() => fake.reset())
 
+// Words as a slide passes them: any will do, the tests check that they are the ones drawn.
+const WORDS = {
+  antagonist: 'Drug Z',
+  headings: [
+    'h0',
+    'h1',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'summary',
+  ],
+  mechanism: [
+    ['m0'],
+    ['m1'],
+    ['m2a', 'm2b'],
+    ['m3'],
+    ['m4'],
+  ],
+}
 function view(step: number) {
   return mount(ToleranceCurves, {
-    props: { step },
+    props: { step, ...WORDS },
   })
 }
 
@@ -39,7 +59,7 @@ describe('<ToleranceCurves> steps', () => {
   it('step 0: one day-0 curve, described with its ED50', () => {
     const s = summaryOf(view(0))
     expect(s.role).toBe('img')
-    expect(s.name).toBe('Day 0: first dose of morphine')
+    expect(s.name).toBe('h0')
     expect(s.description).toContain('day 0 ED50 2.9 mg/kg')
     expect(s.visibleCurves).toEqual(['morphine'])
     expect(s.labels).toEqual(['Day 0'])
@@ -76,34 +96,53 @@ describe('<ToleranceCurves> steps', () => {
   it('step 3: the antagonist curve stays at day 0', () => {
     const w = view(3)
     const s = summaryOf(w)
-    expect(s.description).toBe('Day 14, morphine alone: ED50 6.3 times day 0 (18.3 mg/kg); with MK-801 / ketamine unchanged (ED50 2.9 mg/kg).')
+    expect(s.description).toBe('Day 14, morphine alone: ED50 6.3 times day 0 (18.3 mg/kg); with Drug Z unchanged (ED50 2.9 mg/kg).')
     expect(s.visibleCurves).toEqual(['day0', 'morphine', 'antagonist'])
-    expect(s.labels).toContain('+ MK-801 / ketamine')
-    expect(s.legend).toEqual(['day 0', 'day 14, morphine alone', 'day 14, + MK-801 / ketamine'])
+    expect(s.labels).toContain('+ Drug Z')
+    expect(s.legend).toEqual(['day 0', 'day 14, morphine alone', 'day 14, + Drug Z'])
     expect(w.get('g.curve.antagonist').attributes('style')).toContain('translate(0.00px')
     const dashes = ['day0', 'morphine', 'antagonist'].map(id => w.get(`g.curve.${id} path.line`).attributes('stroke-dasharray') ?? 'solid')
     expect(new Set(dashes).size).toBe(3)
     expect(s.oih).toBe('false')
   })
 
-  it('step 4: hyperalgesia panel and mechanism strip with the blocked step marked in words', () => {
-    const w = view(4)
+  it('step 4: the hyperalgesia panel alone; step 5 adds the mechanism with the blocked step marked in words', () => {
+    const four = summaryOf(view(4))
+    expect(four.name).toBe('h4')
+    expect(four.description).toContain('baseline pain threshold 30 % below baseline by day 14 with the opioid alone, level with ketamine')
+    expect([four.oih, four.mechanism]).toEqual(['true', 'false'])
+    const w = view(5)
     const s = summaryOf(w)
-    expect(s.name).toBe('Opioid-induced hyperalgesia and its mechanism')
-    expect(s.description).toContain('baseline pain threshold 30 % below baseline by day 14 with the opioid alone, level with ketamine')
-    expect(s.description).toContain('interrupt the NMDAR step')
+    expect(s.name).toBe('h5')
+    expect(s.description).toContain('Mechanism: m0 leads to m1 leads to m2a m2b leads to m3 leads to m4; Drug Z interrupts the NMDAR step')
     expect([s.oih, s.mechanism]).toEqual(['true', 'true'])
     expect(w.get('g.hyperalgesia').text()).toContain('opioid alone: \u221230 %')
     expect(w.get('g.hyperalgesia').text()).toContain('+ ketamine: level')
     const blocked = w.findAll('[data-mechanism]').filter(g => g.attributes('data-blocked') === 'true')
     expect(blocked.map(g => g.attributes('data-mechanism'))).toEqual(['nmdar'])
-    expect(blocked[0]!.text()).toContain('blocked by MK-801 / ketamine')
+    expect(blocked[0]!.text()).toContain('blocked by Drug Z')
     expect(blocked[0]!.find('rect.hatch').exists()).toBe(true)
-    expect(w.get('g.hyperalgesia').text()).toContain('Baseline pain threshold (% of day 0)')
+    // "Leads to" is an arrow between the boxes, not a character a clinician reads as "decreased".
+    expect(w.findAll('[data-mechanism-arrow]')).toHaveLength(4)
+    expect(w.get('g.mechanism').text()).not.toContain('\u2193')
+  })
+
+  it('the antagonist curve comes back from where tolerance would have taken it, on screen only', async () => {
+    const w = view(2)
+    await nextTick()
+    await w.setProps({ step: 3 })
+    const curve = w.get('g.curve.antagonist')
+    expect(curve.attributes('data-returning')).toBe('true')
+    const from = Number(/--from: translate\(([\d.]+)px/.exec(curve.attributes('style')!)![1])
+    const morphine = Number(/translate\(([\d.]+)px/.exec(w.get('g.curve.morphine').attributes('style')!)![1])
+    expect(from).toBeCloseTo(morphine, 1)
+    expect(curve.attributes('style')).toContain('translate(0.00px')
+    // Opened at step 3 (no change seen), or with reduced motion: it is simply there.
+    expect(view(3).get('g.curve.antagonist').attributes('data-returning')).toBeUndefined()
   })
 
   it('prints the illustrative parameters in a footnote at every step', () => {
-    for (const step of [0, 4]) {
+    for (const step of [0, 5]) {
       const text = view(step).findAll('text.footnote').map(t => t.text()).join(' ')
       expect(text).toContain('illustrative: Hill slope n = 2')
       expect(text).toContain('day-0 ED50 2.9 mg/kg')
@@ -137,7 +176,7 @@ describe('<ToleranceCurves> print and motion', () => {
     const w = view(0)
     const s = summaryOf(w)
     expect(w.get('figure').attributes('data-summary')).toBe('true')
-    expect(s.name).toBe('Day 0 and day 14, with and without MK-801 / ketamine')
+    expect(s.name).toBe('summary')
     expect(s.visibleCurves).toEqual(['day0', 'morphine', 'antagonist'])
     expect([s.equal, s.oih, s.mechanism]).toEqual(['true', 'true', 'true'])
     expect(w.get('g.curve.day0').classes()).not.toContain('ghost')
@@ -149,7 +188,7 @@ describe('<ToleranceCurves> print and motion', () => {
   it('click export renders each step as itself, without motion', () => {
     fake.print.value = true
     fake.withClicks.value = true
-    const steps = [0, 1, 2, 3, 4].map((step) => {
+    const steps = [0, 1, 2, 3, 4, 5].map((step) => {
       const w = view(step)
       expect(w.get('figure').attributes('data-summary')).toBe('false')
       expect(w.get('figure').attributes('data-motion')).toBe('none')
@@ -159,6 +198,7 @@ describe('<ToleranceCurves> print and motion', () => {
       'morphine',
       'day0,morphine',
       'day0,morphine',
+      'day0,morphine,antagonist',
       'day0,morphine,antagonist',
       'day0,morphine,antagonist',
     ])

@@ -126,8 +126,9 @@ describe('presenter steps', () => {
   })
 
   it('describes each step in words with its numbers', () => {
-    expect(describeStep(channelStateAtStep(2))).toMatch(/^Step 3 of 5: glutamate and glycine bound, channel open but plugged by Mg2\+; 4\.4 % unblocked at −70 mV/)
-    expect(describeStep(channelStateAtStep(4))).toContain('central sensitization')
+    expect(describeStep(channelStateAtStep(2), 'any caption')).toMatch(/^Step 3 of 5: any caption; 4\.4 % unblocked at −70 mV, current inward/)
+    // A closed channel carries no current, and the name says nothing about one.
+    expect(describeStep(channelStateAtStep(0), '')).toBe('Step 1 of 5; 4.4 % unblocked at −70 mV.')
   })
 
   it('the interactive state follows the controls through the model', () => {

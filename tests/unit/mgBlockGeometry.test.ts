@@ -1,31 +1,298 @@
+import type { MgWording, Scene, SceneItem } from '../../lib/mgBlockGeometry'
 import { describe, expect, it } from 'vitest'
-import { ivCurve, negativeSlopePeak, nmdaCurrent } from '../../lib/mgBlock'
-import { CHANNEL_BOX, glyphPlacement, IV_FRAME, ivPath, operatingPoint, plotX, plotY, voltageTicks } from '../../lib/mgBlockGeometry'
+import { channelStateAtStep, ivCurve, mgExpulsion, negativeSlopePeak, nmdaCurrent, openChannelState, sweepState } from '../../lib/mgBlock'
+import {
+  collisions,
+  DEFAULT_LABELS,
+  flowPath,
+  ION_RADIUS,
+  ION_SPACING,
+  IonLane,
+  itemBox,
+  IV_FRAME,
+  ivPath,
+  LABEL_SIZE,
+  laneKind,
+  lerp,
+  operatingPoint,
+  pathLength,
+  plotX,
+  plotY,
+  pointAt,
+  queueDistances,
+  RECEPTOR,
+  STEPS_SCENE,
+  stepsScene,
+  summaryScene,
+  textWidth,
+  TRY_IT_SCENE,
+  tryItScene,
+  voltageTicks,
+} from '../../lib/mgBlockGeometry'
 
-describe('ion glyph paths', () => {
-  it('na+ and Ca2+ go from outside, through the pore, to inside; K+ the other way', () => {
-    for (const kind of ['na', 'ca'] as const) {
-      expect(glyphPlacement(kind, 0, 0.5).y).toBeLessThan(CHANNEL_BOX.membraneTop)
-      expect(glyphPlacement(kind, 1, 0.5).y).toBeGreaterThan(CHANNEL_BOX.membraneBottom)
-    }
-    expect(glyphPlacement('k', 0, 0.5).y).toBeGreaterThan(CHANNEL_BOX.membraneBottom)
-    expect(glyphPlacement('k', 1, 0.5).y).toBeLessThan(CHANNEL_BOX.membraneTop)
+// Two sets of words: this deck's, and a fork's longer ones. The layout must hold for both, so
+// no test here depends on the lecture's wording.
+function wording(names: [string[], string[]], target: string[]): MgWording {
+  return {
+    subunits: names,
+    ...DEFAULT_LABELS,
+    target,
+    summaryTitles: ['At rest, agonists bound', 'Depolarised'],
+    legend: ['◆ glycine on GluN1, ▲ glutamate on GluN2B', 'Mg²⁺ block: Jahr & Stevens 1990; peak inward current at −27 mV'],
+  }
+}
+const WORDINGS = {
+  deck: wording([
+    ['GluN1', '(NR1)'],
+    ['GluN2B', '(NR2B)'],
+  ], ['Ca²⁺ → phosphorylation,', 'gene transcription', '→ central sensitization']),
+  fork: wording([
+    ['NR1'],
+    ['GluN2-X', '(NR2X)'],
+  ], ['Ca²⁺ → kinases,', '→ sensitization']),
+}
+
+function withItems(scene: Scene, extra: SceneItem[]): Scene {
+  return {
+    ...scene,
+    items: [
+      ...scene.items,
+      ...extra,
+    ],
+  }
+}
+
+describe('the collision check itself', () => {
+  it('finds text on text, text on an ion, and an ion on a shape it is not inside', () => {
+    const scene = stepsScene(channelStateAtStep(0), WORDINGS.deck, {
+      vMv: -70,
+      mgExpelled: 0,
+      flowing: false,
+      staticArrows: true,
+    })
+    const outside = scene.items.find(i => i.id === 'outside')!
+    expect(collisions(withItems(scene, [
+      { ...outside, id: 'copy' } as SceneItem,
+    ]))).toContain('outside overlaps copy')
+    const name = scene.items.find(i => i.id === 'name1-0')!
+    const onName = {
+      kind: 'ion',
+      id: 'stray',
+      ion: 'na',
+      x: (name as { x: number }).x,
+      y: RECEPTOR.nameY,
+    } as SceneItem
+    expect(collisions(withItems(scene, [onName])).join('\n')).toMatch(/stray/)
+    const offScene = {
+      kind: 'ion',
+      id: 'lost',
+      ion: 'ca',
+      x: STEPS_SCENE.width,
+      y: 300,
+    } as SceneItem
+    expect(collisions(withItems(scene, [offScene]))).toContain(`lost leaves the ${STEPS_SCENE.width}x${STEPS_SCENE.height} scene`)
   })
 
-  it('crosses the membrane inside the pore, whatever the lane', () => {
-    for (const lane of [0, 0.3, 1]) {
-      for (const p of [0.4, 0.5, 0.6]) {
-        const g = glyphPlacement('ca', p, lane)
-        expect(g.x).toBeGreaterThanOrEqual(CHANNEL_BOX.poreLeft)
-        expect(g.x).toBeLessThanOrEqual(CHANNEL_BOX.poreRight)
+  it('estimates a wider box for a longer or bolder label', () => {
+    expect(textWidth('GluN2B', 'bold')).toBeGreaterThan(textWidth('GluN2B'))
+    expect(textWidth('Ca²⁺ → phosphorylation,')).toBeGreaterThan(textWidth('Ca²⁺'))
+  })
+})
+
+describe.each(Object.entries(WORDINGS))('no collisions, with the %s wording', (_, w) => {
+  it.each([0, 1, 2, 3, 4])('steps view, step %i: on screen, in print and with reduced motion', (step) => {
+    const s = channelStateAtStep(step)
+    for (const still of [true, false]) {
+      const scene = stepsScene(s, w, {
+        vMv: s.vMv,
+        mgExpelled: mgExpulsion(s.vMv),
+        flowing: !still && s.flux.direction !== 'none',
+        staticArrows: still,
+      })
+      expect(collisions(scene), `step ${step}, ${still ? 'still' : 'moving'}`).toEqual([])
+    }
+  })
+
+  it('while the agonists move in (steps 2 and 3), every frame', () => {
+    for (const step of [1, 2]) {
+      const s = channelStateAtStep(step)
+      const scene = stepsScene(s, w, {
+        vMv: s.vMv,
+        mgExpelled: 0,
+        flowing: false,
+        staticArrows: false,
+      })
+      for (const ligand of scene.items.filter(i => i.kind === 'ligand')) {
+        for (let t = 0; t <= 1; t += 0.05) {
+          const at = {
+            ...ligand,
+            ...lerp(ligand.from, ligand, t),
+            id: `${ligand.id}@${t.toFixed(2)}`,
+          }
+          const others = scene.items.filter(i => i !== ligand && !(i.kind === 'rect' && i.id.endsWith('-site')))
+          expect(collisions({
+            ...scene,
+            items: [...others, at],
+          }), `step ${step}, t ${t.toFixed(2)}`).toEqual([])
+        }
       }
     }
   })
 
-  it('fades in and out at the ends instead of popping', () => {
-    expect(glyphPlacement('na', 0, 0.5).opacity).toBe(0)
-    expect(glyphPlacement('na', 1, 0.5).opacity).toBe(0)
-    expect(glyphPlacement('na', 0.5, 0.5).opacity).toBe(1)
+  it('while the potential sweeps and the Mg2+ leaves (step 4), every frame', () => {
+    for (let t = 0; t <= 1; t += 0.02) {
+      const s = sweepState(t)
+      const scene = stepsScene(s, w, {
+        vMv: s.vMv,
+        mgExpelled: mgExpulsion(s.vMv),
+        flowing: false,
+        staticArrows: false,
+      })
+      expect(collisions(scene), `t ${t.toFixed(2)}`).toEqual([])
+    }
+  })
+
+  it('while the ions flow (step 5): every ion in the lane, at any moment, clear of labels and of each other', () => {
+    const s = channelStateAtStep(4)
+    const scene = stepsScene(s, w, {
+      vMv: s.vMv,
+      mgExpelled: 1,
+      flowing: true,
+      staticArrows: false,
+    })
+    const lane = flowPath(STEPS_SCENE.cx, STEPS_SCENE.width, STEPS_SCENE.height, 'inward')
+    const L = pathLength(lane)
+    for (let offset = 0; offset < ION_SPACING; offset += 4) {
+      // The densest the lane gets: one ion every ION_SPACING, all of them on screen.
+      const ions: SceneItem[] = []
+      for (let d = offset; d < L; d += ION_SPACING) {
+        const p = pointAt(lane, d)
+        const r = ION_RADIUS.ca
+        if (p.x + r <= STEPS_SCENE.width && p.y + r <= STEPS_SCENE.height) {
+          ions.push({
+            kind: 'ion',
+            id: `moving@${d}`,
+            ion: 'ca',
+            ...p,
+          })
+        }
+      }
+      expect(collisions(withItems(scene, ions)), `offset ${offset}`).toEqual([])
+    }
+  })
+
+  it('try-it view over the whole range of both controls', () => {
+    for (let v = -100; v <= 40; v += 10) {
+      for (const mg of [0, 0.5, 1, 2]) {
+        const s = openChannelState(v, mg)
+        for (const still of [true, false])
+          expect(collisions(tryItScene(s, w, { flowing: !still, staticArrows: still })), `${v} mV, ${mg} mM`).toEqual([])
+      }
+    }
+  })
+
+  it('print summary', () => {
+    expect(collisions(summaryScene(channelStateAtStep(2), channelStateAtStep(4), w))).toEqual([])
+  })
+})
+
+describe('the drawing rules of issue #16', () => {
+  const w = WORDINGS.deck
+  it('ions fit the pore single file: the widest ion clears both walls', () => {
+    expect(2 * Math.max(...Object.values(ION_RADIUS))).toBeLessThan(2 * RECEPTOR.poreHalfWidth)
+  })
+
+  it('every ion symbol fits inside its circle at the label size', () => {
+    for (const [ion, symbol] of [
+      ['na', 'Na⁺'],
+      ['ca', 'Ca²⁺'],
+      ['k', 'K⁺'],
+      ['mg', 'Mg²⁺'],
+    ] as const)
+      expect(textWidth(symbol, 'bold'), symbol).toBeLessThanOrEqual(2 * ION_RADIUS[ion] - 4)
+  })
+
+  it('no lipid in the pore: the membrane stops at the subunits', () => {
+    for (const scene of [
+      stepsScene(channelStateAtStep(0), w, {
+        vMv: -70,
+        mgExpelled: 0,
+        flowing: false,
+        staticArrows: true,
+      }),
+      tryItScene(openChannelState(-70, 1), w, { flowing: false, staticArrows: true }),
+    ]) {
+      const cx = scene.width === STEPS_SCENE.width
+        ? STEPS_SCENE.cx
+        : TRY_IT_SCENE.cx
+      for (const m of scene.membrane)
+        expect(m.x + m.w <= cx - RECEPTOR.poreHalfWidth || m.x >= cx + RECEPTOR.poreHalfWidth).toBe(true)
+    }
+  })
+
+  it('the expelled Mg2+ is clear of the subunit names', () => {
+    const scene = stepsScene(channelStateAtStep(4), w, {
+      vMv: -20,
+      mgExpelled: 1,
+      flowing: false,
+      staticArrows: true,
+    })
+    const mg = itemBox(scene.items.find(i => i.id === 'mg')!)
+    for (const name of scene.items.filter(i => i.id.startsWith('name')))
+      expect(mg.y + mg.h).toBeLessThan(itemBox(name).y)
+  })
+
+  it('labels are drawn at the label size', () => {
+    expect(LABEL_SIZE).toBeGreaterThanOrEqual(15)
+  })
+})
+
+describe('the Mg2+ leaves as the model unblocks', () => {
+  it('is in the pore at rest, out at -20 mV, and half way near the potential where B is half way', () => {
+    expect(mgExpulsion(-70)).toBe(0)
+    expect(mgExpulsion(-20)).toBe(1)
+    const mid = sweepState(0.5)
+    expect(mgExpulsion(mid.vMv)).toBeGreaterThan(0)
+    expect(mgExpulsion(mid.vMv)).toBeLessThan(1)
+    // B(V) is steep near V1/2: the second half of the sweep moves the ion more than the first.
+    expect(mgExpulsion(sweepState(1).vMv) - mgExpulsion(mid.vMv)).toBeGreaterThan(mgExpulsion(mid.vMv))
+  })
+})
+
+describe('ion lane', () => {
+  const lane = flowPath(STEPS_SCENE.cx, STEPS_SCENE.width, STEPS_SCENE.height, 'inward')
+  it('comes in from outside, down the pore, into the cell; outward is the reverse', () => {
+    expect(lane[0]!.y).toBeLessThan(RECEPTOR.membraneTop)
+    expect(lane[lane.length - 1]!.y).toBeGreaterThan(STEPS_SCENE.height)
+    expect(pointAt(lane, pathLength(lane) - (STEPS_SCENE.height + 24 - RECEPTOR.mgPoreY)).x).toBeCloseTo(STEPS_SCENE.cx, 9)
+    expect(flowPath(STEPS_SCENE.cx, STEPS_SCENE.width, STEPS_SCENE.height, 'outward')[0]).toEqual(lane[lane.length - 1])
+  })
+
+  it('keeps its ions single file: never closer than ION_SPACING, at any rate', () => {
+    const l = new IonLane(pathLength(lane), 40)
+    l.seed(queueDistances(STEPS_SCENE.cx, STEPS_SCENE.width), n => laneKind(n, 0.34))
+    for (let f = 0; f < 600; f++) {
+      l.step(16, 50, n => laneKind(n, 0.34))
+      const s = l.ions.map(i => i.s).sort((a, b) => a - b)
+      for (let i = 1; i < s.length; i++)
+        expect(s[i]! - s[i - 1]!).toBeGreaterThanOrEqual(ION_SPACING - 1e-9)
+    }
+    expect(l.ions.length).toBeGreaterThan(3)
+  })
+
+  it('starts with the ions drawn waiting outside, and sends none at zero rate once they are in', () => {
+    const l = new IonLane(pathLength(lane), 40)
+    const waiting = queueDistances(STEPS_SCENE.cx, STEPS_SCENE.width)
+    l.seed(waiting, n => laneKind(n, 0.34))
+    expect(l.ions.map(i => i.s)).toEqual(waiting)
+    for (let f = 0; f < 400; f++)
+      l.step(16, 0, () => 'na')
+    expect(l.ions).toHaveLength(0)
+  })
+
+  it('mixes Ca2+ into the Na+ at the given share', () => {
+    const kinds = Array.from({ length: 100 }, (_, n) => laneKind(n, 0.3))
+    expect(kinds.filter(k => k === 'ca')).toHaveLength(30)
   })
 })
 

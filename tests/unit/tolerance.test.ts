@@ -270,8 +270,16 @@ describe('presenter steps', () => {
       mech: false,
     })
   })
-  it('step 4: hyperalgesia panel and mechanism strip', () => {
+  it('step 4: the hyperalgesia panel, one idea', () => {
     expect(visible(4)).toEqual({
+      curves: ['day0@0', 'morphine@14', 'antagonist@14'],
+      equal: true,
+      oih: true,
+      mech: false,
+    })
+  })
+  it('step 5: then the mechanism strip', () => {
+    expect(visible(5)).toEqual({
       curves: ['day0@0', 'morphine@14', 'antagonist@14'],
       equal: true,
       oih: true,
@@ -279,7 +287,7 @@ describe('presenter steps', () => {
     })
   })
   it('print summary shows everything whatever the click, with day 0 not ghosted', () => {
-    for (const step of [0, 2, 4]) {
+    for (const step of [0, 2, 5]) {
       expect(visible(step, true)).toEqual({
         curves: ['day0@0', 'morphine@14', 'antagonist@14'],
         equal: true,
@@ -291,10 +299,10 @@ describe('presenter steps', () => {
   })
   it('clamps out-of-range clicks', () => {
     expect(clampStep(-3)).toBe(0)
-    expect(clampStep(9)).toBe(4)
+    expect(clampStep(9)).toBe(5)
     expect(clampStep(2.7)).toBe(2)
     expect(clampStep(Number.NaN)).toBe(0)
-    expect(toleranceState(12).step).toBe(4)
+    expect(toleranceState(12).step).toBe(5)
   })
 
   it('describes each step with its numbers', () => {
@@ -305,9 +313,21 @@ describe('presenter steps', () => {
     expect(toleranceState(1).description).toContain(`ED50 ${fold7} times day 0`)
     expect(toleranceState(2).description).toContain(`needs ${fold14} times the day-0 dose`)
     expect(toleranceState(3).description).toContain(`Day 14, morphine alone: ED50 ${fold14} times day 0`)
-    expect(toleranceState(3).description).toContain('with MK-801 / ketamine unchanged')
+    // The drug's name is the slide's; whatever it is, the description uses it.
+    const wording = {
+      antagonist: 'drug X',
+      headings: [],
+      mechanism: [
+        ['a'],
+        ['b'],
+        ['c'],
+        ['d'],
+        ['e'],
+      ],
+    }
+    expect(toleranceState(3, { wording }).description).toContain('with drug X unchanged')
     expect(toleranceState(4).description).toMatch(/threshold 30 % below baseline by day 14 with the opioid alone, level with ketamine/)
-    expect(toleranceState(4).description).toMatch(/interrupt the NMDAR step/)
+    expect(toleranceState(5, { wording }).description).toMatch(/Mechanism: a leads to b leads to c leads to d leads to e; drug X interrupts the NMDAR step/)
     const summary = toleranceState(0, { summary: true }).description
     expect(summary).toContain(`Day 0 and day 14`)
     expect(summary).toContain(`${fold14} times day 0`)

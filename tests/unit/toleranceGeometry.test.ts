@@ -9,6 +9,7 @@ import {
   logScale,
   markerPath,
   MECHANISM_BOX,
+  mechanismArrows,
   mechanismRows,
   mpeY,
   shiftPx,
@@ -82,7 +83,10 @@ describe('curves', () => {
 
 describe('layout', () => {
   it('keeps the mechanism strip and the panels above the footnote and inside the drawing', () => {
-    const rows = mechanismRows(MECHANISM_STEPS.map(s => s.lines.length + (s.blockedByAntagonist ? 1 : 0)))
+    // This deck's mechanism: one line a step, two for the NMDAR step, plus its "blocked by" tag.
+    const rows = mechanismRows(MECHANISM_STEPS.map(s => (s.id === 'nmdar'
+      ? 2
+      : 1) + (s.blockedByAntagonist ? 1 : 0)))
     const last = rows[rows.length - 1]!
     expect(last.y + last.height).toBeLessThan(FOOTNOTE_Y[0] - 11)
     expect(THRESHOLD_PLOT.bottom + 31).toBeLessThan(FOOTNOTE_Y[0] - 11)
@@ -90,5 +94,20 @@ describe('layout', () => {
     expect(MECHANISM_BOX.right).toBeLessThanOrEqual(VIEW.width)
     for (let i = 1; i < rows.length; i++)
       expect(rows[i]!.y).toBeGreaterThan(rows[i - 1]!.y + rows[i - 1]!.height)
+  })
+
+  it('draws "leads to" as a downward arrow in each gap between mechanism rows', () => {
+    const rows = mechanismRows([1, 1, 3, 1, 1])
+    const arrows = mechanismArrows(rows)
+    expect(arrows).toHaveLength(rows.length - 1)
+    arrows.forEach((d, i) => {
+      const ys = [
+        ...d.matchAll(/(?:^M[\d.]+ |V)([\d.]+)/g),
+      ].map(m => Number(m[1]))
+      const top = rows[i]!.y + rows[i]!.height
+      expect(ys[0]).toBe(top)
+      // The head ends on the next row's top edge: it points down, into the next step.
+      expect(ys[1]! + 4).toBe(rows[i + 1]!.y)
+    })
   })
 })
