@@ -657,9 +657,13 @@ export interface StepsSceneOptions {
   staticArrows: boolean
 }
 
-/** The stepped view: one receptor in its membrane, the ions around it, the potential. */
-export function stepsScene(state: ChannelState, w: MgWording, o: StepsSceneOptions): Scene {
-  const { width, height, cx } = STEPS_SCENE
+/** Baseline of the labels in pills on the membrane. */
+const PILL_Y = (RECEPTOR.membraneTop + RECEPTOR.membraneBottom) / 2 + 6
+
+/** One receptor in its membrane with the ions around it and the potential on a pill. */
+function singleReceptor(state: ChannelState, w: MgWording, frame: { width: number, height: number, cx: number }, o: StepsSceneOptions): SceneItem[] {
+  const { width, height, cx } = frame
+  const gap = RECEPTOR.poreHalfWidth + RECEPTOR.subunitWidth
   const items: SceneItem[] = [
     text('outside', 8, RECEPTOR.membraneTop - 10, w.outside, 'start', 'normal', true),
     text('inside', width - 8, height - 10, w.inside, 'end', 'normal', true),
@@ -673,10 +677,17 @@ export function stepsScene(state: ChannelState, w: MgWording, o: StepsSceneOptio
         : undefined,
       siteLabels: true,
     }),
-    ...pill('vm', (cx + RECEPTOR.poreHalfWidth + RECEPTOR.subunitWidth + width) / 2, (RECEPTOR.membraneTop + RECEPTOR.membraneBottom) / 2 + 6, `Vm ${formatMillivolts(o.vMv)}`, 130),
+    ...pill('vm', (cx + gap + width) / 2, PILL_Y, `Vm ${formatMillivolts(o.vMv)}`, Math.min(130, width - cx - gap - 12)),
   ]
   if (o.staticArrows)
     items.push(...staticFlux(state, w, cx, 0, height))
+  return items
+}
+
+/** The stepped view: one receptor in its membrane, the ions around it, the potential. */
+export function stepsScene(state: ChannelState, w: MgWording, o: StepsSceneOptions): Scene {
+  const { width, height, cx } = STEPS_SCENE
+  const items = singleReceptor(state, w, STEPS_SCENE, o)
   if (state.showCalciumTarget && w.target.length > 0) {
     const x = cx + RECEPTOR.poreHalfWidth + 36
     const y = RECEPTOR.subunitBottom + 8
@@ -723,26 +734,9 @@ export const TRY_IT_SCENE = { width: 440, height: 350, cx: 220 } as const
 export function tryItScene(state: ChannelState, w: MgWording, o: { flowing: boolean, staticArrows: boolean }): Scene {
   const { width, height, cx } = TRY_IT_SCENE
   const gap = RECEPTOR.poreHalfWidth + RECEPTOR.subunitWidth
-  const pillY = (RECEPTOR.membraneTop + RECEPTOR.membraneBottom) / 2 + 6
-  const items: SceneItem[] = [
-    text('outside', 8, RECEPTOR.membraneTop - 10, w.outside, 'start', 'normal', true),
-    text('inside', width - 8, height - 10, w.inside, 'end', 'normal', true),
-    ...waitingIons(cx, width, height, o.flowing),
-    ...receptor(state, w, {
-      id: '',
-      cx,
-      dy: 0,
-      mgExpelled: state.mgMm > 0
-        ? state.unblocked
-        : undefined,
-      siteLabels: true,
-    }),
-    ...pill('vm', (cx + gap + width) / 2, pillY, `Vm ${formatMillivolts(state.vMv)}`, 124),
-  ]
+  const items = singleReceptor(state, w, TRY_IT_SCENE, { ...o, vMv: state.vMv, mgExpelled: state.unblocked })
   if (state.mgMm > 0)
-    items.push(...pill('blocked', (cx - gap) / 2, pillY, `${formatPercent(1 - state.unblocked)} ${w.blocked}`, cx - gap - 8))
-  if (o.staticArrows)
-    items.push(...staticFlux(state, w, cx, 0, height))
+    items.push(...pill('blocked', (cx - gap) / 2, PILL_Y, `${formatPercent(1 - state.unblocked)} ${w.blocked}`, cx - gap - 8))
   return {
     width,
     height,
