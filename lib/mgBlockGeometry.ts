@@ -20,6 +20,8 @@ export interface Box { x: number, y: number, w: number, h: number }
  * 28 px floor for diagram labels (tests/e2e/diagram-layout.spec.ts measures it).
  */
 export const LABEL_SIZE = 15
+/** Baseline to baseline of stacked labels: the browser's line box of a 15-unit label is 21.4 units. */
+export const LINE_HEIGHT = 22
 /** Circle radius of each ion: wide enough for its symbol at LABEL_SIZE ("Ca²⁺" inside its circle). */
 export const ION_RADIUS: Record<IonKind, number> = { na: 17, ca: 20, k: 17, mg: 20 }
 /** Chemical symbols: notation, not lecture wording. */
@@ -502,7 +504,7 @@ function receptor(state: ChannelState, w: MgWording, o: ReceptorOptions): SceneI
       cls: `subunit subunit--n${k + 1}`,
     })
     ;(w.subunits[k] ?? []).forEach((line, i) => {
-      items.push(text(`${o.id}name${k}-${i}`, side.x + R.subunitWidth / 2, R.nameY + dy + i * 19, line, 'middle', i === 0
+      items.push(text(`${o.id}name${k}-${i}`, side.x + R.subunitWidth / 2, R.nameY + dy + i * LINE_HEIGHT, line, 'middle', i === 0
         ? 'bold'
         : 'normal'))
     })
@@ -691,18 +693,18 @@ export function stepsScene(state: ChannelState, w: MgWording, o: StepsSceneOptio
   if (state.showCalciumTarget && w.target.length > 0) {
     const x = cx + RECEPTOR.poreHalfWidth + 36
     const y = RECEPTOR.subunitBottom + 8
-    const lineH = 21
+    const lineH = LINE_HEIGHT
     items.push({
       kind: 'rect',
       id: 'target-box',
       x,
       y,
       w: width - 4 - x,
-      h: 12 + lineH * w.target.length,
+      h: 10 + lineH * w.target.length,
       rx: 6,
       cls: 'target',
     })
-    w.target.forEach((line, i) => items.push(text(`target${i}`, x + 8, y + 22 + i * lineH, line, 'start', i === w.target.length - 1
+    w.target.forEach((line, i) => items.push(text(`target${i}`, x + 8, y + 24 + i * lineH, line, 'start', i === w.target.length - 1
       ? 'bold'
       : 'normal')))
     items.push({
@@ -747,7 +749,7 @@ export function tryItScene(state: ChannelState, w: MgWording, o: { flowing: bool
 
 export const SUMMARY_SCENE = {
   width: 520,
-  height: 420,
+  height: 424,
   panelWidth: 260,
   dy: 26,
 } as const
@@ -790,12 +792,12 @@ export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording
       })
       items.push(text(`${id}flux`, cx - RECEPTOR.poreHalfWidth - 4, 306, inward ? w.influx : w.efflux, 'end'))
     }
-    items.push(text(`${id}vm`, x0 + 6, 332, `Vm ${formatMillivolts(state.vMv)}, [Mg²⁺]o ${formatMillimolar(state.mgMm)}`, 'start', 'bold'))
-    items.push(text(`${id}unblocked`, x0 + 6, 352, `${formatPercent(state.unblocked)} unblocked`))
-    items.push(text(`${id}current`, x0 + 6, 372, describeCurrent(state.currentRelPeak)))
+    items.push(text(`${id}vm`, x0 + 6, 328, `Vm ${formatMillivolts(state.vMv)}, [Mg²⁺]o ${formatMillimolar(state.mgMm)}`, 'start', 'bold'))
+    items.push(text(`${id}unblocked`, x0 + 6, 328 + LINE_HEIGHT, `${formatPercent(state.unblocked)} unblocked`))
+    items.push(text(`${id}current`, x0 + 6, 328 + 2 * LINE_HEIGHT, describeCurrent(state.currentRelPeak)))
     membrane.push(...membraneAround(cx, x0, x0 + panelWidth, dy))
   })
-  w.legend.forEach((line, i) => items.push(text(`legend${i}`, 6, 396 + i * 19, line)))
+  w.legend.forEach((line, i) => items.push(text(`legend${i}`, 6, 328 + (3 + i) * LINE_HEIGHT, line)))
   return { width, height, items, membrane }
 }
 

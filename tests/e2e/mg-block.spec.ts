@@ -1,6 +1,9 @@
+import type { Locator } from '@playwright/test'
+import type { Drawn } from './diagramBoxes'
 import { expect, test } from '@playwright/test'
 import { channelStateAtStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
 import { slideNumberOf } from './deck'
+import { drawnItems, overlaps } from './diagramBoxes'
 
 // The "NMDAR Properties" slide, driven like a presenter: → through the five steps, the
 // readout and the accessible name following the model at each.
@@ -60,7 +63,7 @@ test('print shows the two-state summary, click export each step; reduced motion 
   const printed = page.locator(`${pages} [data-mg-block]`)
   await expect(printed).toHaveCount(1)
   await expect(printed).toHaveAttribute('data-mode', 'summary')
-  await expect(printed.locator('[data-summary-panel]')).toHaveCount(2)
+  await expect(printed.locator('[data-mg-ion]')).toHaveCount(2)
   await page.goto('print?print=clicks')
   const frames = page.locator(`${pages} [data-mg-block]`)
   await expect(frames).toHaveCount(5)
@@ -71,6 +74,137 @@ test('print shows the two-state summary, click export each step; reduced motion 
   await page.emulateMedia({ reducedMotion: 'reduce' })
   await page.goto(`${no}?clicks=4`)
   const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
-  await expect(view.locator('[data-static-arrows]')).toBeVisible()
+  // A vertical line has no width, so Playwright calls it hidden: count it and check its head.
+  await expect(view.locator('[data-static-arrows]')).toHaveCount(1)
+  await expect(view.locator('[data-static-arrows]')).toHaveAttribute('marker-end', /url\(#/)
+  await expect(view.locator('[data-glyph]')).toHaveCount(0)
   await expect(view).toHaveAttribute('data-animating', 'false')
+})
+
+// Issue #16: no label on a label or on an ion, ions single file and inside their lanes, labels
+// at least 28 px at 1920x1080 (and proportionally smaller screens), at every click step, on
+// screen and in print, light and dark.
+const isLigandOnItsSite = (a: Drawn, b: Drawn) => a.id.includes('mg-ligand') && /glun\d|-site$/.test(b.id)
+
+async function checkLayout(figure: Locator, where: string, slideWidth: number) {
+  const items = await drawnItems(figure)
+  expect(items.filter(i => i.kind === 'text').length, where).toBeGreaterThan(3)
+  expect(overlaps(items, isLigandOnItsSite), where).toEqual([])
+  const smallest = Math.min(...items.filter(i => i.kind === 'text').map(i => i.fontPx))
+  expect(smallest, `${where}: smallest label`).toBeGreaterThanOrEqual(28 * slideWidth / 1920 - 0.05)
+}
+
+for (const [width, height] of [
+  [1920, 1080],
+  [1024, 768],
+] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`Mg2+ block at ${width}x${height}, ${scheme}: no collisions and hall-size labels at every step, in Try it and in print`, async ({ page }) => {
+      test.setTimeout(120_000)
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      const no = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
+      const slideWidth = async (n: number) => page.locator(`.slidev-page-${n}`).evaluate(e => e.getBoundingClientRect().width)
+      for (const motion of ['reduce', 'no-preference'] as const) {
+        await page.emulateMedia({ reducedMotion: motion })
+        for (let step = 0; step <= 4; step++) {
+          await page.goto(`${no}?clicks=${step}`)
+          const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
+          await expect(view).toHaveAttribute('data-step', String(step))
+          await expect(view).toHaveAttribute('data-sweep', 'done')
+          await checkLayout(view, `step ${step}, motion ${motion}`, await slideWidth(no))
+        }
+      }
+      // Ions in flight at step 5: sampled over a second, clear of each other and of every label.
+      const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
+      await expect(view).toHaveAttribute('data-animating', 'true')
+      for (let i = 0; i < 8; i++) {
+        await checkLayout(view, `ions flowing, sample ${i}`, await slideWidth(no))
+        await page.waitForTimeout(120)
+      }
+
+      const tryIt = await slideNumberOf(/<MgBlockChannel\s+interactive/)
+      await page.emulateMedia({ reducedMotion: 'reduce' })
+      await page.goto(String(tryIt))
+      const live = page.locator(`.slidev-page-${tryIt} [data-mg-block]`)
+      const potential = live.locator('input[data-control="potential"]')
+      const mg = live.locator('input[data-control="mg"]')
+      for (const [v, m] of [
+        ['-70', '10'],
+        ['-100', '20'],
+        ['40', '0'],
+        ['-20', '5'],
+      ]) {
+        await potential.fill(v)
+        await mg.fill(m)
+        await checkLayout(live.locator('.mg-block__figure'), `Try it at ${v} mV, ${Number(m) / 10} mM`, await slideWidth(tryIt))
+      }
+
+      const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
+      await page.goto('print?print=true')
+      const summary = page.locator(`${pages} [data-mg-block]`)
+      await expect(summary).toHaveAttribute('data-mode', 'summary')
+      await checkLayout(summary, 'print summary', await page.locator(`${pages} .slidev-page`).first().evaluate(e => e.getBoundingClientRect().width))
+    })
+  }
+}
+
+test('motion that teaches: the agonists move in, the potential sweeps while Mg2+ leaves, the waiting ions enter', async ({ page }) => {
+  const no = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
+  await page.goto(`${no}?clicks=0`)
+  const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
+  await expect(view).toHaveAttribute('data-step', '0')
+  // Frames of an element's position (CSS px, relative to the figure) for `ms` after `action`.
+  const track = async (selector: string, ms: number, action: () => Promise<void>) => {
+    const sampling = view.evaluate((root, { selector, ms }) => new Promise<{ x: number, y: number, text: string }[]>((done) => {
+      const out: { x: number, y: number, text: string }[] = []
+      const t0 = performance.now()
+      const tick = () => {
+        const el = root.querySelector(selector)
+        if (el) {
+          const r = el.getBoundingClientRect()
+          out.push({ x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent ?? '' })
+        }
+        if (performance.now() - t0 < ms)
+          requestAnimationFrame(tick)
+        else
+          done(out)
+      }
+      requestAnimationFrame(tick)
+    }), { selector, ms })
+    await action()
+    return sampling
+  }
+  // Glutamate: from outside to its site, through positions in between (it does not pop in).
+  const glu = await track('[data-ligand="glutamate"]', 1400, () => page.keyboard.press('ArrowRight'))
+  const ends = [glu[0]!, glu[glu.length - 1]!]
+  expect(Math.hypot(ends[0].x - ends[1].x, ends[0].y - ends[1].y)).toBeGreaterThan(50)
+  expect(glu.some(p => Math.abs(p.x - ends[1].x) > 10 && Math.abs(p.x - ends[0].x) > 10)).toBe(true)
+  await page.keyboard.press('ArrowRight')
+  await expect(view).toHaveAttribute('data-step', '2')
+  // Depolarisation: the readout passes through the potentials between -70 and -20 mV, and the
+  // Mg2+ moves while it does.
+  const vm = await track('[data-readout="potential"]', 2200, () => page.keyboard.press('ArrowRight'))
+  const values = [
+    ...new Set(vm.map(p => Number(p.text.replace('\u2212', '-').replace(' mV', '')))),
+  ]
+  expect(values[0]).toBeLessThanOrEqual(-60)
+  expect(values[values.length - 1]).toBe(-20)
+  expect(values.filter(v => v > -70 && v < -20).length).toBeGreaterThan(5)
+  await expect(view).toHaveAttribute('data-sweep', 'done')
+  // Step 5: the ions drawn waiting outside are the first to move: at the first frames the
+  // moving ions stand where the waiting ones stood.
+  const waiting = await view.locator('[data-id^="wait"]').evaluateAll(els => els.map((e) => {
+    const r = e.getBoundingClientRect()
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+  }))
+  expect(waiting.length).toBeGreaterThan(1)
+  await page.keyboard.press('ArrowRight')
+  await expect(view).toHaveAttribute('data-animating', 'true')
+  const first = await view.locator('[data-glyph]').evaluateAll(els => els.filter(e => Number((e as SVGElement).style.opacity) > 0.5).map((e) => {
+    const r = e.getBoundingClientRect()
+    return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+  }))
+  for (const w of waiting)
+    expect(first.some(g => Math.abs(g.y - w.y) < 2 && g.x <= w.x + 1 && w.x - g.x < 60), `an ion leaving from ${Math.round(w.x)},${Math.round(w.y)}`).toBe(true)
 })
