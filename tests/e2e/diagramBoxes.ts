@@ -23,6 +23,14 @@ export async function drawnItems(figure: Locator): Promise<Drawn[]> {
         return
       const svg = (el as SVGElement).ownerSVGElement ?? (el as SVGSVGElement)
       const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width
+      // A text's box is its line box (Source Sans 3: 1.024 em above the baseline, 0.4 em
+      // below); what a reader sees collide is the ink, from the tallest letters (0.76 em) to the
+      // descenders (0.24 em). Stacked lines (tspans) keep the first line's top, the last's bottom.
+      const fs = kind === 'text'
+        ? Number.parseFloat(getComputedStyle(el).fontSize) * scale
+        : 0
+      const top = r.y + (1.024 - 0.76) * fs
+      const bottom = r.y + r.height - (0.4 - 0.24) * fs
       out.push({
         kind,
         id: el.getAttribute('data-id') ?? el.getAttribute('data-shape') ?? el.getAttribute('data-glyph') ?? el.getAttribute('class') ?? el.tagName,
@@ -30,9 +38,9 @@ export async function drawnItems(figure: Locator): Promise<Drawn[]> {
           ? el.textContent!.trim()
           : '',
         x: r.x,
-        y: r.y,
+        y: top,
         w: r.width,
-        h: r.height,
+        h: bottom - top,
         fontPx: kind === 'text'
           ? Math.min(...[
             el,
