@@ -137,7 +137,7 @@ for (const [width, height] of [
       ]) {
         await potential.fill(v)
         await mg.fill(m)
-        await checkLayout(live.locator('.mg-block__figure'), `Try it at ${v} mV, ${Number(m) / 10} mM`, await slideWidth(tryIt))
+        await checkLayout(live, `Try it at ${v} mV, ${Number(m) / 10} mM`, await slideWidth(tryIt))
       }
 
       const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
