@@ -177,9 +177,10 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
   }
   // Glutamate: from outside to its site, through positions in between (it does not pop in).
   const glu = await track('[data-ligand="glutamate"]', 1400, () => page.keyboard.press('ArrowRight'))
-  const ends = [glu[0]!, glu[glu.length - 1]!]
-  expect(Math.hypot(ends[0].x - ends[1].x, ends[0].y - ends[1].y)).toBeGreaterThan(50)
-  expect(glu.some(p => Math.abs(p.x - ends[1].x) > 10 && Math.abs(p.x - ends[0].x) > 10)).toBe(true)
+  const start = glu[0]!
+  const end = glu[glu.length - 1]!
+  expect(Math.hypot(start.x - end.x, start.y - end.y)).toBeGreaterThan(50)
+  expect(glu.some(p => Math.abs(p.x - end.x) > 10 && Math.abs(p.x - start.x) > 10)).toBe(true)
   await page.keyboard.press('ArrowRight')
   await expect(view).toHaveAttribute('data-step', '2')
   // Depolarisation: the readout passes through the potentials between -70 and -20 mV, and the
