@@ -134,7 +134,7 @@ for (const [width, height] of [
         ['-100', '20'],
         ['40', '0'],
         ['-20', '5'],
-      ]) {
+      ] as const) {
         await potential.fill(v)
         await mg.fill(m)
         await checkLayout(live, `Try it at ${v} mV, ${Number(m) / 10} mM`, await slideWidth(tryIt))
