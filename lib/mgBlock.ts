@@ -24,7 +24,7 @@ const MG_VOLTAGE_COEFFICIENT_PER_MV = 0.062
  * Reversal potential of the NMDA current, ~0 mV for a nonselective cation channel; 0 mV is the
  * default of the model files that carry the Jahr & Stevens fit (`jahr1990`).
  */
-const NMDA_REVERSAL_MV = 0
+export const NMDA_REVERSAL_MV = 0
 /**
  * Extracellular Mg2+ the lecture calls physiological: 1 mM, the default of ModelDB 150239 and
  * within mouse CSF values 0.89-1.00 mM (Magnes Res 2009;22:266).

@@ -85,23 +85,6 @@ function shiftsOver(el: Locator, ms: number): Promise<number[]> {
   }), ms)
 }
 
-/** The horizontal shift of `el` at every frame for `ms` (frames where it is invisible skipped). */
-function shiftsOver(el: Locator, ms: number): Promise<number[]> {
-  return el.evaluate((node, ms) => new Promise<number[]>((done) => {
-    const xs: number[] = []
-    const t0 = performance.now()
-    const tick = () => {
-      if (getComputedStyle(node).opacity !== '0')
-        xs.push(new DOMMatrix(getComputedStyle(node).transform).m41)
-      if (performance.now() - t0 < ms)
-        requestAnimationFrame(tick)
-      else
-        done(xs)
-    }
-    requestAnimationFrame(tick)
-  }), ms)
-}
-
 /** Rendered size of the smallest text in the figure, in slide-canvas px (Slidev scales the canvas). */
 async function smallestTextCanvasPx(page: Page, no: number): Promise<number> {
   return page.evaluate((no) => {
