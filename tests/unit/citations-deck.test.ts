@@ -159,7 +159,7 @@ describe('the preparser, run by Slidev\'s own loader', () => {
     const [first, second, ...rest] = data.slides as [typeof data.slides[0], typeof data.slides[0], ...typeof data.slides]
     expect(first.content).toContain('NMDA receptors<sup class="citation" data-cite="petrenko2003" v-pre>1</sup>.')
     expect(first.content).toContain('<SlideSources><ol class="slide-sources-list" v-pre><li data-cite="petrenko2003"><span class="source-number">1</span> Petrenko AB et al. Anesthesia &amp; Analgesia 2003</li></ol></SlideSources>')
-    expect(first.note).toContain('a page:<sup class="citation" data-cite="woolf2011" v-pre>2(p. S3)</sup>.')
+    expect(first.note).toContain('a page:<sup class="citation" data-cite="woolf2011" v-pre>2, p. S3</sup>.')
     expect(second.content).toContain('<sup class="citation" data-cite="staud2004 petrenko2003" v-pre>1,3</sup>')
     expect(second.content).toContain('`[@notakey]`')
     expect(second.note).toContain('<sup class="citation" data-cite="mccartney2004" v-pre>4</sup>')

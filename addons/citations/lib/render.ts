@@ -10,9 +10,12 @@ import { compressNumbers } from './deck'
 import { auditMark, escapeHtml, EVIDENCE_LEGEND, shortSource } from './vancouver'
 
 /**
- * A citation as a superscript: `[@a; @b, p. 5]` -> <sup>1,2(p. 5)</sup> (AMA/Vancouver
- * style puts a locator in parentheses after its number). An unknown key shows as "?key" so
- * nobody presents a broken citation without seeing it; the checker fails the build on it.
+ * A citation as a superscript: `[@a; @b]` -> <sup>1,2</sup>, shown as [1,2] (the brackets are
+ * drawn by styles/index.css). A page locator follows its number after a comma, as numbered
+ * styles print it: `[@a, p. 460]` -> [42, p. 460]; with more than one item the items are then
+ * separated by semicolons, so the locator cannot be read as another number:
+ * `[@a; @b, p. 5]` -> [1; 2, p. 5]. An unknown key shows as "?key" so nobody presents a
+ * broken citation without seeing it; the checker fails the build on it.
  */
 export function citationHtml(citation: Citation, numbers: ReadonlyMap<string, number>): string {
   const known = citation.items.filter(i => numbers.has(i.key))
@@ -24,12 +27,13 @@ export function citationHtml(citation: Citation, numbers: ReadonlyMap<string, nu
           compressNumbers(plain),
         ]
       : []),
-    ...known.filter(i => i.locator).map(i => `${numbers.get(i.key)}(${escapeHtml(i.locator!)})`),
+    ...known.filter(i => i.locator).map(i => `${numbers.get(i.key)}, ${escapeHtml(i.locator!)}`),
     ...missing.map(i => `?${escapeHtml(i.key)}`),
   ]
   const keys = citation.items.map(i => i.key).join(' ')
   const cls = missing.length ? 'citation citation-missing' : 'citation'
-  return `<sup class="${cls}" data-cite="${escapeHtml(keys)}" v-pre>${parts.join(',')}</sup>`
+  const separator = known.some(i => i.locator) ? '; ' : ','
+  return `<sup class="${cls}" data-cite="${escapeHtml(keys)}" v-pre>${parts.join(separator)}</sup>`
 }
 
 /** Keys cited in `text` that the bibliography knows, in order of appearance, each once. */
