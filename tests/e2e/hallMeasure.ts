@@ -1,0 +1,101 @@
+import type { Page } from '@playwright/test'
+import type { Ancestor, Box, SlideMeasure, TextSample } from '../../lib/hallChecks'
+import { textKind } from '../../lib/hallChecks'
+
+/**
+ * Measures the slide on screen for lib/hallChecks.ts: its box, its title's first line, every
+ * visible text with its rendered size and kind, the boxes of its content below the title, the
+ * layout's content area, and the line boxes of each citation. The page must show slide `no`.
+ */
+export async function measureSlide(page: Page, no: number, where: string): Promise<SlideMeasure> {
+  const raw = await page.locator(`.slidev-page-${no}`).evaluate((root) => {
+    const rect = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height })
+    const slide = root.getBoundingClientRect()
+    const scale = slide.width / (root as HTMLElement).offsetWidth
+    const layout = root.querySelector<HTMLElement>('.slidev-layout')!
+    const divider = ['section', 'cover', 'center'].some(c => layout.classList.contains(c))
+    const h1 = layout.querySelector<HTMLElement>(':scope > h1') ?? layout.querySelector<HTMLElement>('h1')
+    const visible = (el: Element) => {
+      for (let e: Element | null = el; e && e !== root; e = e.parentElement) {
+        const s = getComputedStyle(e)
+        if (s.display === 'none' || s.visibility === 'hidden' || Number(s.opacity) === 0)
+          return false
+      }
+      return true
+    }
+    let title: { box: ReturnType<typeof rect>, px: number } | undefined
+    if (h1) {
+      const range = document.createRange()
+      range.selectNodeContents(h1)
+      const first = range.getClientRects()[0] ?? h1.getBoundingClientRect()
+      title = { box: rect(first), px: Number.parseFloat(getComputedStyle(h1).fontSize) * scale }
+    }
+    // Not content below the title: the title itself, its kicker, the sources line, the footer.
+    const outside = (el: Element) => !!el.closest('.deck-kicker, .slide-sources, .deck-footer') || (!!h1 && h1.contains(el))
+    const texts: { ancestry: { tag: string, classes: string[] }[], px: number, text: string }[] = []
+    const content: ReturnType<typeof rect>[] = []
+    const walker = document.createTreeWalker(layout.parentElement ?? root, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement
+      if (!parent || !n.textContent?.trim() || !visible(parent) || parent.closest('style, script, title, desc'))
+        continue
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0)
+      if (!rects.length)
+        continue
+      const style = getComputedStyle(parent)
+      let px = Number.parseFloat(style.fontSize) * scale
+      if (parent instanceof SVGGraphicsElement) {
+        const m = parent.getScreenCTM()
+        if (m)
+          px = Number.parseFloat(style.fontSize) * Math.hypot(m.a, m.b)
+      }
+      const ancestry: { tag: string, classes: string[] }[] = []
+      for (let e: Element | null = parent; e && e !== root; e = e.parentElement)
+        ancestry.push({ tag: e.tagName.toLowerCase(), classes: [...e.classList] })
+      texts.push({ ancestry, px, text: n.textContent.trim() })
+      // A text's content box is the box of the block it sits in (a paragraph, a list item, a
+      // cell), so a short bullet counts for its line of the slide, not only for its letters.
+      let block: Element = parent
+      while (block !== layout && block.parentElement && (getComputedStyle(block).display === 'inline' || getComputedStyle(block).display === 'contents' || block instanceof SVGElement))
+        block = block.parentElement
+      if (!outside(parent))
+        content.push(...(block === layout || block instanceof SVGElement ? rects : [block.getBoundingClientRect()]).map(rect))
+    }
+    for (const el of layout.querySelectorAll('*')) {
+      if (outside(el) || !visible(el))
+        continue
+      const s = getComputedStyle(el)
+      const graphic = (el.tagName === 'svg' && !el.parentElement?.closest('svg')) || ['IMG', 'CANVAS', 'INPUT', 'VIDEO'].includes(el.tagName)
+      const painted = !(el instanceof SVGElement) && (s.backgroundColor !== 'rgba(0, 0, 0, 0)' || Number.parseFloat(s.borderTopWidth) > 0 || Number.parseFloat(s.borderLeftWidth) > 0)
+      if (graphic || painted) {
+        const r = el.getBoundingClientRect()
+        if (r.width > 0 && r.height > 0)
+          content.push(rect(r))
+      }
+    }
+    const ls = getComputedStyle(layout)
+    const lr = layout.getBoundingClientRect()
+    const top = h1 ? h1.getBoundingClientRect().bottom : lr.y + Number.parseFloat(ls.paddingTop) * scale
+    const contentArea = {
+      x: lr.x + Number.parseFloat(ls.paddingLeft) * scale,
+      y: top,
+      width: lr.width - (Number.parseFloat(ls.paddingLeft) + Number.parseFloat(ls.paddingRight)) * scale,
+      height: lr.bottom - Number.parseFloat(ls.paddingBottom) * scale - top,
+    }
+    const citations = [...root.querySelectorAll('sup.citation')].filter(visible).map(c => ({ text: c.textContent ?? '', lines: c.getClientRects().length }))
+    return { slide: rect(slide), divider, title, texts, content, contentArea, citations }
+  })
+  return {
+    no,
+    where,
+    divider: raw.divider,
+    slide: raw.slide as Box,
+    ...(raw.title ? { title: raw.title } : {}),
+    texts: raw.texts.map((t): TextSample => ({ kind: textKind(t.ancestry as Ancestor[]), px: t.px, text: t.text })),
+    content: raw.content,
+    contentArea: raw.contentArea,
+    citations: raw.citations,
+  }
+}
