@@ -1,6 +1,6 @@
 import type { Slide } from './deck'
 import type { Finding } from './finding'
-import { existsSync, readdirSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { isAbsolute, join, resolve } from 'node:path'
 import { nearest } from './nearest'
 
@@ -54,7 +54,7 @@ export function knownComponents(root: string, extraDirs: string[] = []): Set<str
     join(root, 'node_modules/@slidev/theme-default/components'),
     ...extraDirs,
   ]
-  const names = new Set(RUNTIME_COMPONENTS)
+  const names = new Set([...RUNTIME_COMPONENTS, ...iconComponents(join(root, 'node_modules/@iconify-json'))])
   for (const dir of dirs) {
     if (!existsSync(dir))
       continue
@@ -63,6 +63,26 @@ export function knownComponents(root: string, extraDirs: string[] = []): Set<str
       if (m && !f.endsWith('.test.ts'))
         names.add(toPascal(m[1]!))
     }
+  }
+  return names
+}
+
+/**
+ * Slidev draws `<carbon-help />`, `<ph-brain />` from the Iconify sets installed with it
+ * (@iconify-json/carbon and /ph come with @slidev/cli): each icon of an installed set is a
+ * component named `<set>-<icon>`. A misspelt icon renders nothing, like any unknown component.
+ */
+export function iconComponents(iconifyDir: string): string[] {
+  if (!existsSync(iconifyDir))
+    return []
+  const names: string[] = []
+  for (const set of readdirSync(iconifyDir)) {
+    const file = join(iconifyDir, set, 'icons.json')
+    if (!existsSync(file))
+      continue
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { icons?: Record<string, unknown>, aliases?: Record<string, unknown> }
+    for (const icon of [...Object.keys(data.icons ?? {}), ...Object.keys(data.aliases ?? {})])
+      names.push(toPascal(`${set}-${icon}`))
   }
   return names
 }

@@ -1,7 +1,9 @@
 import type { Slide } from '../../lib/deck'
 import { describe, expect, it } from 'vitest'
-import { checkComponents, toPascal } from '../../lib/componentCheck'
+import { join } from 'node:path'
+import { checkComponents, iconComponents, knownComponents, toPascal } from '../../lib/componentCheck'
 import { nearest } from '../../lib/nearest'
+import { projectRoot } from '../support/project'
 
 function slide(content: string, contentLine = 10): Slide {
   return {
@@ -49,5 +51,21 @@ describe('checkComponents', () => {
   it('helpers', () => {
     expect(toPascal('v-clicks')).toBe('VClicks')
     expect(nearest('TolerenceCurves', known)).toEqual(['ToleranceCurves'])
+  })
+})
+
+describe('icons', () => {
+  it('knows the icons of the Iconify sets Slidev installs, and only those', () => {
+    const icons = new Set(iconComponents(join(projectRoot, 'node_modules/@iconify-json')))
+    expect(icons.has('CarbonHelp')).toBe(true)
+    expect(icons.has('PhBrain')).toBe(true)
+    expect(icons.has('CarbonNoSuchIconAtAll')).toBe(false)
+    const all = knownComponents(projectRoot)
+    expect(checkComponents([slide('<carbon-help class="icon" />\n<ph-brain />')], all)).toEqual([])
+    expect(checkComponents([slide('<carbon-helpp />')], all)[0]!.message).toContain('unknown component <carbon-helpp>')
+  })
+
+  it('finds no icons where no set is installed', () => {
+    expect(iconComponents(join(projectRoot, 'no-such-dir'))).toEqual([])
   })
 })
