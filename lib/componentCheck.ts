@@ -54,7 +54,10 @@ export function knownComponents(root: string, extraDirs: string[] = []): Set<str
     join(root, 'node_modules/@slidev/theme-default/components'),
     ...extraDirs,
   ]
-  const names = new Set([...RUNTIME_COMPONENTS, ...iconComponents(join(root, 'node_modules/@iconify-json'))])
+  const names = new Set([
+    ...RUNTIME_COMPONENTS,
+    ...iconComponents(join(root, 'node_modules/@iconify-json')),
+  ])
   for (const dir of dirs) {
     if (!existsSync(dir))
       continue
@@ -81,7 +84,10 @@ export function iconComponents(iconifyDir: string): string[] {
     if (!existsSync(file))
       continue
     const data = JSON.parse(readFileSync(file, 'utf8')) as { icons?: Record<string, unknown>, aliases?: Record<string, unknown> }
-    for (const icon of [...Object.keys(data.icons ?? {}), ...Object.keys(data.aliases ?? {})])
+    for (const icon of [
+      ...Object.keys(data.icons ?? {}),
+      ...Object.keys(data.aliases ?? {}),
+    ])
       names.push(toPascal(`${set}-${icon}`))
   }
   return names

@@ -99,7 +99,12 @@ export function typeFindings(m: SlideMeasure): HallFinding[] {
     if (seen.has(key))
       continue
     seen.add(key)
-    out.push({ no: m.no, where: m.where, check: 'type', message: `${t.kind} text "${t.text.slice(0, 40)}" is ${hall.toFixed(1)} px at 1920x1080, below ${min} px` })
+    out.push({
+      no: m.no,
+      where: m.where,
+      check: 'type',
+      message: `${t.kind} text "${t.text.slice(0, 40)}" is ${hall.toFixed(1)} px at 1920x1080, below ${min} px`,
+    })
   }
   return out
 }
@@ -129,7 +134,12 @@ export function titleFindings(slides: readonly SlideMeasure[], tolerance = 1): H
       continue
     const t = hallTitle(m)
     if (!t) {
-      out.push({ no: m.no, where: m.where, check: 'title', message: 'has no title (# ...) in the title box' })
+      out.push({
+        no: m.no,
+        where: m.where,
+        check: 'title',
+        message: 'has no title (# ...) in the title box',
+      })
       continue
     }
     if (!ref) {
@@ -137,12 +147,24 @@ export function titleFindings(slides: readonly SlideMeasure[], tolerance = 1): H
       continue
     }
     const off = [
-      Math.abs(t.px - ref.px) > tolerance / 2 ? `size ${t.px.toFixed(1)} px, not ${ref.px.toFixed(1)}` : '',
-      Math.abs(t.left - ref.left) > tolerance ? `left ${t.left.toFixed(1)}, not ${ref.left.toFixed(1)}` : '',
-      Math.abs(t.top - ref.top) > tolerance ? `top ${t.top.toFixed(1)}, not ${ref.top.toFixed(1)}` : '',
+      Math.abs(t.px - ref.px) > tolerance / 2
+        ? `size ${t.px.toFixed(1)} px, not ${ref.px.toFixed(1)}`
+        : '',
+      Math.abs(t.left - ref.left) > tolerance
+        ? `left ${t.left.toFixed(1)}, not ${ref.left.toFixed(1)}`
+        : '',
+      Math.abs(t.top - ref.top) > tolerance
+        ? `top ${t.top.toFixed(1)}, not ${ref.top.toFixed(1)}`
+        : '',
     ].filter(Boolean)
-    if (off.length)
-      out.push({ no: m.no, where: m.where, check: 'title', message: `title box differs from slide ${ref.no}'s: ${off.join(', ')} (px at 1920x1080)` })
+    if (off.length) {
+      out.push({
+        no: m.no,
+        where: m.where,
+        check: 'title',
+        message: `title box differs from slide ${ref.no}'s: ${off.join(', ')} (px at 1920x1080)`,
+      })
+    }
   }
   return out
 }
@@ -157,7 +179,9 @@ export function unionArea(boxes: readonly Box[], clip: Box): number {
       y1: Math.min(b.y + b.height, clip.y + clip.height),
     }))
     .filter(r => r.x1 > r.x0 && r.y1 > r.y0)
-  const xs = [...new Set(rects.flatMap(r => [r.x0, r.x1]))].sort((a, b) => a - b)
+  const xs = [
+    ...new Set(rects.flatMap(r => [r.x0, r.x1])),
+  ].sort((a, b) => a - b)
   let area = 0
   for (let i = 0; i + 1 < xs.length; i++) {
     const [a, b] = [xs[i]!, xs[i + 1]!]
@@ -190,7 +214,14 @@ export function emptinessFindings(m: SlideMeasure, maxEmpty = 2 / 3): HallFindin
   const empty = emptyShare(m)
   if (empty === undefined || empty <= maxEmpty)
     return []
-  return [{ no: m.no, where: m.where, check: 'empty', message: `${Math.round(empty * 100)} % of the area below the title is empty (at most ${Math.round(maxEmpty * 100)} %)` }]
+  return [
+    {
+      no: m.no,
+      where: m.where,
+      check: 'empty',
+      message: `${Math.round(empty * 100)} % of the area below the title is empty (at most ${Math.round(maxEmpty * 100)} %)`,
+    },
+  ]
 }
 
 /** Content that reaches past the slide's edges (by more than `tolerance` screen px). */
@@ -198,7 +229,14 @@ export function overflowFindings(m: SlideMeasure, tolerance = 1): HallFinding[] 
   const s = m.slide
   const out = m.content.filter(b => b.x < s.x - tolerance || b.y < s.y - tolerance || b.x + b.width > s.x + s.width + tolerance || b.y + b.height > s.y + s.height + tolerance)
   return out.length
-    ? [{ no: m.no, where: m.where, check: 'overflow', message: `${out.length} box(es) reach past the canvas, the first at y ${Math.round(out[0]!.y - s.y)}-${Math.round(out[0]!.y + out[0]!.height - s.y)} of ${Math.round(s.height)}` }]
+    ? [
+        {
+          no: m.no,
+          where: m.where,
+          check: 'overflow',
+          message: `${out.length} box(es) reach past the canvas, the first at y ${Math.round(out[0]!.y - s.y)}-${Math.round(out[0]!.y + out[0]!.height - s.y)} of ${Math.round(s.height)}`,
+        },
+      ]
     : []
 }
 
@@ -206,7 +244,12 @@ export function overflowFindings(m: SlideMeasure, tolerance = 1): HallFinding[] 
 export function citationFindings(m: SlideMeasure): HallFinding[] {
   return m.citations
     .filter(c => c.lines !== 1)
-    .map(c => ({ no: m.no, where: m.where, check: 'citation' as const, message: `citation [${c.text}] spans ${c.lines} line boxes` }))
+    .map(c => ({
+      no: m.no,
+      where: m.where,
+      check: 'citation' as const,
+      message: `citation [${c.text}] spans ${c.lines} line boxes`,
+    }))
 }
 
 /** Everything but the title check, which compares slides with each other. */

@@ -8,7 +8,9 @@
 /** The label a slide is matched by: its kicker when it has one, else its title. */
 export function sourceLabel(slide: { title?: string, frontmatter?: Record<string, unknown> }): string {
   const kicker = slide.frontmatter?.kicker
-  return normTitle(typeof kicker === 'string' && kicker.trim() ? kicker : slide.title ?? '')
+  return normTitle(typeof kicker === 'string' && kicker.trim()
+    ? kicker
+    : slide.title ?? '')
 }
 
 export function normTitle(t: string): string {

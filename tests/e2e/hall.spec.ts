@@ -24,8 +24,14 @@ async function measureAll(page: import('@playwright/test').Page): Promise<SlideM
 test('the hall: type scale, fill, overflow, citations and one title box (1920x1080 and 1024x768)', async ({ browser }) => {
   test.setTimeout(600_000)
   const measures: Record<string, SlideMeasure[]> = {}
-  for (const [w, h] of [[1920, 1080], [1024, 768]] as const) {
-    const context = await browser.newContext({ viewport: { width: w, height: h }, reducedMotion: 'reduce' })
+  for (const [w, h] of [
+    [1920, 1080],
+    [1024, 768],
+  ] as const) {
+    const context = await browser.newContext({
+      viewport: { width: w, height: h },
+      reducedMotion: 'reduce',
+    })
     measures[w] = await measureAll(await context.newPage())
     await context.close()
   }
@@ -39,7 +45,10 @@ test('the hall: type scale, fill, overflow, citations and one title box (1920x10
   const findings = [
     ...big.flatMap(slideFindings),
     ...small.flatMap(m => slideFindings(m).filter(f => f.check === 'citation' || f.check === 'overflow')),
-    ...titleFindings([...big, ...small]),
+    ...titleFindings([
+      ...big,
+      ...small,
+    ]),
   ]
   expect(findings.map(formatHallFinding)).toEqual([])
 })

@@ -9,7 +9,12 @@ import { textKind } from '../../lib/hallChecks'
  */
 export async function measureSlide(page: Page, no: number, where: string): Promise<SlideMeasure> {
   const raw = await page.locator(`.slidev-page-${no}`).evaluate((root) => {
-    const rect = (r: DOMRect) => ({ x: r.x, y: r.y, width: r.width, height: r.height })
+    const rect = (r: DOMRect) => ({
+      x: r.x,
+      y: r.y,
+      width: r.width,
+      height: r.height,
+    })
     const slide = root.getBoundingClientRect()
     const scale = slide.width / (root as HTMLElement).offsetWidth
     const layout = root.querySelector<HTMLElement>('.slidev-layout')!
@@ -28,7 +33,10 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
       const range = document.createRange()
       range.selectNodeContents(h1)
       const first = range.getClientRects()[0] ?? h1.getBoundingClientRect()
-      title = { box: rect(first), px: Number.parseFloat(getComputedStyle(h1).fontSize) * scale }
+      title = {
+        box: rect(first),
+        px: Number.parseFloat(getComputedStyle(h1).fontSize) * scale,
+      }
     }
     // Not content below the title: the title itself, its kicker, the sources line, the footer.
     const outside = (el: Element) => !!el.closest('.deck-kicker, .slide-sources, .deck-footer') || (!!h1 && h1.contains(el))
@@ -41,7 +49,9 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
         continue
       const range = document.createRange()
       range.selectNodeContents(n)
-      const rects = [...range.getClientRects()].filter(r => r.width > 0 && r.height > 0)
+      const rects = [
+        ...range.getClientRects(),
+      ].filter(r => r.width > 0 && r.height > 0)
       if (!rects.length)
         continue
       const style = getComputedStyle(parent)
@@ -52,16 +62,29 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
           px = Number.parseFloat(style.fontSize) * Math.hypot(m.a, m.b)
       }
       const ancestry: { tag: string, classes: string[] }[] = []
-      for (let e: Element | null = parent; e && e !== root; e = e.parentElement)
-        ancestry.push({ tag: e.tagName.toLowerCase(), classes: [...e.classList] })
-      texts.push({ ancestry, px, text: n.textContent.trim() })
+      for (let e: Element | null = parent; e && e !== root; e = e.parentElement) {
+        ancestry.push({
+          tag: e.tagName.toLowerCase(),
+          classes: [...e.classList],
+        })
+      }
+      texts.push({
+        ancestry,
+        px,
+        text: n.textContent.trim(),
+      })
       // A text's content box is the box of the block it sits in (a paragraph, a list item, a
       // cell), so a short bullet counts for its line of the slide, not only for its letters.
       let block: Element = parent
       while (block !== layout && block.parentElement && (getComputedStyle(block).display === 'inline' || getComputedStyle(block).display === 'contents' || block instanceof SVGElement))
         block = block.parentElement
-      if (!outside(parent))
-        content.push(...(block === layout || block instanceof SVGElement ? rects : [block.getBoundingClientRect()]).map(rect))
+      if (!outside(parent)) {
+        content.push(...(block === layout || block instanceof SVGElement
+          ? rects
+          : [
+              block.getBoundingClientRect(),
+            ]).map(rect))
+      }
     }
     for (const el of layout.querySelectorAll('*')) {
       if (outside(el) || !visible(el))
@@ -77,23 +100,41 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
     }
     const ls = getComputedStyle(layout)
     const lr = layout.getBoundingClientRect()
-    const top = h1 ? h1.getBoundingClientRect().bottom : lr.y + Number.parseFloat(ls.paddingTop) * scale
+    const top = h1
+      ? h1.getBoundingClientRect().bottom
+      : lr.y + Number.parseFloat(ls.paddingTop) * scale
     const contentArea = {
       x: lr.x + Number.parseFloat(ls.paddingLeft) * scale,
       y: top,
       width: lr.width - (Number.parseFloat(ls.paddingLeft) + Number.parseFloat(ls.paddingRight)) * scale,
       height: lr.bottom - Number.parseFloat(ls.paddingBottom) * scale - top,
     }
-    const citations = [...root.querySelectorAll('sup.citation')].filter(visible).map(c => ({ text: c.textContent ?? '', lines: c.getClientRects().length }))
-    return { slide: rect(slide), divider, title, texts, content, contentArea, citations }
+    const citations = [
+      ...root.querySelectorAll('sup.citation'),
+    ].filter(visible).map(c => ({ text: c.textContent ?? '', lines: c.getClientRects().length }))
+    return {
+      slide: rect(slide),
+      divider,
+      title,
+      texts,
+      content,
+      contentArea,
+      citations,
+    }
   })
   return {
     no,
     where,
     divider: raw.divider,
     slide: raw.slide as Box,
-    ...(raw.title ? { title: raw.title } : {}),
-    texts: raw.texts.map((t): TextSample => ({ kind: textKind(t.ancestry as Ancestor[]), px: t.px, text: t.text })),
+    ...(raw.title
+      ? { title: raw.title }
+      : {}),
+    texts: raw.texts.map((t): TextSample => ({
+      kind: textKind(t.ancestry as Ancestor[]),
+      px: t.px,
+      text: t.text,
+    })),
     content: raw.content,
     contentArea: raw.contentArea,
     citations: raw.citations,

@@ -5,7 +5,13 @@ import { citationHtml } from '../../addons/citations/lib/render'
 import { findCitations } from '../../addons/citations/lib/syntax'
 import { projectRoot } from '../support/project'
 
-const numbers = new Map([['a', 1], ['b', 2], ['c', 3], ['d', 4], ['page', 42]])
+const numbers = new Map([
+  ['a', 1],
+  ['b', 2],
+  ['c', 3],
+  ['d', 4],
+  ['page', 42],
+])
 const html = (text: string) => citationHtml(findCitations(text).citations[0]!, numbers)
 const inner = (text: string) => html(text).replace(/^<sup[^>]*>|<\/sup>$/g, '')
 

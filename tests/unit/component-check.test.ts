@@ -1,6 +1,6 @@
 import type { Slide } from '../../lib/deck'
-import { describe, expect, it } from 'vitest'
 import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
 import { checkComponents, iconComponents, knownComponents, toPascal } from '../../lib/componentCheck'
 import { nearest } from '../../lib/nearest'
 import { projectRoot } from '../support/project'
@@ -61,8 +61,12 @@ describe('icons', () => {
     expect(icons.has('PhBrain')).toBe(true)
     expect(icons.has('CarbonNoSuchIconAtAll')).toBe(false)
     const all = knownComponents(projectRoot)
-    expect(checkComponents([slide('<carbon-help class="icon" />\n<ph-brain />')], all)).toEqual([])
-    expect(checkComponents([slide('<carbon-helpp />')], all)[0]!.message).toContain('unknown component <carbon-helpp>')
+    expect(checkComponents([
+      slide('<carbon-help class="icon" />\n<ph-brain />'),
+    ], all)).toEqual([])
+    expect(checkComponents([
+      slide('<carbon-helpp />'),
+    ], all)[0]!.message).toContain('unknown component <carbon-helpp>')
   })
 
   it('finds no icons where no set is installed', () => {

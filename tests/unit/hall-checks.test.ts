@@ -12,7 +12,10 @@ function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
     where: 'slides/01.md:16',
     divider: false,
     slide: slide1920,
-    title: { box: box(104, 84, 900, 72), px: 64 },
+    title: {
+      box: box(104, 84, 900, 72),
+      px: 64,
+    },
     texts: [],
     content: [],
     contentArea: box(104, 160, 1712, 832),
@@ -24,23 +27,48 @@ function measure(over: Partial<SlideMeasure> = {}): SlideMeasure {
 describe('text kinds', () => {
   const a = (tag: string, ...classes: string[]) => ({ tag, classes })
   it('reads footnotes, labels and body from the elements around a text', () => {
-    expect(textKind([a('li'), a('ol', 'slide-sources-list'), a('footer', 'slide-sources')])).toBe('footnote')
-    expect(textKind([a('sup', 'citation'), a('li')])).toBe('footnote')
-    expect(textKind([a('tspan'), a('text'), a('svg'), a('figure', 'figure-frame')])).toBe('label')
-    expect(textKind([a('td'), a('tr'), a('table')])).toBe('label')
-    expect(textKind([a('p', 'deck-kicker')])).toBe('label')
-    expect(textKind([a('strong'), a('li'), a('ul'), a('div', 'slidev-layout')])).toBe('body')
+    expect(textKind([
+      a('li'),
+      a('ol', 'slide-sources-list'),
+      a('footer', 'slide-sources'),
+    ])).toBe('footnote')
+    expect(textKind([
+      a('sup', 'citation'),
+      a('li'),
+    ])).toBe('footnote')
+    expect(textKind([
+      a('tspan'),
+      a('text'),
+      a('svg'),
+      a('figure', 'figure-frame'),
+    ])).toBe('label')
+    expect(textKind([
+      a('td'),
+      a('tr'),
+      a('table'),
+    ])).toBe('label')
+    expect(textKind([
+      a('p', 'deck-kicker'),
+    ])).toBe('label')
+    expect(textKind([
+      a('strong'),
+      a('li'),
+      a('ul'),
+      a('div', 'slidev-layout'),
+    ])).toBe('body')
   })
 })
 
 describe('type scale', () => {
   it('passes sizes at the minimum of their kind and flags smaller ones, in 1920 px', () => {
-    const m = measure({ texts: [
-      { kind: 'body', px: 40, text: 'ok body' },
-      { kind: 'label', px: 28, text: 'ok label' },
-      { kind: 'footnote', px: 24, text: 'ok footnote' },
-      { kind: 'body', px: 34, text: 'small body' },
-    ] })
+    const m = measure({
+      texts: [
+        { kind: 'body', px: 40, text: 'ok body' },
+        { kind: 'label', px: 28, text: 'ok label' },
+        { kind: 'footnote', px: 24, text: 'ok footnote' },
+        { kind: 'body', px: 34, text: 'small body' },
+      ],
+    })
     const f = typeFindings(m)
     expect(f).toHaveLength(1)
     expect(f[0]!.message).toContain('small body')
@@ -49,14 +77,26 @@ describe('type scale', () => {
 
   it('scales a measure from a smaller window to 1920 px', () => {
     // 20 px on a slide drawn 1024 wide is 37.5 px at 1920: too small for body, fine for a label.
-    const m = measure({ slide: slide1024, texts: [{ kind: 'body', px: 20, text: 'b' }, { kind: 'label', px: 20, text: 'l' }] })
+    const m = measure({
+      slide: slide1024,
+      texts: [
+        { kind: 'body', px: 20, text: 'b' },
+        { kind: 'label', px: 20, text: 'l' },
+      ],
+    })
     expect(typeFindings(m).map(f => f.message)).toEqual(['body text "b" is 37.5 px at 1920x1080, below 40 px'])
   })
 })
 
 describe('title box', () => {
   it('normalises a title to the 1920 frame of its slide', () => {
-    const m = measure({ slide: slide1024, title: { box: box(104 * 1024 / 1920, 96 + 84 * 1024 / 1920, 400, 30), px: 64 * 1024 / 1920 } })
+    const m = measure({
+      slide: slide1024,
+      title: {
+        box: box(104 * 1024 / 1920, 96 + 84 * 1024 / 1920, 400, 30),
+        px: 64 * 1024 / 1920,
+      },
+    })
     const t = hallTitle(m)!
     expect(t.left).toBeCloseTo(104)
     expect(t.top).toBeCloseTo(84)
@@ -64,34 +104,78 @@ describe('title box', () => {
   })
 
   it('accepts the same box at two window sizes and flags a title that moves or changes size', () => {
-    const same = measure({ no: 5, slide: slide1024, title: { box: box(104 * 1024 / 1920, 96 + 84 * 1024 / 1920, 400, 30), px: 64 * 1024 / 1920 } })
-    expect(titleFindings([measure(), same])).toEqual([])
-    const moved = measure({ no: 6, title: { box: box(54, 84, 900, 60), px: 54 } })
-    const f = titleFindings([measure(), moved])
+    const same = measure({
+      no: 5,
+      slide: slide1024,
+      title: {
+        box: box(104 * 1024 / 1920, 96 + 84 * 1024 / 1920, 400, 30),
+        px: 64 * 1024 / 1920,
+      },
+    })
+    expect(titleFindings([
+      measure(),
+      same,
+    ])).toEqual([])
+    const moved = measure({
+      no: 6,
+      title: {
+        box: box(54, 84, 900, 60),
+        px: 54,
+      },
+    })
+    const f = titleFindings([
+      measure(),
+      moved,
+    ])
     expect(f).toHaveLength(1)
     expect(f[0]!.message).toMatch(/size 54\.0 px, not 64\.0.*left 54\.0, not 104\.0/)
   })
 
   it('skips dividers and flags a slide with no title', () => {
-    const divider = measure({ no: 3, divider: true, title: { box: box(600, 400, 700, 90), px: 88 } })
+    const divider = measure({
+      no: 3,
+      divider: true,
+      title: {
+        box: box(600, 400, 700, 90),
+        px: 88,
+      },
+    })
     const untitled = measure({ no: 7, title: undefined })
-    expect(titleFindings([measure(), divider, untitled]).map(f => f.no)).toEqual([7])
+    expect(titleFindings([
+      measure(),
+      divider,
+      untitled,
+    ]).map(f => f.no)).toEqual([7])
   })
 })
 
 describe('emptiness', () => {
   it('computes the union of overlapping boxes exactly, clipped to the area', () => {
-    expect(unionArea([box(0, 0, 10, 10), box(5, 5, 10, 10)], box(0, 0, 100, 100))).toBe(175)
-    expect(unionArea([box(-10, 0, 20, 10)], box(0, 0, 100, 100))).toBe(100)
+    expect(unionArea([
+      box(0, 0, 10, 10),
+      box(5, 5, 10, 10),
+    ], box(0, 0, 100, 100))).toBe(175)
+    expect(unionArea([
+      box(-10, 0, 20, 10),
+    ], box(0, 0, 100, 100))).toBe(100)
     expect(unionArea([], box(0, 0, 100, 100))).toBe(0)
   })
 
   it('flags a slide that fills only the top third of the area below its title', () => {
     const area = box(104, 160, 1712, 832)
-    const topThird = measure({ content: [box(104, 160, 1712, 250)] })
+    const topThird = measure({
+      content: [
+        box(104, 160, 1712, 250),
+      ],
+    })
     expect(emptyShare(topThird)).toBeCloseTo(1 - 250 / 832)
     expect(emptinessFindings(topThird)).toHaveLength(1)
-    const half = measure({ content: [box(104, 160, 1712, 420)], contentArea: area })
+    const half = measure({
+      content: [
+        box(104, 160, 1712, 420),
+      ],
+      contentArea: area,
+    })
     expect(emptinessFindings(half)).toEqual([])
     expect(emptinessFindings(measure({ divider: true }))).toEqual([])
   })
@@ -99,12 +183,25 @@ describe('emptiness', () => {
 
 describe('overflow and citations', () => {
   it('flags content past the canvas', () => {
-    expect(overflowFindings(measure({ content: [box(104, 1000, 800, 60)] }))).toEqual([])
-    expect(overflowFindings(measure({ content: [box(104, 1040, 800, 60)] }))[0]!.message).toContain('y 1040-1100 of 1080')
+    expect(overflowFindings(measure({
+      content: [
+        box(104, 1000, 800, 60),
+      ],
+    }))).toEqual([])
+    expect(overflowFindings(measure({
+      content: [
+        box(104, 1040, 800, 60),
+      ],
+    }))[0]!.message).toContain('y 1040-1100 of 1080')
   })
 
   it('flags a citation that takes two line boxes', () => {
-    const m = measure({ citations: [{ text: '5–7', lines: 1 }, { text: '28–30', lines: 2 }] })
+    const m = measure({
+      citations: [
+        { text: '5–7', lines: 1 },
+        { text: '28–30', lines: 2 },
+      ],
+    })
     expect(citationFindings(m).map(f => f.message)).toEqual(['citation [28–30] spans 2 line boxes'])
   })
 })

@@ -55,21 +55,45 @@ describe.skipIf(!outlineFile)(`the deck follows the source lecture (${outlineFil
 })
 
 describe('matching a deck against a source outline', () => {
-  const slide = (title: string, kicker?: string) => ({ title, frontmatter: kicker ? { kicker } : {} })
-  const outline = ['Definition', 'Definition', 'Figure 1.', 'Ketamine']
+  const slide = (title: string, kicker?: string) => ({
+    title,
+    frontmatter: kicker
+      ? { kicker }
+      : {},
+  })
+  const outline = [
+    'Definition',
+    'Definition',
+    'Figure 1.',
+    'Ketamine',
+  ]
 
   it('knows a slide by its kicker, a figure by its caption label', () => {
-    const labels = [slide('Definition'), slide('History changed', 'Definition'), slide('A point', 'Figure 1. Subunits'), slide('Ketamine')].map(sourceLabel)
+    const labels = [
+      slide('Definition'),
+      slide('History changed', 'Definition'),
+      slide('A point', 'Figure 1. Subunits'),
+      slide('Ketamine'),
+    ].map(sourceLabel)
     expect(firstMissing(labels, outline)).toBeUndefined()
   })
 
   it('fails when a source slide is missing', () => {
-    const labels = [slide('History', 'Definition'), slide('A point', 'Figure 1. Subunits'), slide('Ketamine')].map(sourceLabel)
+    const labels = [
+      slide('History', 'Definition'),
+      slide('A point', 'Figure 1. Subunits'),
+      slide('Ketamine'),
+    ].map(sourceLabel)
     expect(firstMissing(labels, outline)).toEqual({ title: 'Definition', after: 1 })
   })
 
   it('fails when source slides are out of order', () => {
-    const labels = [slide('x', 'Definition'), slide('y', 'Definition'), slide('Ketamine'), slide('z', 'Figure 1.')].map(sourceLabel)
+    const labels = [
+      slide('x', 'Definition'),
+      slide('y', 'Definition'),
+      slide('Ketamine'),
+      slide('z', 'Figure 1.'),
+    ].map(sourceLabel)
     expect(firstMissing(labels, outline)?.title).toBe('Ketamine')
   })
 

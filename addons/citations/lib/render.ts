@@ -32,7 +32,9 @@ export function citationHtml(citation: Citation, numbers: ReadonlyMap<string, nu
   ]
   const keys = citation.items.map(i => i.key).join(' ')
   const cls = missing.length ? 'citation citation-missing' : 'citation'
-  const separator = known.some(i => i.locator) ? '; ' : ','
+  const separator = known.some(i => i.locator)
+    ? '; '
+    : ','
   return `<sup class="${cls}" data-cite="${escapeHtml(keys)}" v-pre>${parts.join(separator)}</sup>`
 }
 
