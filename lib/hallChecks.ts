@@ -69,6 +69,8 @@ export interface SlideMeasure {
   content: Box[]
   /** The layout's content box: where content may go below the title. */
   contentArea?: Box
+  /** The sources line at the foot of the slide (addons/citations SlideSources), if any. */
+  sources?: Box
   /** Every citation superscript: its text and how many line boxes it takes. */
   citations: { text: string, lines: number }[]
 }
@@ -224,11 +226,17 @@ export function emptinessFindings(m: SlideMeasure, maxEmpty = 2 / 3): HallFindin
   ]
 }
 
-/** Content that reaches past the slide's edges (by more than `tolerance` screen px). */
+/** Do two boxes share more than `tolerance` px in both directions? */
+export function overlaps(a: Box, b: Box, tolerance = 1): boolean {
+  return Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x) > tolerance
+    && Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y) > tolerance
+}
+
+/** Content that reaches past the slide's edges, or runs into the sources line at its foot. */
 export function overflowFindings(m: SlideMeasure, tolerance = 1): HallFinding[] {
   const s = m.slide
   const out = m.content.filter(b => b.x < s.x - tolerance || b.y < s.y - tolerance || b.x + b.width > s.x + s.width + tolerance || b.y + b.height > s.y + s.height + tolerance)
-  return out.length
+  const findings: HallFinding[] = out.length
     ? [
         {
           no: m.no,
@@ -238,6 +246,19 @@ export function overflowFindings(m: SlideMeasure, tolerance = 1): HallFinding[] 
         },
       ]
     : []
+  const sources = m.sources
+  const onSources = sources
+    ? m.content.filter(b => overlaps(b, sources, tolerance))
+    : []
+  if (onSources.length) {
+    findings.push({
+      no: m.no,
+      where: m.where,
+      check: 'overflow',
+      message: `${onSources.length} box(es) run into the sources line (y ${Math.round(sources!.y - s.y)} of ${Math.round(s.height)})`,
+    })
+  }
+  return findings
 }
 
 /** A citation superscript must sit in one line box: never "[28–" / "30]". */

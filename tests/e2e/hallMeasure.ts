@@ -137,6 +137,9 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
     })),
     content: raw.content,
     contentArea: raw.contentArea,
+    ...(raw.sources
+      ? { sources: raw.sources }
+      : {}),
     citations: raw.citations,
   }
 }

@@ -195,6 +195,22 @@ describe('overflow and citations', () => {
     }))[0]!.message).toContain('y 1040-1100 of 1080')
   })
 
+  it('flags content that runs into the sources line', () => {
+    const sources = box(104, 1030, 1712, 30)
+    expect(overflowFindings(measure({
+      sources,
+      content: [
+        box(104, 900, 800, 120),
+      ],
+    }))).toEqual([])
+    expect(overflowFindings(measure({
+      sources,
+      content: [
+        box(104, 900, 800, 140),
+      ],
+    }))[0]!.message).toContain('run into the sources line')
+  })
+
   it('flags a citation that takes two line boxes', () => {
     const m = measure({
       citations: [
