@@ -45,7 +45,8 @@ test('no slide shows the audit trail; every dagger on a slide comes with its leg
 })
 
 test('the presenter view keeps the corrections and the presenter directions', async ({ page }) => {
-  const oih = await slideNumberOf(/# Opioid Induced Hyperalgesia/)
+  // The opioid-induced hyperalgesia slide, known by its correction note (its title states its point).
+  const oih = await slideNumberOf(/Correction: the source wrote "MK801"/)
   await page.goto(`presenter/${oih}`)
   await expect(page.locator('.slidev-note')).toContainText('Correction: the source wrote "MK801"')
   const tryIt = await slideNumberOf(/# Try it/)
