@@ -78,12 +78,11 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
       let block: Element = parent
       while (block !== layout && block.parentElement && (getComputedStyle(block).display === 'inline' || getComputedStyle(block).display === 'contents' || block instanceof SVGElement))
         block = block.parentElement
+      // Text counts by its own glyph boxes too: diagram text may stand outside its box.
       if (!outside(parent)) {
-        content.push(...(block === layout || block instanceof SVGElement
-          ? rects
-          : [
-              block.getBoundingClientRect(),
-            ]).map(rect))
+        content.push(...rects.map(rect))
+        if (block !== layout && !(block instanceof SVGElement))
+          content.push(rect(block.getBoundingClientRect()))
       }
     }
     for (const el of layout.querySelectorAll('*')) {
