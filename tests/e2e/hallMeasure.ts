@@ -102,11 +102,16 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
     const top = h1
       ? h1.getBoundingClientRect().bottom
       : lr.y + Number.parseFloat(ls.paddingTop) * scale
+    const src = root.querySelector('.slide-sources')
+    const sources = src && visible(src)
+      ? rect(src.getBoundingClientRect())
+      : undefined
     const contentArea = {
       x: lr.x + Number.parseFloat(ls.paddingLeft) * scale,
       y: top,
       width: lr.width - (Number.parseFloat(ls.paddingLeft) + Number.parseFloat(ls.paddingRight)) * scale,
-      height: lr.bottom - Number.parseFloat(ls.paddingBottom) * scale - top,
+      // Down to the sources line when the slide has one: below it is the footnote's room.
+      height: (sources?.y ?? lr.bottom - Number.parseFloat(ls.paddingBottom) * scale) - top,
     }
     const citations = [
       ...root.querySelectorAll('sup.citation'),
@@ -118,6 +123,7 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
       texts,
       content,
       contentArea,
+      sources,
       citations,
     }
   })
