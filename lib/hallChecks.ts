@@ -36,7 +36,8 @@ export interface Ancestor { tag: string, classes: readonly string[] }
 export function textKind(ancestry: readonly Ancestor[]): TextKind {
   const has = (pred: (a: Ancestor) => boolean) => ancestry.some(pred)
   const cls = (...names: string[]) => (a: Ancestor) => names.some(n => a.classes.includes(n))
-  if (has(cls('slide-sources', 'source-line', 'figure-credit', 'ev-legend', 'deck-footer', 'references-list', 'reference-list')))
+  // `footnote`: a figure's own note (a model's illustrative parameters) is a footnote, even in an SVG.
+  if (has(cls('slide-sources', 'source-line', 'figure-credit', 'ev-legend', 'deck-footer', 'references-list', 'reference-list', 'footnote')))
     return 'footnote'
   if (has(a => a.tag === 'sup' || a.tag === 'sub'))
     return 'footnote'

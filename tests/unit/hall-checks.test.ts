@@ -43,6 +43,11 @@ describe('text kinds', () => {
       a('figure', 'figure-frame'),
     ])).toBe('label')
     expect(textKind([
+      a('text', 'footnote'),
+      a('svg'),
+      a('figure', 'figure-frame'),
+    ])).toBe('footnote')
+    expect(textKind([
       a('td'),
       a('tr'),
       a('table'),
