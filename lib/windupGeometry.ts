@@ -1,13 +1,13 @@
 /**
  * Layout of the <WindupTrain> drawing: three rows of bars (one per train), stimulus number
  * across, response relative to the first stimulus up. Pure (no Vue); numbers come from
- * lib/windup.ts. Units are SVG user units, drawn 1:1 in the 520 x 420 canvas-px component box,
+ * lib/windup.ts. Units are SVG user units, drawn 1:1 in a 520 x 362 canvas-px box (it fits under a slide title above the sources line),
  * so a 15-unit label is 15 canvas px = 29 screen px at 1920x1080 (canvas 980 wide).
  */
 import type { WindupState } from './windup'
 import { STIMULUS_COUNT } from './windup'
 
-export const VIEW = { width: 520, height: 420 } as const
+export const VIEW = { width: 520, height: 362 } as const
 
 /** Type sizes (user units): labels and ticks >= 15 (>= 28 px at 1080p), footnote >= 12.5 (>= 24 px). */
 export const TYPE = {
@@ -21,7 +21,7 @@ export const PLOT = { left: 62, right: 510 } as const
 export const HEADING_Y = 20
 export const MODEL_Y = 42
 /** Each row: its label line, then the bars beneath it. */
-export const ROWS = { top: 56, height: 100, labelHeight: 22 } as const
+export const ROWS = { top: 56, height: 82, labelHeight: 22 } as const
 export const AXIS_Y = ROWS.top + 3 * ROWS.height
 export const TICK_LABEL_Y = AXIS_Y + 18
 export const AXIS_LABEL_Y = AXIS_Y + 38

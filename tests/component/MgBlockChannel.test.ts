@@ -279,6 +279,7 @@ describe('<MgBlockChannel> words come from the slide', () => {
       'MgReadout',
       'MgIvPlot',
       'ToleranceCurves',
+      'WindupTrain',
     ]
       .map(f => `components/${f}.vue`)
       .concat([
@@ -286,6 +287,8 @@ describe('<MgBlockChannel> words come from the slide', () => {
         'lib/mgBlockGeometry.ts',
         'lib/tolerance.ts',
         'lib/toleranceGeometry.ts',
+        'lib/windup.ts',
+        'lib/windupGeometry.ts',
       ])
     for (const f of files) {
       const source = readFileSync(resolve(process.cwd(), f), 'utf8')
