@@ -236,7 +236,13 @@ export function overlaps(a: Box, b: Box, tolerance = 1): boolean {
 /** Content that reaches past the slide's edges, or runs into the sources line at its foot. */
 export function overflowFindings(m: SlideMeasure, tolerance = 1): HallFinding[] {
   const s = m.slide
-  const out = m.content.filter(b => b.x < s.x - tolerance || b.y < s.y - tolerance || b.x + b.width > s.x + s.width + tolerance || b.y + b.height > s.y + s.height + tolerance)
+  // The sources line too: content that grows pushes it, in flow, off the foot of the slide.
+  const out = [
+    ...m.content,
+    ...(m.sources
+      ? [m.sources]
+      : []),
+  ].filter(b => b.x < s.x - tolerance || b.y < s.y - tolerance || b.x + b.width > s.x + s.width + tolerance || b.y + b.height > s.y + s.height + tolerance)
   const findings: HallFinding[] = out.length
     ? [
         {

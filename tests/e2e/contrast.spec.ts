@@ -290,7 +290,7 @@ for (const scheme of ['light', 'dark'] as const) {
           const context = await browser.newContext({ colorScheme: 'dark' })
           const { page } = await openPrintRoute(context, `${baseURL}print?print=true`, 60_000)
           // A slide with a list, found by its content rather than by a number that moves.
-          const no = await slideNumberOf(/## History/)
+          const no = await slideNumberOf(/^# Learning objectives/m)
           await page.locator(`.print-slide-container .slidev-page-${no} h1`).waitFor()
           const seen = await page.evaluate(n => ({
             dark: document.documentElement.classList.contains('dark'),

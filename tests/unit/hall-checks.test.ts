@@ -200,6 +200,15 @@ describe('overflow and citations', () => {
     }))[0]!.message).toContain('y 1040-1100 of 1080')
   })
 
+  it('flags a sources line pushed past the foot of the slide', () => {
+    expect(overflowFindings(measure({
+      sources: box(104, 1060, 1712, 60),
+      content: [
+        box(104, 900, 800, 120),
+      ],
+    }))[0]!.message).toContain('y 1060-1120 of 1080')
+  })
+
   it('flags content that runs into the sources line', () => {
     const sources = box(104, 1030, 1712, 30)
     expect(overflowFindings(measure({
