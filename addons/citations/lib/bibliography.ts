@@ -152,6 +152,23 @@ export function bareDoi(value: string): string {
   return stripBraces(value).replace(/^https?:\/\/(?:dx\.)?doi\.org\//i, '').replace(/^doi:\s*/i, '').trim()
 }
 
+/**
+ * BibTeX's `and others` says the record was seen with co-authors nobody could read off it;
+ * citation-js turns it into a person named "others". As a literal "et al." it prints the way
+ * NLM's Citing Medicine abbreviates an author list, and it is not a surname lacking initials.
+ */
+function withEtAl(item: CslItem): CslItem {
+  for (const role of ['author', 'editor'] as const) {
+    const people = item[role]
+    if (people?.length) {
+      item[role] = people.map(p => !p.given && !p.literal && p.family === 'others'
+        ? { literal: 'et al.' }
+        : p)
+    }
+  }
+  return item
+}
+
 export function loadBibliography(text: string, file: string): Bibliography {
   const findings: Finding[] = []
   const starts = locateEntries(text).filter(s => !NON_ENTRY_TYPES.has(s.type))
@@ -195,9 +212,9 @@ export function loadBibliography(text: string, file: string): Bibliography {
     }
   }
 
-  const csl = raw.length
+  const csl = (raw.length
     ? toCsl(raw)
-    : []
+    : []).map(withEtAl)
   const entries: BibEntry[] = []
   const byKey = new Map<string, BibEntry>()
   const seen = new Map<string, number>()
