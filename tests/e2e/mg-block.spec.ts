@@ -155,25 +155,33 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
   const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
   await expect(view).toHaveAttribute('data-step', '0')
   // Frames of an element's position (CSS px, relative to the figure) for `ms` after `action`.
+  // Sampling is running in the page before the action starts: on a busy machine an unawaited
+  // sampler could begin after the motion had, and miss where it started.
   const track = async (selector: string, ms: number, action: () => Promise<void>) => {
-    const sampling = view.evaluate((root, { selector, ms }) => new Promise<{ x: number, y: number, text: string }[]>((done) => {
+    await view.evaluate((root, selector) => new Promise<void>((started) => {
       const out: { x: number, y: number, text: string }[] = []
-      const t0 = performance.now()
+      ;(window as any).__track = out
+      let frames = 0
       const tick = () => {
         const el = root.querySelector(selector)
         if (el) {
           const r = el.getBoundingClientRect()
           out.push({ x: r.x + r.width / 2, y: r.y + r.height / 2, text: el.textContent ?? '' })
         }
-        if (performance.now() - t0 < ms)
+        if ((window as any).__track === out)
           requestAnimationFrame(tick)
-        else
-          done(out)
+        if (++frames === 1)
+          started()
       }
       requestAnimationFrame(tick)
-    }), { selector, ms })
+    }), selector)
     await action()
-    return sampling
+    await page.waitForTimeout(ms)
+    return page.evaluate(() => {
+      const out = (window as any).__track as { x: number, y: number, text: string }[]
+      ;(window as any).__track = undefined
+      return out
+    })
   }
   // Glutamate: from outside to its site, through positions in between (it does not pop in).
   const glu = await track('[data-ligand="glutamate"]', 1400, () => page.keyboard.press('ArrowRight'))
