@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test'
+import type { AxeContext } from './slideChecks'
 import { expect, test } from '@playwright/test'
-import { slideNumberOf } from './deck'
+import { deck, slideNumberOf } from './deck'
 import { audit, describe, headingsIn, OUTLINE_RULES, outlineProblems, serious } from './slideChecks'
 
 // axe-core in Chromium on Slidev's presenter view, notes page and navigation bar: no serious or
@@ -30,7 +31,7 @@ test('the page has a language', async ({ page }) => {
  * Slidev's chrome in light and dark: the presenter view (with notes greyed out by click
  * marks, and long notes that scroll), the notes page for a second screen, and the play
  * view's navigation bar, shown as keyboard focus shows it. The slides inside are left out:
- * the test above audits each one on its own.
+ * sweep.spec.ts audits each one on its own.
  */
 test('Slidev\'s presenter view, notes page and navigation bar: no serious or critical axe violation, light or dark', async ({ page, context }) => {
   test.setTimeout(180_000)

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test'
 import { findBrowser } from '../../lib/browser'
-import { accentOnDark, DECK_BACKGROUNDS, parseColor } from '../../lib/contrast'
+import { accentOnDark, contrastRatio, DECK_BACKGROUNDS, parseColor } from '../../lib/contrast'
 import { launchBrowser, openPrintRoute } from '../../lib/printDeck'
 import { deck, slideNumberOf } from './deck'
 
