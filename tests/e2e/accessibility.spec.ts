@@ -1,82 +1,13 @@
 import type { Page } from '@playwright/test'
+import type { AxeContext } from './slideChecks'
 import { expect, test } from '@playwright/test'
-import { AXE_PATH, deck, hideEmptyDrawingLayer, slideNumberOf } from './deck'
+import { deck, slideNumberOf } from './deck'
+import { audit, describe, headingsIn, OUTLINE_RULES, outlineProblems, serious } from './slideChecks'
 
-// axe-core in Chromium on every slide of the built deck (at its last click, when all of
-// it shows) and on Slidev's presenter view, notes page and navigation bar: no serious or
+// axe-core in Chromium on Slidev's presenter view, notes page and navigation bar: no serious or
 // critical violation, contrast included. Slidev's own chrome passes only with
-// setup/main.ts and styles/presenter.css; nothing is excluded by rule.
-const WCAG_TAGS = [
-  'wcag2a',
-  'wcag2aa',
-  'wcag21a',
-  'wcag21aa',
-]
-/** axe's outline rules are best practice, not WCAG tags, and only moderate or minor: run and count them apart. */
-const OUTLINE_RULES = ['heading-order', 'page-has-heading-one', 'empty-heading']
-
-interface Violation { id: string, impact: string | null, help: string, nodes: { target: string[] }[] }
-type AxeContext = string | { exclude: string[][] }
-type AxeRunOnly = { type: 'tag', values: string[] } | { type: 'rule', values: string[] }
-
-async function audit(page: Page, context: AxeContext, runOnly: AxeRunOnly = { type: 'tag', values: WCAG_TAGS }): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window)))
-    await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async ({ context, runOnly }) => {
-    const axe = (window as any).axe
-    const r = await axe.run(typeof context === 'string'
-      ? document.querySelector(context)
-      : context, {
-      runOnly,
-      resultTypes: ['violations'],
-    })
-    return r.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n: any) => ({ target: n.target })),
-    }))
-  }, { context, runOnly })
-}
-
-const serious = (vs: Violation[]) => vs.filter(v => v.impact === 'serious' || v.impact === 'critical')
-const describe = (v: Violation) => `${v.id} (${v.impact}) ${v.help} at ${v.nodes.map(n => n.target.join(' ')).join(', ')}`
-
-interface Heading { level: number, text: string }
-
-/** The visible headings inside `selector`, in document order, as a screen reader lists them. */
-function headingsIn(page: Page, selector: string): Promise<Heading[]> {
-  return page.locator(selector).evaluate(root => [
-    ...root.querySelectorAll<HTMLElement>('h1, h2, h3, h4, h5, h6, [role="heading"]'),
-  ]
-    .filter(h => h.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
-    .map(h => ({
-      level: h.hasAttribute('aria-level')
-        ? Number(h.getAttribute('aria-level'))
-        : /^H\d$/.test(h.tagName)
-          ? Number(h.tagName[1])
-          : 2,
-      text: (h.textContent || h.getAttribute('aria-label') || '').trim(),
-    })))
-}
-
-/** A slide's outline: one h1 first, each heading at most one level below the one before, none empty. */
-function outlineProblems(headings: Heading[]): string[] {
-  const problems: string[] = []
-  const h1 = headings.filter(h => h.level === 1).length
-  if (h1 !== 1)
-    problems.push(`${h1} h1 headings; a slide has exactly one (its title, \`# ...\`)`)
-  else if (headings[0]!.level !== 1)
-    problems.push(`the first heading is h${headings[0]!.level} "${headings[0]!.text}"; the slide's h1 title comes first`)
-  headings.forEach((h, i) => {
-    const before = headings[i - 1]
-    if (before && h.level > before.level + 1)
-      problems.push(`h${before.level} "${before.text}" is followed by h${h.level} "${h.text}": a skipped level; use h${before.level + 1}`)
-    if (!h.text)
-      problems.push(`an empty h${h.level}: give it text or remove it`)
-  })
-  return problems
-}
+// setup/main.ts and styles/presenter.css; nothing is excluded by rule. Every slide of the
+// deck is audited in sweep.spec.ts, in the same pass as the other per-slide checks.
 
 test('the outline check and axe\'s outline rules catch a broken outline', async ({ page }) => {
   await page.setContent('<html lang="en"><body><main><h1>Title</h1><h3>Skipped</h3><h2></h2><h1>Second</h1></main></body></html>')
@@ -91,29 +22,6 @@ test('the outline check and axe\'s outline rules catch a broken outline', async 
   expect((await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES })).map(v => v.id)).toEqual(['page-has-heading-one'])
 })
 
-test('every slide: no serious or critical axe violation, and its headings form an outline', async ({ page }) => {
-  test.setTimeout(420_000)
-  const d = await deck()
-  await page.emulateMedia({ reducedMotion: 'reduce' })
-  const problems: string[] = []
-  for (const s of d.slides) {
-    await page.goto(`${s.no}?clicks=99`)
-    await page.locator(`.slidev-page-${s.no}`).waitFor()
-    await page.waitForTimeout(100)
-    // Or axe reports every text's contrast as unmeasurable, and passes it.
-    await hideEmptyDrawingLayer(page)
-    const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
-    for (const v of serious(await audit(page, `.slidev-page-${s.no}`)))
-      problems.push(`${at}: ${describe(v)}`)
-    for (const p of outlineProblems(await headingsIn(page, `.slidev-page-${s.no}`)))
-      problems.push(`${at}: ${p}`)
-    // Every impact counts here: axe rates these moderate or minor.
-    for (const v of await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES }))
-      problems.push(`${at}: ${describe(v)}`)
-  }
-  expect(problems).toEqual([])
-})
-
 test('the page has a language', async ({ page }) => {
   await page.goto('1')
   expect(await page.getAttribute('html', 'lang')).toMatch(/^en/)
@@ -123,7 +31,7 @@ test('the page has a language', async ({ page }) => {
  * Slidev's chrome in light and dark: the presenter view (with notes greyed out by click
  * marks, and long notes that scroll), the notes page for a second screen, and the play
  * view's navigation bar, shown as keyboard focus shows it. The slides inside are left out:
- * the test above audits each one on its own.
+ * sweep.spec.ts audits each one on its own.
  */
 test('Slidev\'s presenter view, notes page and navigation bar: no serious or critical axe violation, light or dark', async ({ page, context }) => {
   test.setTimeout(180_000)

@@ -56,7 +56,9 @@ test.describe('npm run dev', () => {
     const animated = d.slides.filter(s => /<(?:MgBlockChannel|ToleranceCurves)\b/.test(s.content))
     for (const s of animated) {
       await page.goto(`${dev.url}${s.no}`)
-      await expect(page.locator(`.slidev-page-${s.no} svg`).first(), `${s.file}:${s.line}`).toBeVisible()
+      // The dev server compiles a slide's components on first request: on a busy machine
+      // (the other test worker sweeping the built deck) that takes longer than a click.
+      await expect(page.locator(`.slidev-page-${s.no} svg`).first(), `${s.file}:${s.line}`).toBeVisible({ timeout: 30_000 })
       for (let i = 0; i < Number(s.frontmatter.clicks ?? 0); i++)
         await page.keyboard.press('ArrowRight')
       await expect(page, `${s.file}:${s.line}: clicks stay on the slide`).toHaveURL(new RegExp(`/${s.no}(?:\\?clicks=\\d+)?$`))

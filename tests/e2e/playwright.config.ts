@@ -12,8 +12,11 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.spec.ts',
   timeout: 60_000,
+  // Two workers for the machine's two cores: a spec file's tests stay in order on one worker
+  // (several share a build or a server), but files, and the sweep's two schemes, run side by
+  // side; much of a browser test is waiting on the page, not computing. E2E_WORKERS=1 for one.
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
   reporter: [
     ['list'],
   ],

@@ -1,0 +1,141 @@
+import type { Page } from '@playwright/test'
+import type { SlideMeasure } from '../../lib/hallChecks'
+import { expect, test } from '@playwright/test'
+import { formatHallFinding, slideFindings, titleFindings } from '../../lib/hallChecks'
+import { deck, hideEmptyDrawingLayer, runAxe } from './deck'
+import { measureSlide } from './hallMeasure'
+import { audit, collectSvgText, describe, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, serious, svgFailures } from './slideChecks'
+
+// One pass over every slide of the built deck per colour scheme, each slide at its last click
+// (all of it showing), running every per-slide check on the page once it is open, instead of
+// one sweep per check: opening ~60 slides is most of a sweep's time.
+//   light: axe (WCAG A/AA, serious or critical), the heading outline and axe's outline rules,
+//          WCAG AA contrast (axe for HTML text, our measure for SVG text), readability
+//          (nothing off the slide, no text under 20 px), and the hall measure (issue 16:
+//          type scale per kind, fill, overflow, citations on one line) at 1920x1080; then the
+//          same slide resized to 1024x768 for the hall measure there (one title box at both).
+//   dark:  WCAG AA contrast. (The other checks do not depend on the scheme's colours.)
+
+async function contrastProblems(page: Page, slide: string, where: string) {
+  const problems: string[] = []
+  const axe = await runAxe(page, slide, {
+    runOnly: {
+      type: 'rule',
+      values: ['color-contrast'],
+    },
+    resultTypes: ['violations', 'incomplete'],
+  })
+  for (const v of axe.violations) {
+    for (const n of v.nodes)
+      problems.push(`${where}: ${n.target.join(' ')}: ${n.summary.replace(/\s+/g, ' ')}`)
+  }
+  // "Incomplete" is axe saying it could not measure, which is not a pass: we measure those
+  // ourselves (SVG text below; HTML text here, see measureHtmlText).
+  const unmeasured = axe.incomplete.flatMap(v => v.nodes.map(n => n.target[0]!))
+  const html = await measureHtmlText(page, unmeasured)
+  problems.push(...htmlFailures(html).map(f => `${where}: ${f}`))
+  // axe measured text on this slide (every slide has some): it did not pass unseen.
+  expect(axe.passes.length, `${where}: axe measured no text`).toBeGreaterThan(0)
+  const texts = await collectSvgText(page, slide)
+  problems.push(...svgFailures(texts).map(f => `${where}: SVG text ${f}`))
+  return { problems, svgTexts: texts.length, htmlMeasured: html.length }
+}
+
+const BIG = { width: 1920, height: 1080 }
+const SMALL = { width: 1024, height: 768 }
+
+/** The page shows the slide at `size`, laid out with its fonts. */
+async function settle(page: Page) {
+  await page.evaluate(() => document.fonts.ready)
+  await page.waitForTimeout(150)
+}
+
+/**
+ * Known and not yet fixed (issue 16): the tolerance chart holds three panels in one box beside
+ * the text, and at hall sizes they do not fit (type under the scale, under 20 px too). Listed
+ * by title, for the hall and readability checks only; the test fails when a listed slide
+ * passes (take it off) as well as when any other slide fails.
+ */
+const KNOWN_HALL_FAILURES = ['Tolerance: NMDA antagonists reduce the shift of the curve']
+const isKnownSlide = (where: string) => KNOWN_HALL_FAILURES.some(t => where.includes(`"${t}"`))
+
+function hallProblems(big: SlideMeasure[], small: SlideMeasure[]): string[] {
+  // The measure found what it checks: titles, texts of every kind, citations.
+  expect(big.filter(m => m.title).length).toBeGreaterThan(50)
+  expect(new Set(big.flatMap(m => m.texts.map(t => t.kind)))).toEqual(new Set(['body', 'label', 'footnote']))
+  expect(big.flatMap(m => m.citations).length).toBeGreaterThan(100)
+  const findings = [
+    ...big.flatMap(slideFindings),
+    ...small.flatMap(m => slideFindings(m).filter(f => f.check === 'citation' || f.check === 'overflow')),
+    ...titleFindings([
+      ...big,
+      ...small,
+    ]),
+  ]
+  for (const t of KNOWN_HALL_FAILURES)
+    expect(findings.filter(f => f.where.endsWith(`"${t}"`)).length, `"${t}" now passes: take it off KNOWN_HALL_FAILURES`).toBeGreaterThan(0)
+  return findings.filter(f => !isKnownSlide(f.where)).map(formatHallFinding)
+}
+
+// The two schemes are independent passes: with two workers they run side by side.
+test.describe.configure({ mode: 'parallel' })
+
+for (const scheme of ['light', 'dark'] as const) {
+  test.describe(`${scheme} scheme`, () => {
+    test.use({ colorScheme: scheme, reducedMotion: 'reduce', viewport: BIG })
+
+    const what = scheme === 'light'
+      ? 'no serious axe violation, a heading outline, WCAG AA contrast, no text under 20 px or off the slide, and the hall\'s type scale, fill, citations and one title box at 1920x1080 and 1024x768'
+      : 'WCAG AA contrast'
+    test(`every slide (${scheme}): ${what}`, async ({ page }) => {
+      test.setTimeout(600_000)
+      const d = await deck()
+      const problems: string[] = []
+      const big: SlideMeasure[] = []
+      const small: SlideMeasure[] = []
+      let svgTexts = 0
+      let htmlMeasured = 0
+      for (const s of d.slides) {
+        const where = `${s.file}:${s.line} slide ${s.no} "${s.title}" (${scheme})`
+        const slide = `.slidev-page-${s.no}`
+        await page.setViewportSize(BIG)
+        await page.goto(`${s.no}?clicks=99`)
+        await page.locator(slide).waitFor()
+        await settle(page)
+        // The scheme really applied: otherwise a dark run would measure the light deck again.
+        expect(await page.evaluate(() => document.documentElement.classList.contains('dark')), where).toBe(scheme === 'dark')
+        // Or axe reports every text's contrast as unmeasurable, and passes it.
+        await hideEmptyDrawingLayer(page)
+        const c = await contrastProblems(page, slide, where)
+        problems.push(...c.problems)
+        svgTexts += c.svgTexts
+        htmlMeasured += c.htmlMeasured
+        if (scheme === 'dark')
+          continue
+        if (!isKnownSlide(where))
+          problems.push(...(await readabilityProblems(page, slide)).map(f => `${where}: ${f}`))
+        const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
+        for (const v of serious(await audit(page, slide)))
+          problems.push(`${at}: ${describe(v)}`)
+        for (const p of outlineProblems(await headingsIn(page, slide)))
+          problems.push(`${at}: ${p}`)
+        // Every impact counts here: axe rates these moderate or minor.
+        for (const v of await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES }))
+          problems.push(`${at}: ${describe(v)}`)
+        const label = `${s.file}:${s.line} "${s.title}"`
+        big.push(await measureSlide(page, s.no, label))
+        await page.setViewportSize(SMALL)
+        await settle(page)
+        small.push(await measureSlide(page, s.no, label))
+      }
+      // The figures and components are on the slides: their text was measured, not missed.
+      expect(svgTexts).toBeGreaterThan(100)
+      test.info().annotations.push({ type: 'measured here', description: `${svgTexts} SVG texts; ${htmlMeasured} HTML texts axe could not measure` })
+      if (scheme === 'light') {
+        expect(small).toHaveLength(d.slides.length)
+        problems.push(...hallProblems(big, small))
+      }
+      expect(problems).toEqual([])
+    })
+  })
+}
