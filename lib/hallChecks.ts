@@ -2,7 +2,7 @@
  * Checks that the deck reads from the back of a lecture hall (issue 16), as pure functions of
  * what a browser measured on each slide: the type scale per kind of text, one title box on
  * every slide that is not a section divider, no slide more than two-thirds empty, nothing off
- * the canvas, no citation broken over two lines. A spec measures (tests/e2e/hall.spec.ts, or a
+ * the canvas, no citation broken over two lines. A spec measures (tests/e2e/sweep.spec.ts, or a
  * one-pass sweep over every slide and click); these functions only judge, so they can be unit
  * tested and called from any sweep.
  *

@@ -36,7 +36,7 @@ describe('citation superscripts', () => {
   })
 
   // The bracket wrapping is the addon's own style, loaded by Slidev for any deck that lists the
-  // addon; tests/e2e/hall.spec.ts measures in Chromium that no citation spans two lines.
+  // addon; tests/e2e/sweep.spec.ts measures in Chromium that no citation spans two lines (hall.spec.ts that the check can fail).
   it('draws the brackets unbreakable and joined to the word before them', () => {
     const css = readFileSync(resolve(projectRoot, 'addons/citations/styles/index.css'), 'utf8')
     const rule = (sel: string) => css.match(new RegExp(`${sel.replace(/[.:]/g, '\\$&')}\\s*\\{([^}]*)\\}`))?.[1] ?? ''
