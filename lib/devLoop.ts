@@ -267,7 +267,7 @@ export async function editLoopSession(page: Page, target: EditTarget, port: numb
  * Counts a page's requests from now on: `quiet` resolves once none has been in flight or
  * started for `quietMs`; `stop` detaches (the page is reused across sessions).
  */
-function networkWatch(page: Page): { quiet: (quietMs: number, timeoutMs?: number) => Promise<void>, stop: () => void } {
+export function networkWatch(page: Page): { quiet: (quietMs: number, timeoutMs?: number) => Promise<void>, stop: () => void } {
   let inFlight = 0
   let last = performance.now()
   const started = () => {

@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
-import { editToScreen } from '../../lib/devLoop'
+import { editToScreen, networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
@@ -73,6 +73,9 @@ test.describe('npm run dev', () => {
     const readout = (page: Page) => page.locator(`.slidev-page-${no} [data-readout="potential"]`).first()
     const laptop = await (await browser.newContext()).newPage()
     const projector = await (await browser.newContext()).newPage()
+    // In dev, Slidev compiles every slide in the background a few seconds after the first
+    // shows; a change timed during that load measures the load, not the sharing.
+    const loading = [laptop, projector].map(p => networkWatch(p as unknown as ChromiumPage))
     const seen = [
       ...problems(laptop),
       ...problems(projector),
@@ -88,6 +91,10 @@ test.describe('npm run dev', () => {
       el.dispatchEvent(new Event('input', { bubbles: true }))
     })
     await expect(readout(projector)).toHaveText(formatMillivolts(-40), { timeout: 30_000 })
+    for (const l of loading) {
+      await l.quiet(1000)
+      l.stop()
+    }
     for (const [from, to, mv] of [
       [laptop, projector, -33],
       [projector, laptop, -52],

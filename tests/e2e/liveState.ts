@@ -15,30 +15,34 @@ export function tryIt(page: Page, no: number) {
 
 /**
  * Moves `from`'s slider to `mv` and measures, on the clock both windows share, how long
- * `to` takes to show it.
+ * `to` takes to show it. The watch in `to` is in place before the slider moves: on a busy
+ * machine a watch started alongside the move could begin after the change had arrived.
  */
 export async function shareDelay(from: Page, to: Page, no: number, mv: number): Promise<number> {
   const text = formatMillivolts(mv)
-  const seen = to.evaluate(({ sel, text }) => new Promise<number>((resolve) => {
+  const before = await to.evaluate(({ sel, text }) => {
+    const w = window as unknown as { __shareShownAt?: number }
+    w.__shareShownAt = undefined
     const check = () => [
       ...document.querySelectorAll(sel),
     ].some(e => e.textContent?.trim() === text)
     if (check())
-      return resolve(0)
+      return true
     const obs = new MutationObserver(() => {
       if (check()) {
         obs.disconnect()
-        resolve(Date.now())
+        w.__shareShownAt = Date.now()
       }
     })
     obs.observe(document.body, { subtree: true, childList: true, characterData: true })
-  }), { sel: `.slidev-page-${no} [data-readout="potential"]`, text })
+    return false
+  }, { sel: `.slidev-page-${no} [data-readout="potential"]`, text })
+  expect(before, `${text} was already shown before the change`).toBe(false)
   const sent = await tryIt(from, no).slider.evaluate((el: HTMLInputElement, v) => {
     el.value = String(v)
     el.dispatchEvent(new Event('input', { bubbles: true }))
     return Date.now()
   }, mv)
-  const shown = await seen
-  expect(shown, `${text} was already shown before the change`).toBeGreaterThan(0)
+  const shown = await (await to.waitForFunction(() => (window as unknown as { __shareShownAt?: number }).__shareShownAt, undefined, { timeout: 10_000 })).jsonValue() as number
   return shown - sent
 }

@@ -31,7 +31,13 @@ test('every slide can be reached with the keyboard, with no errors and no reques
   const seen = new Set<number>([1])
   // Clicks count as key presses too; bound the loop so a stuck deck fails instead of hanging.
   for (let i = 0; i < d.slides.length * 8 && seen.size < d.slides.length; i++) {
+    const before = page.url()
     await page.keyboard.press('ArrowRight')
+    // As a clicker would: the next press after the deck has moved (on a busy machine the
+    // address can lag a press, and a slide passed between two looks would go unseen).
+    await page.waitForURL(u => u.href !== before, { timeout: 2000 }).catch(() => {})
+    if (page.url() === before)
+      break
     const no = Number(new URL(page.url()).pathname.split('/').filter(Boolean).pop())
     if (no)
       seen.add(no)
