@@ -23,8 +23,12 @@ export function pageTexts(path: string): string[] {
   return all.split('\f').slice(0, pageCount(path)).map(fold)
 }
 
+/**
+ * Whitespace folded, and quotes straight: Markdown prints a typed apostrophe curly, so a
+ * title written "Ketamine's" reads "Ketamine’s" in the PDF.
+ */
 export function fold(s: string): string {
-  return s.replace(/\s+/g, ' ').trim()
+  return s.replace(/\s+/g, ' ').replace(/[\u2018\u2019]/g, '\'').replace(/[\u201C\u201D]/g, '"').trim()
 }
 
 export interface FontRow { name: string, type: string, embedded: boolean }
