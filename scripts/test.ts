@@ -80,6 +80,11 @@ if (!flags.unit) {
     '-c',
     'tests/e2e/playwright.config.ts',
     '--reporter=list,json',
+    // A spec named on the command line runs alone: the timed specs otherwise wait for the
+    // whole suite they depend on (tests/e2e/playwright.config.ts).
+    ...(positionals.some(p => !p.startsWith('-'))
+      ? ['--no-deps']
+      : []),
     ...positionals,
   ]
   const pwCode = run('end-to-end and PDF tests (playwright + chromium)', bin('playwright'), pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })

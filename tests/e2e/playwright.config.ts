@@ -7,6 +7,7 @@ import { CHROMIUM_ARGS, findBrowser } from '../../lib/browser'
 // the same server `npm run preview` uses. `npm test` builds first when dist/ is missing.
 const port = Number(process.env.E2E_PORT ?? 4317)
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
+const TIMED = ['dev.spec.ts', 'presenter.spec.ts']
 
 export default defineConfig({
   testDir: '.',
@@ -17,6 +18,18 @@ export default defineConfig({
   // side; much of a browser test is waiting on the page, not computing. E2E_WORKERS=1 for one.
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
+  // The specs that time what a lecturer sees (windows in step within 100 ms, an edit on
+  // screen) run last and one at a time: beside the other worker's sweep they would time the
+  // machine. If an earlier spec fails they are reported as skipped, not run.
+  projects: [
+    { name: 'deck', testIgnore: TIMED },
+    {
+      name: 'timed',
+      testMatch: TIMED,
+      dependencies: ['deck'],
+      workers: 1,
+    },
+  ],
   reporter: [
     ['list'],
   ],
