@@ -1,6 +1,6 @@
 /**
- * Opioid tolerance and opioid-induced hyperalgesia, and what NMDA receptor antagonists do to
- * them: the model behind <ToleranceCurves>. Pure TypeScript (no Vue, no Slidev) so that the
+ * Opioid tolerance as a shift of the morphine dose-response curve, and what NMDA receptor
+ * antagonists do to it: the model behind <ToleranceCurves>. Pure TypeScript (no Vue, no Slidev) so that the
  * slide, the handout and the unit tests read the same numbers.
  *
  * Each constant names the report it comes from and its citation key in references.bib
@@ -14,11 +14,7 @@ type ToleranceCitationKey
     | 'trujillo1991'
     | 'mccarthy1998'
     | 'elliott1994'
-    | 'celerier2000'
-    | 'laulin2002'
     | 'morgan2006'
-    | 'chen1991'
-    | 'chen1992'
 
 /**
  * Hill slope of the morphine %MPE dose-response curve, kept constant across days so that
@@ -63,20 +59,6 @@ const ANTAGONIST_LOG_SHIFT_PER_DAY = 0
 
 /** Effect level at which the diagram compares doses ("the same analgesia"). */
 const EQUAL_EFFECT_MPE = 50
-
-/**
- * Opioid-induced hyperalgesia: nociceptive threshold lowered up to 30 % below baseline after
- * fentanyl in rats, prevented by ketamine 10 mg/kg (Celerier et al. 2000 Anesthesiology
- * 92:465). The fall never exceeds this maximum in the model.
- */
-const OIH_MAX_FALL = 0.3
-
-/**
- * Time constant (days) of the threshold fall. No source gives the time course over days of
- * repeated dosing (Celerier 2000 gave fentanyl on one day; the hyperalgesia lasted up to 5
- * days), so the shape is illustrative and labelled so.
- */
-const OIH_TIME_CONSTANT_DAYS = 3
 
 export interface ToleranceParameter {
   id: string
@@ -135,22 +117,6 @@ export const PARAMETERS: readonly ToleranceParameter[] = [
     ],
     illustrative: false,
   },
-  {
-    id: 'oihMaxFall',
-    label: `threshold up to ${Math.round(OIH_MAX_FALL * 100)} % below baseline`,
-    value: OIH_MAX_FALL,
-    unit: 'fraction',
-    cite: ['celerier2000'],
-    illustrative: false,
-  },
-  {
-    id: 'oihTimeConstant',
-    label: `time course of the threshold fall (\u03C4 = ${OIH_TIME_CONSTANT_DAYS} days)`,
-    value: OIH_TIME_CONSTANT_DAYS,
-    unit: 'days',
-    cite: [],
-    illustrative: true,
-  },
 ]
 
 export const ILLUSTRATIVE_PARAMETERS: readonly ToleranceParameter[] = PARAMETERS.filter(p => p.illustrative)
@@ -181,49 +147,6 @@ export function illustrativeFootnoteLines(maxChars = 88, params: readonly Tolera
 }
 
 /**
- * One step of the mechanism strip: mu-opioid receptor -> PKC -> NMDAR -> Ca2+ -> NO.
- * mu agonist -> PKC -> sustained NMDA potentiation: Chen & Huang 1991 Neuron 7:319,
- * doi:10.1016/0896-6273(91)90270-a. PKC reduces the voltage-dependent Mg2+ block:
- * "Protein kinase C reduces Mg2+ block of NMDA-receptor channels..." Nature 356:521,
- * doi:10.1038/356521a0. Nitric oxide: the NOS inhibitor NOArg attenuated morphine tolerance
- * like the NMDA antagonists (Elliott et al. 1994).
- */
-interface MechanismStep {
-  id: 'mor' | 'pkc' | 'nmdar' | 'calcium' | 'no'
-  cite: readonly ToleranceCitationKey[]
-  /** The step an NMDA antagonist interrupts. */
-  blockedByAntagonist: boolean
-}
-
-export const MECHANISM_STEPS: readonly MechanismStep[] = [
-  {
-    id: 'mor',
-    cite: ['chen1991'],
-    blockedByAntagonist: false,
-  },
-  {
-    id: 'pkc',
-    cite: ['chen1991'],
-    blockedByAntagonist: false,
-  },
-  {
-    id: 'nmdar',
-    cite: ['chen1992'],
-    blockedByAntagonist: true,
-  },
-  {
-    id: 'calcium',
-    cite: [],
-    blockedByAntagonist: false,
-  },
-  {
-    id: 'no',
-    cite: ['elliott1994'],
-    blockedByAntagonist: false,
-  },
-]
-
-/**
  * The words of the diagram a slide passes in (ToleranceCurves props), so a fork renames the drug
  * or retells a step on its slide.
  */
@@ -232,11 +155,9 @@ export interface ToleranceWording {
   antagonist: string
   /** One heading per presenter step (TOLERANCE_STEP_COUNT), then one for the print summary. */
   headings: readonly string[]
-  /** The lines of each mechanism step, in MECHANISM_STEPS order. */
-  mechanism: readonly (readonly string[])[]
 }
 
-const NO_WORDS: ToleranceWording = { antagonist: '', headings: [], mechanism: [] }
+const NO_WORDS: ToleranceWording = { antagonist: '', headings: [] }
 
 /** Every key the diagram rests on, for the slide's [@key] line and the handout. */
 export const TOLERANCE_CITATIONS: readonly ToleranceCitationKey[] = [
@@ -245,11 +166,7 @@ export const TOLERANCE_CITATIONS: readonly ToleranceCitationKey[] = [
   'mccarthy1998',
   'elliott1994',
   'trujillo1991',
-  'celerier2000',
-  'laulin2002',
   'morgan2006',
-  'chen1991',
-  'chen1992',
 ]
 
 function assertFinitePositive(name: string, x: number): void {
@@ -321,26 +238,16 @@ export function doseForEqualEffect(day: number, antagonist = false, mpe: number 
   }
 }
 
-/**
- * Baseline (pre-drug) nociceptive threshold on `day` as a fraction of day 0: falls towards
- * 1 - OIH_MAX_FALL with the opioid alone, stays at 1 with ketamine (Celerier et al. 2000).
- */
-export function baselineThreshold(day: number, ketamine = false): number {
-  assertDay(day)
-  if (ketamine)
-    return 1
-  return 1 - OIH_MAX_FALL * (1 - Math.exp(-day / OIH_TIME_CONSTANT_DAYS))
-}
-
 // ---------------------------------------------------------------------------------------------
 // Presenter steps
 
 /**
- * Six steps, one idea a click: day 0; day 7; day 14 and the dose for the same effect; the
- * antagonist keeps the curve at day 0; opioid-induced hyperalgesia; the mechanism.
+ * Four steps, one idea a click: day 0; day 7; day 14 and the dose for the same effect; the
+ * antagonist keeps the curve at day 0. (Opioid-induced hyperalgesia has the next slide; the
+ * mechanism, mu receptor to NMDA receptor to nitric oxide, has its own figure with ketamine.)
  */
-export const TOLERANCE_STEP_COUNT = 6
-type ToleranceStep = 0 | 1 | 2 | 3 | 4 | 5
+export const TOLERANCE_STEP_COUNT = 4
+type ToleranceStep = 0 | 1 | 2 | 3
 const LAST_STEP = TOLERANCE_STEP_COUNT - 1
 
 type CurveId = 'day0' | 'morphine' | 'antagonist'
@@ -362,16 +269,6 @@ export interface CurveState {
   visible: boolean
 }
 
-interface ThresholdLine {
-  id: 'opioid' | 'ketamine'
-  style: CurveStyle
-  marker: CurveMarker
-  label: string
-  /** [day, fraction of baseline] samples. */
-  points: readonly (readonly [number, number])[]
-  lastValue: number
-}
-
 export interface ToleranceState {
   step: ToleranceStep
   summary: boolean
@@ -379,10 +276,7 @@ export interface ToleranceState {
   /** Always three curves, in a fixed order, so the view can transition each one. */
   curves: readonly [CurveState, CurveState, CurveState]
   equalEffect: (EqualEffect & { visible: boolean, text: string })
-  hyperalgesia: { visible: boolean, lines: readonly [ThresholdLine, ThresholdLine], maxFallText: string }
-  mechanism: { visible: boolean, steps: readonly (MechanismStep & { lines: readonly string[] })[] }
   footnote: string
-  footnoteLines: readonly string[]
   description: string
 }
 
@@ -401,20 +295,9 @@ export function clampStep(step: number): ToleranceStep {
   return Math.min(LAST_STEP, Math.max(0, Math.floor(step))) as ToleranceStep
 }
 
-function thresholdPoints(ketamine: boolean): (readonly [number, number])[] {
-  const points: (readonly [number, number])[] = []
-  for (let day = 0; day <= LAST_DAY; day += 0.5) {
-    points.push([
-      day,
-      baselineThreshold(day, ketamine),
-    ] as const)
-  }
-  return points
-}
-
 /**
- * The diagram state for presenter step 0..4, or the printed summary (day 0 and day 14 with
- * and without the antagonist, the dose marker, the hyperalgesia panel and the mechanism).
+ * The diagram state for presenter step 0..3, or the printed summary (day 0 and day 14 with
+ * and without the antagonist, and the dose marker).
  */
 export function toleranceState(step: number, options: { summary?: boolean, wording?: ToleranceWording } = {}): ToleranceState {
   const summary = options.summary === true
@@ -428,7 +311,6 @@ export function toleranceState(step: number, options: { summary?: boolean, wordi
     : s === 1
       ? 7
       : LAST_DAY
-  const lastFold = foldShift(LAST_DAY)
   const antagonistFold = foldShift(LAST_DAY, true)
 
   const day0: CurveState = {
@@ -456,9 +338,9 @@ export function toleranceState(step: number, options: { summary?: boolean, wordi
       ? 'circle'
       : 'square',
     emphasis: 'current',
-    label: morphineDay === 0
-      ? 'Day 0'
-      : `Day ${morphineDay}, morphine alone`,
+    // The day alone: the heading says "morphine alone", and a longer label would not fit
+    // beside the day-14 curve at the hall's label size.
+    label: `Day ${morphineDay}`,
     visible: true,
   }
   const antagonist: CurveState = {
@@ -481,32 +363,6 @@ export function toleranceState(step: number, options: { summary?: boolean, wordi
     text: `${fmt1(eq.ratio)}\u00D7 dose for the same ${eq.mpe} % MPE`,
   }
 
-  const opioidPoints = thresholdPoints(false)
-  const ketaminePoints = thresholdPoints(true)
-  const opioidLast = baselineThreshold(LAST_DAY)
-  const hyperalgesia = {
-    visible: summary || s >= 4,
-    maxFallText: `\u2212${Math.round((1 - opioidLast) * 100)} %`,
-    lines: [
-      {
-        id: 'opioid',
-        style: 'dashed',
-        marker: 'square',
-        label: 'opioid alone',
-        points: opioidPoints,
-        lastValue: opioidLast,
-      },
-      {
-        id: 'ketamine',
-        style: 'dotted',
-        marker: 'triangle',
-        label: '+ ketamine',
-        points: ketaminePoints,
-        lastValue: baselineThreshold(LAST_DAY, true),
-      },
-    ] as const satisfies readonly [ThresholdLine, ThresholdLine],
-  }
-
   const heading = (summary ? words.headings[TOLERANCE_STEP_COUNT] : words.headings[s]) ?? ''
 
   const dayFold = (day: number) => `ED50 ${fmt1(foldShift(day))} times day 0 (${fmt1(ed50OnDay(day))} mg/kg)`
@@ -514,20 +370,15 @@ export function toleranceState(step: number, options: { summary?: boolean, wordi
     ? `with ${drug} unchanged (ED50 ${fmt1(ed50OnDay(LAST_DAY, true))} mg/kg)`
     : `with ${drug} ${fmt1(antagonistFold)} times day 0`
   const equalText = `the same ${eq.mpe} % MPE needs ${fmt1(eq.ratio)} times the day-0 dose (${fmt1(eq.day0Dose)} to ${fmt1(eq.dose)} mg/kg)`
-  const oihText = `Opioid-induced hyperalgesia: baseline pain threshold ${Math.round((1 - opioidLast) * 100)} % below baseline by day ${LAST_DAY} with the opioid alone, level with ketamine.`
-  const mechanismSteps = MECHANISM_STEPS.map((m, i) => ({ ...m, lines: words.mechanism[i] ?? [] }))
-  const mechanismText = `Mechanism: ${mechanismSteps.map(m => m.lines.join(' ')).join(' leads to ')}; ${drug} interrupts the NMDAR step.`
   const base = `Morphine dose-response, %MPE against log dose: day 0 ED50 ${fmt1(ed50OnDay(0))} mg/kg.`
   const descriptions: Record<ToleranceStep, string> = {
     0: base,
     1: `Day 7, morphine alone: curve shifted right in parallel, ${dayFold(7)}; day 0 shown faded.`,
     2: `Day ${LAST_DAY}, morphine alone: ${dayFold(LAST_DAY)}; ${equalText}.`,
     3: `Day ${LAST_DAY}, morphine alone: ${dayFold(LAST_DAY)}; ${antagonistText}.`,
-    4: `Day ${LAST_DAY}, morphine alone: ED50 ${fmt1(lastFold)} times day 0; ${antagonistText}. ${oihText}`,
-    5: `${oihText} ${mechanismText}`,
   }
   const description = summary
-    ? `Day 0 and day ${LAST_DAY}: morphine alone ${dayFold(LAST_DAY)}, ${equalText}; ${antagonistText}. ${oihText} ${mechanismText}`
+    ? `Day 0 and day ${LAST_DAY}: morphine alone ${dayFold(LAST_DAY)}, ${equalText}; ${antagonistText}.`
     : descriptions[s]
 
   return {
@@ -536,10 +387,7 @@ export function toleranceState(step: number, options: { summary?: boolean, wordi
     heading,
     curves: [day0, morphine, antagonist],
     equalEffect,
-    hyperalgesia,
-    mechanism: { visible: summary || s >= 5, steps: mechanismSteps },
     footnote: illustrativeFootnote(),
-    footnoteLines: illustrativeFootnoteLines(),
     description,
   }
 }

@@ -1,9 +1,9 @@
 /**
- * Plot geometry for <ToleranceCurves>: scales, paths and the layout of the 540x400 drawing.
+ * Plot geometry for <ToleranceCurves>: scales, paths and the layout of the drawing.
  * Pure (no Vue); physiology comes in as numbers from lib/tolerance.ts.
  */
-import type { CurveMarker, ToleranceState } from './tolerance'
-import { HILL_SLOPE, LAST_DAY, percentMPE } from './tolerance'
+import type { CurveMarker, CurveState, ToleranceState } from './tolerance'
+import { doseForEffect, ED50_DAY0_MG_PER_KG, HILL_SLOPE, percentMPE } from './tolerance'
 
 export interface Scale {
   (x: number): number
@@ -37,70 +37,56 @@ export function logScale(domain: readonly [number, number], range: readonly [num
   return f
 }
 
-/** Width, height and panel boxes of the drawing, in SVG user units (= canvas px at 540 wide). */
-export const VIEW = { width: 540, height: 432 } as const
+/**
+ * Width, height and plot box of the drawing, in SVG user units. The slide shows it about 1.6
+ * screen px a unit at 1920x1080, so the component's 18-unit labels come out near 29 px, the
+ * hall's label size (styles/tokens.css); tests/e2e measures what is rendered.
+ */
+export const VIEW = { width: 540, height: 414 } as const
 export const DOSE_PLOT = {
-  left: 58,
-  right: 526,
-  top: 40,
-  bottom: 198,
+  left: 72,
+  right: 528,
+  top: 46,
+  bottom: 306,
 } as const
-export const THRESHOLD_PLOT = {
-  left: 58,
-  right: 246,
-  top: 280,
-  bottom: 350,
-} as const
-export const MECHANISM_BOX = {
-  left: 282,
-  right: 536,
-  top: 270,
-  rowHeight: 17,
-  lineHeight: 12.5,
-  /** Room between rows for the arrow that says "leads to". */
-  gap: 6,
-} as const
-/** Baselines of the two footnote lines. */
-export const FOOTNOTE_Y: readonly [number, number] = [417, 430]
-
-/** Rows of the mechanism strip: y and height of each box, in order. */
-export function mechanismRows(lineCounts: readonly number[]): { y: number, height: number }[] {
-  const rows: { y: number, height: number }[] = []
-  let y: number = MECHANISM_BOX.top
-  for (const lines of lineCounts) {
-    const height = MECHANISM_BOX.rowHeight + (lines - 1) * MECHANISM_BOX.lineHeight
-    rows.push({ y, height })
-    y += height + MECHANISM_BOX.gap
-  }
-  return rows
-}
+/** Baselines below the plot: tick labels, the axis title, the two footnote lines. */
+export const TICK_LABEL_Y = DOSE_PLOT.bottom + 24
+export const AXIS_LABEL_Y = DOSE_PLOT.bottom + 52
+export const FOOTNOTE_Y: readonly [number, number] = [386, 408]
+/** Characters a footnote line holds at the footnote size across the drawing. */
+export const FOOTNOTE_CHARS = 64
 
 /**
- * "Leads to" between the mechanism rows: a short vertical arrow (shaft and head, one path) from
- * each row's bottom to the next row's top, near the rows' left edge.
+ * Dose axis range (mg/kg): three decades, so that day 0 (ED50 2.9) and day 14 (ED50 18.3) show
+ * 10-90 % with room left of the day-0 curve for the antagonist's label.
  */
-export function mechanismArrows(rows: readonly { y: number, height: number }[]): string[] {
-  const x = MECHANISM_BOX.left + 14
-  return rows.slice(1).map((row, i) => {
-    const from = rows[i]!.y + rows[i]!.height
-    const to = row.y
-    return `M${x - 0.75} ${from} h1.5 V${to - 4} h3 l-3.75 4 l-3.75 -4 h3 Z`
-  })
-}
-
-/** Dose axis range (mg/kg): wide enough for day 0 (ED50 2.9) and day 14 (ED50 18.3) at 10-90 %. */
-export const DOSE_DOMAIN: readonly [number, number] = [0.3, 100]
-export const DOSE_TICKS: readonly number[] = [0.3, 1, 3, 10, 30, 100]
+export const DOSE_DOMAIN: readonly [number, number] = [0.1, 100]
+export const DOSE_TICKS: readonly number[] = [0.1, 0.3, 1, 3, 10, 30, 100]
 export const MPE_TICKS: readonly number[] = [0, 25, 50, 75, 100]
-/** Threshold axis, fraction of the day-0 baseline. */
-export const THRESHOLD_DOMAIN: readonly [number, number] = [0.5, 1.05]
-export const THRESHOLD_TICKS: readonly number[] = [0.7, 0.85, 1]
-export const DAY_TICKS: readonly number[] = [0, 7, 14]
 
 export const doseX = logScale(DOSE_DOMAIN, [DOSE_PLOT.left, DOSE_PLOT.right])
 export const mpeY = linearScale([0, 100], [DOSE_PLOT.bottom, DOSE_PLOT.top])
-export const dayX = linearScale([0, LAST_DAY], [THRESHOLD_PLOT.left, THRESHOLD_PLOT.right])
-export const thresholdY = linearScale(THRESHOLD_DOMAIN, [THRESHOLD_PLOT.bottom, THRESHOLD_PLOT.top])
+
+/**
+ * Where each curve's marker and direct label attach, as a point on the day-0 curve (the curve
+ * group moves it with its shift): the labels sit in the empty parts of the plot, the ghost's
+ * and the antagonist's to the left of their curve, morphine's to the right of its own.
+ */
+const LABEL_ANCHORS: Record<CurveState['id'], { mpe: number, dx: number, anchor: 'start' | 'end' }> = {
+  day0: { mpe: 62, dx: -10, anchor: 'end' },
+  morphine: { mpe: 70, dx: 10, anchor: 'start' },
+  antagonist: { mpe: 36, dx: -10, anchor: 'end' },
+}
+
+export function labelAnchor(id: CurveState['id']): { x: number, y: number, dx: number, anchor: 'start' | 'end' } {
+  const a = LABEL_ANCHORS[id]
+  return {
+    x: doseX(doseForEffect(a.mpe, ED50_DAY0_MG_PER_KG)),
+    y: mpeY(a.mpe),
+    dx: a.dx,
+    anchor: a.anchor,
+  }
+}
 
 function num(x: number): string {
   return (Math.round(x * 100) / 100).toString()
@@ -129,12 +115,6 @@ export function curvePath(ed50: number, xs: Scale = doseX, ys: Scale = mpeY, n: 
 /** Horizontal distance (px) that moves the curve of `reference` onto the curve of `ed50`. */
 export function shiftPx(ed50: number, reference: number, xs: Scale = doseX): number {
   return xs(ed50) - xs(reference)
-}
-
-export function polylinePath(points: readonly (readonly [number, number])[], xs: Scale, ys: Scale): string {
-  return points.map(([x, y], i) => `${i === 0
-    ? 'M'
-    : 'L'}${num(xs(x))} ${num(ys(y))}`).join(' ')
 }
 
 /** Marker shapes distinguish the curves without colour: circle, square, triangle. */

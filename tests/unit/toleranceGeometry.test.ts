@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest'
-import { ED50_DAY0_MG_PER_KG, ed50OnDay, MECHANISM_STEPS, percentMPE } from '../../lib/tolerance'
+import { doseForEffect, ED50_DAY0_MG_PER_KG, ed50OnDay, percentMPE, toleranceState } from '../../lib/tolerance'
 import {
+  AXIS_LABEL_Y,
   curvePath,
+  DOSE_DOMAIN,
   DOSE_PLOT,
   doseX,
   FOOTNOTE_Y,
+  labelAnchor,
   linearScale,
   logScale,
   markerPath,
-  MECHANISM_BOX,
-  mechanismArrows,
-  mechanismRows,
   mpeY,
   shiftPx,
-  THRESHOLD_PLOT,
+  TICK_LABEL_Y,
   VIEW,
 } from '../../lib/toleranceGeometry'
 
@@ -82,32 +82,42 @@ describe('curves', () => {
 })
 
 describe('layout', () => {
-  it('keeps the mechanism strip and the panels above the footnote and inside the drawing', () => {
-    // This deck's mechanism: one line a step, two for the NMDAR step, plus its "blocked by" tag.
-    const rows = mechanismRows(MECHANISM_STEPS.map(s => (s.id === 'nmdar'
-      ? 2
-      : 1) + (s.blockedByAntagonist ? 1 : 0)))
-    const last = rows[rows.length - 1]!
-    expect(last.y + last.height).toBeLessThan(FOOTNOTE_Y[0] - 11)
-    expect(THRESHOLD_PLOT.bottom + 31).toBeLessThan(FOOTNOTE_Y[0] - 11)
-    expect(FOOTNOTE_Y[1]).toBeLessThanOrEqual(VIEW.height)
-    expect(MECHANISM_BOX.right).toBeLessThanOrEqual(VIEW.width)
-    for (let i = 1; i < rows.length; i++)
-      expect(rows[i]!.y).toBeGreaterThan(rows[i - 1]!.y + rows[i - 1]!.height)
+  // An estimate of a label's width at the component's 18-unit size (semibold Source Sans 3
+  // averages a little under 0.52 em a character); Chromium measures the real boxes in tests/e2e.
+  const width = (text: string) => text.length * 18 * 0.52
+
+  it('shows 10-90 % of the day-0 and the day-14 curves on the dose axis', () => {
+    for (const ed50 of [ED50_DAY0_MG_PER_KG, ed50OnDay(14)]) {
+      expect(doseForEffect(10, ed50)).toBeGreaterThan(DOSE_DOMAIN[0])
+      expect(doseForEffect(90, ed50)).toBeLessThan(DOSE_DOMAIN[1])
+    }
   })
 
-  it('draws "leads to" as a downward arrow in each gap between mechanism rows', () => {
-    const rows = mechanismRows([1, 1, 3, 1, 1])
-    const arrows = mechanismArrows(rows)
-    expect(arrows).toHaveLength(rows.length - 1)
-    arrows.forEach((d, i) => {
-      const ys = [
-        ...d.matchAll(/(?:^M[\d.]+ |V)([\d.]+)/g),
-      ].map(m => Number(m[1]))
-      const top = rows[i]!.y + rows[i]!.height
-      expect(ys[0]).toBe(top)
-      // The head ends on the next row's top edge: it points down, into the next step.
-      expect(ys[1]! + 4).toBe(rows[i + 1]!.y)
-    })
+  it('keeps every curve label inside the plot, right of the axis, at every step and in print', () => {
+    const wording = { antagonist: 'MK-801 / ketamine', headings: [] }
+    const states = [0, 1, 2, 3].map(step => toleranceState(step, { wording }))
+    states.push(toleranceState(0, { wording, summary: true }))
+    for (const state of states) {
+      for (const c of state.curves.filter(c => c.visible)) {
+        const a = labelAnchor(c.id)
+        const x = a.x + a.dx + shiftPx(c.ed50, ED50_DAY0_MG_PER_KG)
+        const [left, right] = a.anchor === 'end'
+          ? [x - width(c.label), x]
+          : [x, x + width(c.label)]
+        expect(left, `${c.label} at step ${state.step}`).toBeGreaterThan(DOSE_PLOT.left + 4)
+        expect(right, `${c.label} at step ${state.step}`).toBeLessThan(DOSE_PLOT.right)
+        expect(a.y).toBeGreaterThan(DOSE_PLOT.top + 18)
+        expect(a.y).toBeLessThan(DOSE_PLOT.bottom - 18)
+      }
+    }
+  })
+
+  it('stacks tick labels, axis title and footnote below the plot, inside the drawing', () => {
+    expect(TICK_LABEL_Y).toBeGreaterThan(DOSE_PLOT.bottom + 18)
+    expect(AXIS_LABEL_Y).toBeGreaterThan(TICK_LABEL_Y + 18)
+    expect(FOOTNOTE_Y[0]).toBeGreaterThan(AXIS_LABEL_Y + 18)
+    expect(FOOTNOTE_Y[1]).toBeGreaterThan(FOOTNOTE_Y[0] + 15)
+    expect(FOOTNOTE_Y[1]).toBeLessThanOrEqual(VIEW.height)
+    expect(DOSE_PLOT.right).toBeLessThanOrEqual(VIEW.width)
   })
 })
