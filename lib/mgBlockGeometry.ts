@@ -825,7 +825,7 @@ export interface PlotFrame {
  */
 export const IV_FRAME: PlotFrame = {
   width: 400,
-  height: 210,
+  height: 214,
   left: 44,
   right: 388,
   top: 12,

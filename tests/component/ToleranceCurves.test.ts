@@ -128,10 +128,16 @@ describe('<ToleranceCurves> steps', () => {
     const source = readFileSync(resolve(process.cwd(), 'components/ToleranceCurves.vue'), 'utf8')
     const sizes = [
       ...source.matchAll(/^([^{}\n]*)\{[^}]*font-size:\s*([\d.]+)px/gm),
-    ].map(m => ({ rule: m[1]!.trim(), px: Number(m[2]) }))
+    ].map(m => ({
+      rule: m[1]!.trim(),
+      px: Number(m[2]),
+    }))
     expect(sizes.length).toBeGreaterThan(5)
-    for (const { rule, px } of sizes)
-      expect(px, rule).toBeGreaterThanOrEqual(rule.includes('footnote') ? 15.5 : 18)
+    for (const { rule, px } of sizes) {
+      expect(px, rule).toBeGreaterThanOrEqual(rule.includes('footnote')
+        ? 15.5
+        : 18)
+    }
     expect(source).not.toMatch(/font-size="/)
   })
 })

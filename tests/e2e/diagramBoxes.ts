@@ -1,4 +1,4 @@
-import type { Locator } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 
 /** A label, an ion or a shape of a drawn diagram as the browser laid it out (CSS px). */
 export interface Drawn { kind: 'text' | 'ion' | 'shape', id: string, text: string, x: number, y: number, w: number, h: number, fontPx: number }
@@ -108,4 +108,43 @@ export function overlaps(items: Drawn[], allowed: (a: Drawn, b: Drawn) => boolea
     }
   }
   return found
+}
+
+/** A bound agonist drawn on its site and subunit, by design (the Mg2+ block diagram). */
+export const isLigandOnItsSite = (a: Drawn, b: Drawn) => a.id.includes('mg-ligand') && /glun\d|-site$/.test(b.id)
+
+/**
+ * Every drawn figure on the slide `slide` (each top-level <svg>): collisions as `overlaps`
+ * finds them, and anything drawn outside the figure's own box (its viewBox as laid out).
+ */
+export async function figureProblems(page: Page, slide: string): Promise<string[]> {
+  const problems: string[] = []
+  const figures = page.locator(`${slide} svg:not(svg svg)`)
+  for (let i = 0; i < await figures.count(); i++) {
+    const svg = figures.nth(i)
+    const box = await svg.evaluate((el) => {
+      const r = el.getBoundingClientRect()
+      return {
+        x: r.x,
+        y: r.y,
+        w: r.width,
+        h: r.height,
+        small: r.width < 40 || r.height < 40,
+        name: el.closest('figure')?.className || el.getAttribute('class') || 'svg',
+      }
+    })
+    // Icons and glyphs (the ev-mark, the toolbar's) are not figures.
+    if (box.small)
+      continue
+    const items = await drawnItems(svg)
+    problems.push(...overlaps(items, isLigandOnItsSite).map(p => `figure ${box.name}: ${p}`))
+    for (const d of items) {
+      if (d.x < box.x - 1 || d.y < box.y - 1 || d.x + d.w > box.x + box.w + 1 || d.y + d.h > box.y + box.h + 1) {
+        problems.push(`figure ${box.name}: ${d.kind} ${d.id}${d.text
+          ? ` "${d.text}"`
+          : ''} is outside the figure's box`)
+      }
+    }
+  }
+  return problems
 }

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { figureProblems } from './diagramBoxes'
 
 // Designed for the hall (issue 16). Every slide is measured and judged by lib/hallChecks.ts in
 // sweep.spec.ts, in the same pass over the slides as the other per-slide checks; here, that a
@@ -49,4 +50,39 @@ test('a citation stays on one line, joined to the word before it', async ({ page
   })
   expect(lines, 'no width made the control break: the probe cannot tell').toBeDefined()
   expect(lines!.real).toEqual({ boxes: 1, withWord: true })
+})
+
+// sweep.spec runs figureProblems on every figure at every click step. Here, on a slide of the
+// built deck, a figure drawn with the three faults it looks for, beside the same figure drawn
+// right, so the check is shown to find each and to pass a clean one.
+test('the figure check finds text on text, text across a shape, and text outside the figure', async ({ page }) => {
+  await page.goto('4')
+  await page.locator('.slidev-page-4').waitFor()
+  await page.evaluate(() => {
+    const figure = (name: string, t: Record<string, [number, number]>) => `<svg class="${name}" viewBox="0 0 200 100" width="200" height="100">
+      <rect data-shape="box" x="10" y="10" width="60" height="30" />
+      ${Object.entries(t).map(([text, [x, y]]) => `<text x="${x}" y="${y}" font-size="14">${text}</text>`).join('')}
+    </svg>`
+    const probe = document.createElement('div')
+    probe.id = 'figure-probe'
+    probe.innerHTML = figure('broken', {
+      'in box': [40, 30],
+      'first': [100, 60],
+      'second': [110, 62],
+      'edge': [180, 90],
+    })
+    + figure('clean', {
+      'in box': [15, 30],
+      'first': [100, 60],
+      'second': [100, 85],
+      'edge': [150, 90],
+    })
+    document.querySelector('.slidev-page-4 .slidev-layout')!.append(probe)
+  })
+  const found = await figureProblems(page, '#figure-probe')
+  expect(found.filter(f => f.startsWith('figure clean'))).toEqual([])
+  const broken = found.filter(f => f.startsWith('figure broken')).join('\n')
+  expect(broken).toMatch(/"in box"/)
+  expect(broken).toMatch(/"first" overlaps text .*"second"|"second" overlaps text .*"first"/)
+  expect(broken).toMatch(/"edge" is outside the figure's box/)
 })

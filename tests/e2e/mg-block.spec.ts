@@ -1,9 +1,8 @@
 import type { Locator } from '@playwright/test'
-import type { Drawn } from './diagramBoxes'
 import { expect, test } from '@playwright/test'
 import { channelStateAtStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
 import { slideNumberOf } from './deck'
-import { drawnItems, overlaps } from './diagramBoxes'
+import { drawnItems, isLigandOnItsSite, overlaps } from './diagramBoxes'
 
 // The "NMDAR Properties" slide, driven like a presenter: → through the five steps, the
 // readout and the accessible name following the model at each.
@@ -84,7 +83,6 @@ test('print shows the two-state summary, click export each step; reduced motion 
 // Issue #16: no label on a label or on an ion, ions single file and inside their lanes, labels
 // at least 28 px at 1920x1080 (and proportionally smaller screens), at every click step, on
 // screen and in print, light and dark.
-const isLigandOnItsSite = (a: Drawn, b: Drawn) => a.id.includes('mg-ligand') && /glun\d|-site$/.test(b.id)
 
 async function checkLayout(figure: Locator, where: string, slideWidth: number) {
   const items = await drawnItems(figure)

@@ -3,6 +3,7 @@ import type { SlideMeasure } from '../../lib/hallChecks'
 import { expect, test } from '@playwright/test'
 import { formatHallFinding, slideFindings, titleFindings } from '../../lib/hallChecks'
 import { deck, hideEmptyDrawingLayer, runAxe } from './deck'
+import { figureProblems } from './diagramBoxes'
 import { measureSlide } from './hallMeasure'
 import { audit, collectSvgText, describe, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, serious, svgFailures } from './slideChecks'
 
@@ -14,6 +15,10 @@ import { audit, collectSvgText, describe, headingsIn, htmlFailures, measureHtmlT
 //          (nothing off the slide, no text under 20 px), and the hall measure (issue 16:
 //          type scale per kind, fill, overflow, citations on one line) at 1920x1080; then the
 //          same slide resized to 1024x768 for the hall measure there (one title box at both).
+//          Every drawn figure at both sizes: no text on text, an ion or a shape it is not
+//          inside, nothing outside the figure's box. Then each earlier click step of the
+//          slide, at both sizes: the same checks except axe, contrast and fill (a slide
+//          half revealed may be emptier than the whole).
 //   dark:  WCAG AA contrast. (The other checks do not depend on the scheme's colours.)
 
 async function contrastProblems(page: Page, slide: string, where: string) {
@@ -84,6 +89,7 @@ for (const scheme of ['light', 'dark'] as const) {
       const small: SlideMeasure[] = []
       let svgTexts = 0
       let htmlMeasured = 0
+      let stepsSeen = 0
       for (const s of d.slides) {
         const where = `${s.file}:${s.line} slide ${s.no} "${s.title}" (${scheme})`
         const slide = `.slidev-page-${s.no}`
@@ -112,9 +118,34 @@ for (const scheme of ['light', 'dark'] as const) {
           problems.push(`${at}: ${describe(v)}`)
         const label = `${s.file}:${s.line} "${s.title}"`
         big.push(await measureSlide(page, s.no, label))
+        problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1920x1080: ${f}`))
+        // Slidev rewrites ?clicks=99 to the slide's last click (none: no query).
+        const clicks = Number(new URL(page.url()).searchParams.get('clicks') ?? 0)
         await page.setViewportSize(SMALL)
         await settle(page)
         small.push(await measureSlide(page, s.no, label))
+        problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1024x768: ${f}`))
+        for (let click = 0; click < clicks; click++) {
+          stepsSeen++
+          const step = `${where} at click ${click}`
+          await page.setViewportSize(BIG)
+          await page.goto(`${s.no}?clicks=${click}`)
+          await page.locator(slide).waitFor()
+          await settle(page)
+          problems.push(...(await readabilityProblems(page, slide)).map(f => `${step}: ${f}`))
+          problems.push(...(await figureProblems(page, slide)).map(f => `${step}, 1920x1080: ${f}`))
+          const m = await measureSlide(page, s.no, `${label} at click ${click}`)
+          problems.push(...slideFindings(m).filter(f => f.check !== 'empty').map(formatHallFinding))
+          await page.setViewportSize(SMALL)
+          await settle(page)
+          problems.push(...(await figureProblems(page, slide)).map(f => `${step}, 1024x768: ${f}`))
+          const n = await measureSlide(page, s.no, `${label} at click ${click}`)
+          problems.push(...slideFindings(n).filter(f => f.check === 'citation' || f.check === 'overflow').map(formatHallFinding))
+        }
+      }
+      if (scheme === 'light') {
+        // The deck's stepped slides were walked: the diagrams and the v-click slides.
+        expect(stepsSeen).toBeGreaterThan(10)
       }
       // The figures and components are on the slides: their text was measured, not missed.
       expect(svgTexts).toBeGreaterThan(100)

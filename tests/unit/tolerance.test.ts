@@ -186,7 +186,6 @@ describe('parameters, citations and the illustrative footnote', () => {
     for (const p of ILLUSTRATIVE_PARAMETERS)
       expect(lines.join(' ')).toContain(p.label)
   })
-
 })
 
 describe('presenter steps', () => {
@@ -250,7 +249,10 @@ describe('presenter steps', () => {
     expect(toleranceState(2).description).toContain(`needs ${fold14} times the day-0 dose`)
     expect(toleranceState(3).description).toContain(`Day 14, morphine alone: ED50 ${fold14} times day 0`)
     // The drug's name is the slide's; whatever it is, the description uses it.
-    const wording = { antagonist: 'drug X', headings: ['h0', 'h1', 'h2', 'h3', 'summary'] }
+    const wording = {
+      antagonist: 'drug X',
+      headings: ['h0', 'h1', 'h2', 'h3', 'summary'],
+    }
     expect(toleranceState(3, { wording }).description).toContain('with drug X unchanged')
     expect(toleranceState(3, { wording }).curves[2].label).toBe('+ drug X')
     expect(toleranceState(3, { wording }).heading).toBe('h3')

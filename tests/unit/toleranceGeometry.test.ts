@@ -87,7 +87,10 @@ describe('layout', () => {
   const width = (text: string) => text.length * 18 * 0.52
 
   it('shows 10-90 % of the day-0 and the day-14 curves on the dose axis', () => {
-    for (const ed50 of [ED50_DAY0_MG_PER_KG, ed50OnDay(14)]) {
+    for (const ed50 of [
+      ED50_DAY0_MG_PER_KG,
+      ed50OnDay(14),
+    ]) {
       expect(doseForEffect(10, ed50)).toBeGreaterThan(DOSE_DOMAIN[0])
       expect(doseForEffect(90, ed50)).toBeLessThan(DOSE_DOMAIN[1])
     }
