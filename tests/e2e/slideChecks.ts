@@ -162,7 +162,8 @@ export function collectSvgText(page: Page, selector: string): Promise<SvgText[]>
           const color = paintColor(s)
           const a = opacityOf(s) * Number(getComputedStyle(s).fillOpacity)
           const ctm = s.getScreenCTM()
-          if (!color || a < 0.01 || !ctm)
+          // A shape scaled to nothing (a bar before its click) covers no text.
+          if (!color || a < 0.01 || !ctm || ctm.a * ctm.d - ctm.b * ctm.c === 0)
             continue
           const p = new DOMPoint(x, y).matrixTransform(ctm.inverse())
           if (!s.isPointInFill(p))

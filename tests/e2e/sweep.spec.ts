@@ -17,9 +17,10 @@ import { audit, collectSvgText, describe, headingsIn, htmlFailures, measureHtmlT
 //          same slide resized to 1024x768 for the hall measure there (one title box at both).
 //          Every drawn figure at both sizes: no text on text, an ion or a shape it is not
 //          inside, nothing outside the figure's box. Then each earlier click step of the
-//          slide, at both sizes: the same checks except axe, contrast and fill (a slide
-//          half revealed may be emptier than the whole).
-//   dark:  WCAG AA contrast. (The other checks do not depend on the scheme's colours.)
+//          slide, at both sizes: the same checks except axe and fill (a slide half revealed
+//          may be emptier than the whole).
+//   dark:  WCAG AA contrast, at every click step. (The other checks do not depend on the
+//          scheme's colours.)
 
 async function contrastProblems(page: Page, slide: string, where: string) {
   const problems: string[] = []
@@ -105,26 +106,26 @@ for (const scheme of ['light', 'dark'] as const) {
         problems.push(...c.problems)
         svgTexts += c.svgTexts
         htmlMeasured += c.htmlMeasured
-        if (scheme === 'dark')
-          continue
-        problems.push(...(await readabilityProblems(page, slide)).map(f => `${where}: ${f}`))
-        const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
-        for (const v of serious(await audit(page, slide)))
-          problems.push(`${at}: ${describe(v)}`)
-        for (const p of outlineProblems(await headingsIn(page, slide)))
-          problems.push(`${at}: ${p}`)
-        // Every impact counts here: axe rates these moderate or minor.
-        for (const v of await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES }))
-          problems.push(`${at}: ${describe(v)}`)
-        const label = `${s.file}:${s.line} "${s.title}"`
-        big.push(await measureSlide(page, s.no, label))
-        problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1920x1080: ${f}`))
         // Slidev rewrites ?clicks=99 to the slide's last click (none: no query).
         const clicks = Number(new URL(page.url()).searchParams.get('clicks') ?? 0)
-        await page.setViewportSize(SMALL)
-        await settle(page)
-        small.push(await measureSlide(page, s.no, label))
-        problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1024x768: ${f}`))
+        const label = `${s.file}:${s.line} "${s.title}"`
+        if (scheme === 'light') {
+          problems.push(...(await readabilityProblems(page, slide)).map(f => `${where}: ${f}`))
+          const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
+          for (const v of serious(await audit(page, slide)))
+            problems.push(`${at}: ${describe(v)}`)
+          for (const p of outlineProblems(await headingsIn(page, slide)))
+            problems.push(`${at}: ${p}`)
+          // Every impact counts here: axe rates these moderate or minor.
+          for (const v of await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES }))
+            problems.push(`${at}: ${describe(v)}`)
+          big.push(await measureSlide(page, s.no, label))
+          problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1920x1080: ${f}`))
+          await page.setViewportSize(SMALL)
+          await settle(page)
+          small.push(await measureSlide(page, s.no, label))
+          problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1024x768: ${f}`))
+        }
         for (let click = 0; click < clicks; click++) {
           stepsSeen++
           const step = `${where} at click ${click}`
@@ -132,6 +133,10 @@ for (const scheme of ['light', 'dark'] as const) {
           await page.goto(`${s.no}?clicks=${click}`)
           await page.locator(slide).waitFor()
           await settle(page)
+          await hideEmptyDrawingLayer(page)
+          problems.push(...(await contrastProblems(page, slide, step)).problems)
+          if (scheme === 'dark')
+            continue
           problems.push(...(await readabilityProblems(page, slide)).map(f => `${step}: ${f}`))
           problems.push(...(await figureProblems(page, slide)).map(f => `${step}, 1920x1080: ${f}`))
           const m = await measureSlide(page, s.no, `${label} at click ${click}`)
@@ -143,10 +148,8 @@ for (const scheme of ['light', 'dark'] as const) {
           problems.push(...slideFindings(n).filter(f => f.check === 'citation' || f.check === 'overflow').map(formatHallFinding))
         }
       }
-      if (scheme === 'light') {
-        // The deck's stepped slides were walked: the diagrams and the v-click slides.
-        expect(stepsSeen).toBeGreaterThan(10)
-      }
+      // The deck's stepped slides were walked: the diagrams and the v-click slides.
+      expect(stepsSeen).toBeGreaterThan(10)
       // The figures and components are on the slides: their text was measured, not missed.
       expect(svgTexts).toBeGreaterThan(100)
       test.info().annotations.push({ type: 'measured here', description: `${svgTexts} SVG texts; ${htmlMeasured} HTML texts axe could not measure` })
