@@ -22,10 +22,22 @@
 import type { CitedDeck } from '../lib'
 import process from 'node:process'
 import { definePreparserSetup } from '@slidev/types'
-import { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, replaceCitations, slideSourceItems, slideSourcesHtml } from '../lib'
-import { renderedOnce } from '../lib/renderCache'
+import { store } from '../lib/store.mjs'
+
+/**
+ * The addon's code, evaluated once per process. Slidev imports this file again on every edit
+ * in dev through jiti with its module cache off: static imports of ../lib here would evaluate
+ * every module of it (citation-js's wrapper, the parser glue, the formatter) on each edit,
+ * which was most of the time from a saved edit to the server's update. A change to ../lib
+ * itself takes a restart of the dev server, as a change to a setup file does.
+ */
+const code = store('addon-code', async () => ({
+  ...await import('../lib'),
+  ...await import('../lib/renderCache'),
+})) as Promise<typeof import('../lib') & typeof import('../lib/renderCache')>
 
 export default definePreparserSetup(async ({ filepath, mode }) => {
+  const { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, replaceCitations, renderedOnce, slideSourceItems, slideSourcesHtml } = await code
   let deck: CitedDeck
   try {
     deck = await loadCitedDeck(filepath)
