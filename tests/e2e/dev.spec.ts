@@ -95,11 +95,27 @@ test.describe('npm run dev', () => {
       await l.quiet(1000)
       l.stop()
     }
-    for (const [from, to, mv] of [
-      [laptop, projector, -33],
-      [projector, laptop, -52],
-    ] as const)
-      expect(await shareDelay(from, to, no, mv), `${formatMillivolts(mv)} shown on the other device, ms`).toBeLessThan(100)
+    // Three changes each way, judged by their median: on a shared 2-core machine the dev server
+    // now and then stalls for a few hundred ms on its own work (a late compile, a GC), which
+    // one sample cannot tell from the sharing. Every change must still arrive.
+    for (const [from, to, values] of [
+      [
+        laptop,
+        projector,
+        [-33, -34, -35],
+      ],
+      [
+        projector,
+        laptop,
+        [-50, -51, -52],
+      ],
+    ] as const) {
+      const delays: number[] = []
+      for (const mv of values)
+        delays.push(await shareDelay(from, to, no, mv))
+      const median = [...delays].sort((a, b) => a - b)[1]!
+      expect(median, `${values.map(formatMillivolts).join(', ')} shown on the other device after ${delays.join(', ')} ms`).toBeLessThan(100)
+    }
     const late = await (await browser.newContext()).newPage()
     await late.goto(`${dev.url}${no}`)
     await expect(readout(late)).toHaveText(formatMillivolts(-52), { timeout: 60_000 })
