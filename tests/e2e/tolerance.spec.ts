@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
-import { drawnItems, overlaps } from './diagramBoxes'
+import { drawnItems, figureProblems, overlaps } from './diagramBoxes'
 
 // The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
 
@@ -145,7 +145,7 @@ test('print shows the summary frame; click export shows every step as itself', a
   await expect(summary).toHaveAttribute('data-summary', 'true')
   await expect(summary).toHaveAttribute('data-motion', 'none')
   await expect(summary.getByRole('img')).toHaveAccessibleDescription(/Day 0 and day 14: morphine alone ED50 6\.3 times day 0.*unchanged/)
-  expect(overlaps((await drawnItems(summary)).filter(d => d.kind === 'text')), 'print summary').toEqual([])
+  expect(await figureProblems(page, pages), 'print summary').toEqual([])
   await expect(summary.locator('[data-curve][data-visible="true"]')).toHaveCount(3)
   await expect(summary.locator('g.equal-effect')).toHaveAttribute('data-visible', 'true')
 

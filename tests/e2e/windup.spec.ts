@@ -5,6 +5,7 @@ import { expect, test } from '@playwright/test'
 import { CONDITIONS, windupTrain } from '../../lib/windup'
 import { pageTexts, renderPage } from '../support/pdf'
 import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
+import { figureProblems } from './diagramBoxes'
 
 // The "Windup Pain" slide, found by its component in the source, driven like a presenter.
 
@@ -124,6 +125,8 @@ test('print shows all three trains; click export shows every step as itself', as
   await expect(summary).toHaveAttribute('data-motion', 'none')
   await expect(summary.locator('[data-row][data-visible="true"]')).toHaveCount(3)
   await expect(summary.getByRole('img')).toHaveAccessibleName('Wind-up at 0.5 Hz, not with AP5 or at 0.1 Hz')
+  // The printed summary draws the most at once: no text on text or across a bar, nothing off the figure.
+  expect(await figureProblems(page, pages)).toEqual([])
 
   await page.goto('print?print=clicks')
   const frames = page.locator(`${pages} .windup-train`)
