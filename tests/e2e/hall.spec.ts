@@ -10,7 +10,7 @@ import { figureProblems } from './diagramBoxes'
 // rule, so the check is shown able to fail.
 test('a citation stays on one line, joined to the word before it', async ({ page }) => {
   await page.goto('4')
-  await page.locator('.slidev-page-4').waitFor()
+  await page.locator('.slidev-page-4 .slidev-layout').waitFor()
   const lines = await page.evaluate(() => {
     const layout = document.querySelector('.slidev-page-4 .slidev-layout')!
     const probe = document.createElement('div')
@@ -57,7 +57,7 @@ test('a citation stays on one line, joined to the word before it', async ({ page
 // right, so the check is shown to find each and to pass a clean one.
 test('the figure check finds text on text, text across a shape, and text outside the figure', async ({ page }) => {
   await page.goto('4')
-  await page.locator('.slidev-page-4').waitFor()
+  await page.locator('.slidev-page-4 .slidev-layout').waitFor()
   await page.evaluate(() => {
     const figure = (name: string, t: Record<string, [number, number]>) => `<svg class="${name}" viewBox="0 0 200 100" width="200" height="100">
       <rect data-shape="box" x="10" y="10" width="60" height="30" />

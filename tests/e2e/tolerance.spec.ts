@@ -170,8 +170,9 @@ test('the antagonist curve moves back from where tolerance would have taken it t
   const samplesPromise = shiftsOver(curve, 1800)
   await page.keyboard.press('ArrowRight')
   const xs = await samplesPromise
-  // It starts near the day-14 morphine curve, passes in between, and ends on day 0.
+  // It starts near the day-14 morphine curve, passes in between, and ends on day 0 (on a busy
+  // machine the last frames may come after the sampling window: the end is waited for).
   expect(Math.max(...xs)).toBeGreaterThan(morphineX * 0.8)
   expect(xs.some(x => x > 5 && x < morphineX - 5)).toBe(true)
-  expect(xs[xs.length - 1]).toBeCloseTo(0, 0)
+  await expect.poll(() => curve.evaluate(el => new DOMMatrix(getComputedStyle(el).transform).m41), { timeout: 5000 }).toBeCloseTo(0, 0)
 })
