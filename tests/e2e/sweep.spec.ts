@@ -56,6 +56,22 @@ async function settle(page: Page) {
   await page.waitForTimeout(150)
 }
 
+/**
+ * The page shows slide `no` at 1920x1080, settled: readability there, then the hall measure
+ * and every figure at 1920x1080 and again resized to 1024x768 (the page is left small).
+ */
+async function layoutAtBothSizes(page: Page, no: number, where: string, label: string) {
+  const slide = `.slidev-page-${no}`
+  const problems = (await readabilityProblems(page, slide)).map(f => `${where}: ${f}`)
+  const big = await measureSlide(page, no, label)
+  problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1920x1080: ${f}`))
+  await page.setViewportSize(SMALL)
+  await settle(page)
+  const small = await measureSlide(page, no, label)
+  problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1024x768: ${f}`))
+  return { problems, big, small }
+}
+
 function hallProblems(big: SlideMeasure[], small: SlideMeasure[]): string[] {
   // The measure found what it checks: titles, texts of every kind, citations.
   expect(big.filter(m => m.title).length).toBeGreaterThan(50)
@@ -110,7 +126,6 @@ for (const scheme of ['light', 'dark'] as const) {
         const clicks = Number(new URL(page.url()).searchParams.get('clicks') ?? 0)
         const label = `${s.file}:${s.line} "${s.title}"`
         if (scheme === 'light') {
-          problems.push(...(await readabilityProblems(page, slide)).map(f => `${where}: ${f}`))
           const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
           for (const v of serious(await audit(page, slide)))
             problems.push(`${at}: ${describe(v)}`)
@@ -119,12 +134,10 @@ for (const scheme of ['light', 'dark'] as const) {
           // Every impact counts here: axe rates these moderate or minor.
           for (const v of await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES }))
             problems.push(`${at}: ${describe(v)}`)
-          big.push(await measureSlide(page, s.no, label))
-          problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1920x1080: ${f}`))
-          await page.setViewportSize(SMALL)
-          await settle(page)
-          small.push(await measureSlide(page, s.no, label))
-          problems.push(...(await figureProblems(page, slide)).map(f => `${where} at 1024x768: ${f}`))
+          const last = await layoutAtBothSizes(page, s.no, where, label)
+          problems.push(...last.problems)
+          big.push(last.big)
+          small.push(last.small)
         }
         for (let click = 0; click < clicks; click++) {
           stepsSeen++
@@ -137,15 +150,12 @@ for (const scheme of ['light', 'dark'] as const) {
           problems.push(...(await contrastProblems(page, slide, step)).problems)
           if (scheme === 'dark')
             continue
-          problems.push(...(await readabilityProblems(page, slide)).map(f => `${step}: ${f}`))
-          problems.push(...(await figureProblems(page, slide)).map(f => `${step}, 1920x1080: ${f}`))
-          const m = await measureSlide(page, s.no, `${label} at click ${click}`)
-          problems.push(...slideFindings(m).filter(f => f.check !== 'empty').map(formatHallFinding))
-          await page.setViewportSize(SMALL)
-          await settle(page)
-          problems.push(...(await figureProblems(page, slide)).map(f => `${step}, 1024x768: ${f}`))
-          const n = await measureSlide(page, s.no, `${label} at click ${click}`)
-          problems.push(...slideFindings(n).filter(f => f.check === 'citation' || f.check === 'overflow').map(formatHallFinding))
+          const m = await layoutAtBothSizes(page, s.no, step, `${label} at click ${click}`)
+          problems.push(
+            ...m.problems,
+            ...slideFindings(m.big).filter(f => f.check !== 'empty').map(formatHallFinding),
+            ...slideFindings(m.small).filter(f => f.check === 'citation' || f.check === 'overflow').map(formatHallFinding),
+          )
         }
       }
       // The deck's stepped slides were walked: the diagrams and the v-click slides.
