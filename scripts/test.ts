@@ -48,7 +48,9 @@ if (existsSync(vitestJson)) {
   tally.failed += r.numFailedTests
   tally.skipped += r.numPendingTests + (r.numTodoTests ?? 0)
 }
-if (vitestCode !== 0 && !existsSync(vitestJson))
+// A runner that exits non-zero failed, whatever its report counts: Playwright that cannot
+// start its web server writes a report of zero tests and exits 1.
+if (vitestCode !== 0)
   broken = true
 
 // Lint and type checks: the components and scripts a fork edits must keep compiling and
@@ -94,14 +96,13 @@ if (!flags.unit) {
     tally.failed += s.unexpected
     tally.skipped += s.skipped
   }
-  else if (pwCode !== 0) {
+  if (pwCode !== 0)
     broken = true
-  }
 }
 
 console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`)
 if (broken)
-  console.log('A test runner could not run at all; see its output above.')
+  console.log('A test runner failed or could not run; see its output above.')
 process.exit(tally.failed > 0 || broken
   ? 1
   : 0)
