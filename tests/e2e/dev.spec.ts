@@ -11,7 +11,7 @@ import { formatMillivolts } from '../../lib/mgBlock'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
 import { deck, slideNumberOf } from './deck'
-import { shareDelay, tryIt } from './liveState'
+import { expectShared, tryIt } from './liveState'
 
 // `npm run dev` is how a lecturer presents and edits. The production build can hide what
 // breaks it (an unused Node import is dropped from dist/ but blanks the dev page), so these
@@ -95,27 +95,8 @@ test.describe('npm run dev', () => {
       await l.quiet(1000)
       l.stop()
     }
-    // Three changes each way, judged by their median: on a shared 2-core machine the dev server
-    // now and then stalls for a few hundred ms on its own work (a late compile, a GC), which
-    // one sample cannot tell from the sharing. Every change must still arrive.
-    for (const [from, to, values] of [
-      [
-        laptop,
-        projector,
-        [-33, -34, -35],
-      ],
-      [
-        projector,
-        laptop,
-        [-50, -51, -52],
-      ],
-    ] as const) {
-      const delays: number[] = []
-      for (const mv of values)
-        delays.push(await shareDelay(from, to, no, mv))
-      const median = [...delays].sort((a, b) => a - b)[1]!
-      expect(median, `${values.map(formatMillivolts).join(', ')} shown on the other device after ${delays.join(', ')} ms`).toBeLessThan(100)
-    }
+    await expectShared(laptop, projector, no, [-33, -34, -35], 100, 'laptop to projector')
+    await expectShared(projector, laptop, no, [-50, -51, -52], 100, 'projector to laptop')
     const late = await (await browser.newContext()).newPage()
     await late.goto(`${dev.url}${no}`)
     await expect(readout(late)).toHaveText(formatMillivolts(-52), { timeout: 60_000 })
