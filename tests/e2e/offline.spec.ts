@@ -47,7 +47,13 @@ test('after one visit the deck works without its server: reload, deep links, eve
         seen.add(no)
         await expectRendered(page, d.slides[no - 1]!)
       }
+      // Each press moves a click or a slide, and the address follows (?clicks=, then the
+      // slide's number). Wait for it: read too early on a busy machine, the address of a
+      // slide without clicks was still the one before, and the next press went past it.
+      const before = page.url()
       await page.keyboard.press('ArrowRight')
+      if (no !== d.slides.length)
+        await page.waitForFunction(b => location.href !== b, before, { timeout: 10_000 })
     }
     expect(d.slides.filter(s => !seen.has(s.no)).map(s => `${s.no} ${s.title}`)).toEqual([])
   })
