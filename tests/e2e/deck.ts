@@ -88,3 +88,43 @@ export async function hideEmptyDrawingLayer(page: Page): Promise<void> {
   if (drawn)
     throw new Error('the slide has drawings on Slidev\'s drawing layer; clear them (drawings are not part of the deck) before auditing contrast')
 }
+
+/**
+ * Shows slide `no` at click `clicks` (99: its last) the way a lecturer's keys get there: by
+ * Slidev's own navigation in the running deck, once the deck is open (one page load per
+ * sweep, not one per slide: a load is most of a sweep's time, and axe would be injected
+ * again each time). Resolves, with the slide's number of clicks, when that slide alone is
+ * shown and no transition is running.
+ */
+export async function showSlide(page: Page, no: number, clicks: number): Promise<{ clicksTotal: number }> {
+  // Slidev provides its context to the app under this key (@slidev/client/constants.ts).
+  const nav = () => Boolean((document.querySelector('#app') as any)?.__vue_app__?._context.provides['$$slidev-context']?.nav)
+  if (!await page.evaluate(nav).catch(() => false)) {
+    await page.goto(`${no}?clicks=${clicks}`)
+    await page.waitForFunction(nav)
+  }
+  else {
+    await page.evaluate(({ no, clicks }) => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.go(no, clicks), { no, clicks })
+  }
+  const state = (no: number) => {
+    const shown = [
+      ...document.querySelectorAll<HTMLElement>('.slidev-page'),
+    ].filter(p => getComputedStyle(p).display !== 'none')
+    const moving = [
+      ...document.querySelectorAll('[class*="-leave-active"], [class*="-enter-active"]'),
+    ]
+    return shown.length === 1 && shown[0]!.classList.contains(`slidev-page-${no}`) && !moving.length
+      ? ''
+      : `shown: ${shown.map(p => p.className).join(', ')}; moving: ${moving.map(m => m.className).join(', ')}`
+  }
+  let why = ''
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline;) {
+    why = await page.evaluate(state, no)
+    if (!why) {
+      const clicksTotal = await page.evaluate(() => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.clicksTotal as number)
+      return { clicksTotal }
+    }
+    await page.waitForTimeout(30)
+  }
+  throw new Error(`slide ${no} at click ${clicks} is not shown alone: ${why}`)
+}

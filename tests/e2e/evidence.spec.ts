@@ -3,7 +3,7 @@ import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { EVIDENCE_LEGEND } from '../../addons/citations/lib'
 import { APPENDIX_TITLE } from '../../lib/handout'
-import { deck, slideNumberOf } from './deck'
+import { deck, showSlide, slideNumberOf } from './deck'
 
 const handout = resolve(process.env.DIST_DIR ?? 'dist', 'handout.pdf')
 
@@ -16,13 +16,14 @@ const AUDIT_WORDING = /source lecture, uncited|review not traced|claim not verif
 
 test('no slide shows the audit trail; every dagger on a slide comes with its legend, once', async ({ page }) => {
   test.setTimeout(300_000)
+  // Reduced motion: the slide transitions, not the text, would be most of the walk's time.
+  await page.emulateMedia({ reducedMotion: 'reduce' })
   const d = await deck()
   const problems: string[] = []
   let marked = 0
   for (const s of d.slides) {
-    await page.goto(`${s.no}?clicks=99`)
+    await showSlide(page, s.no, 99)
     const slide = page.locator(`.slidev-page-${s.no}`)
-    await slide.waitFor()
     const text = await slide.textContent() ?? ''
     const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
     const audit = text.match(AUDIT_WORDING)

@@ -2,12 +2,13 @@ import type { Page } from '@playwright/test'
 import type { SlideMeasure } from '../../lib/hallChecks'
 import { expect, test } from '@playwright/test'
 import { formatHallFinding, slideFindings, titleFindings } from '../../lib/hallChecks'
-import { deck, hideEmptyDrawingLayer, runAxe } from './deck'
+import { deck, hideEmptyDrawingLayer, runAxe, showSlide } from './deck'
 import { figureProblems } from './diagramBoxes'
 import { measureSlide } from './hallMeasure'
 import { audit, collectSvgText, describe, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, serious, svgFailures } from './slideChecks'
 
-// One pass over every slide of the built deck per colour scheme, each slide at its last click
+// One pass over every slide of the built deck per colour scheme, within one open deck (slides
+// reached by Slidev's own navigation, as a lecturer's keys reach them), each slide at its last click
 // (all of it showing), running every per-slide check on the page once it is open, instead of
 // one sweep per check: opening ~60 slides is most of a sweep's time.
 //   light: axe (WCAG A/AA, serious or critical), the heading outline and axe's outline rules,
@@ -111,8 +112,7 @@ for (const scheme of ['light', 'dark'] as const) {
         const where = `${s.file}:${s.line} slide ${s.no} "${s.title}" (${scheme})`
         const slide = `.slidev-page-${s.no}`
         await page.setViewportSize(BIG)
-        await page.goto(`${s.no}?clicks=99`)
-        await page.locator(slide).waitFor()
+        const { clicksTotal: clicks } = await showSlide(page, s.no, 99)
         await settle(page)
         // The scheme really applied: otherwise a dark run would measure the light deck again.
         expect(await page.evaluate(() => document.documentElement.classList.contains('dark')), where).toBe(scheme === 'dark')
@@ -122,8 +122,6 @@ for (const scheme of ['light', 'dark'] as const) {
         problems.push(...c.problems)
         svgTexts += c.svgTexts
         htmlMeasured += c.htmlMeasured
-        // Slidev rewrites ?clicks=99 to the slide's last click (none: no query).
-        const clicks = Number(new URL(page.url()).searchParams.get('clicks') ?? 0)
         const label = `${s.file}:${s.line} "${s.title}"`
         if (scheme === 'light') {
           const at = `${s.file}:${s.contentLine} slide ${s.no} "${s.title}"`
@@ -143,8 +141,7 @@ for (const scheme of ['light', 'dark'] as const) {
           stepsSeen++
           const step = `${where} at click ${click}`
           await page.setViewportSize(BIG)
-          await page.goto(`${s.no}?clicks=${click}`)
-          await page.locator(slide).waitFor()
+          await showSlide(page, s.no, click)
           await settle(page)
           await hideEmptyDrawingLayer(page)
           problems.push(...(await contrastProblems(page, slide, step)).problems)
@@ -162,7 +159,7 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(stepsSeen).toBeGreaterThan(10)
       // The figures and components are on the slides: their text was measured, not missed.
       expect(svgTexts).toBeGreaterThan(100)
-      test.info().annotations.push({ type: 'measured here', description: `${svgTexts} SVG texts; ${htmlMeasured} HTML texts axe could not measure` })
+      test.info().annotations.push({ type: 'measured here', description: `${stepsSeen} earlier click steps; ${svgTexts} SVG texts; ${htmlMeasured} HTML texts axe could not measure` })
       if (scheme === 'light') {
         expect(small).toHaveLength(d.slides.length)
         problems.push(...hallProblems(big, small))
