@@ -206,12 +206,35 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
     return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
   }))
   expect(waiting.length).toBeGreaterThan(1)
+  // Sampled in the page from before the click, not read after it: on a busy machine the
+  // round trip after the click let the ions travel past where they started.
+  const installed = view.evaluate(root => new Promise<void>((started) => {
+    const frames: { x: number, y: number }[][] = []
+    ;(window as any).__glyphs = frames
+    const tick = () => {
+      const shown = [
+        ...root.querySelectorAll<SVGElement>('[data-glyph]'),
+      ].filter(e => Number(e.style.opacity) > 0.5)
+      if (shown.length) {
+        frames.push(shown.map((e) => {
+          const r = e.getBoundingClientRect()
+          return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
+        }))
+      }
+      if (frames.length < 3)
+        requestAnimationFrame(tick)
+    }
+    requestAnimationFrame(() => {
+      started()
+      tick()
+    })
+  }))
+  await installed
   await page.keyboard.press('ArrowRight')
   await expect(view).toHaveAttribute('data-animating', 'true')
-  const first = await view.locator('[data-glyph]').evaluateAll(els => els.filter(e => Number((e as SVGElement).style.opacity) > 0.5).map((e) => {
-    const r = e.getBoundingClientRect()
-    return { x: r.x + r.width / 2, y: r.y + r.height / 2 }
-  }))
+  await page.waitForFunction(() => (window as any).__glyphs.length >= 3)
+  // The first three frames with ions showing.
+  const first = (await page.evaluate(() => (window as any).__glyphs as { x: number, y: number }[][])).flat()
   for (const w of waiting)
     expect(first.some(g => Math.abs(g.y - w.y) < 2 && g.x <= w.x + 1 && w.x - g.x < 60), `an ion leaving from ${Math.round(w.x)},${Math.round(w.y)}`).toBe(true)
 })
