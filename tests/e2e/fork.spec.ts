@@ -85,7 +85,10 @@ test('a fork with its own title, presenter, logo, sections and a new study build
   mkdirSync(join(dir, 'public'), { recursive: true })
   writeFileSync(join(dir, 'public/logo.svg'), LOGO_SVG)
   const section = join(dir, 'slides/04-clinical-implications.md')
-  writeFileSync(section, readFileSync(section, 'utf8').replace('# Windup Pain\n', '# Windup Pain\n\nFirst described in the mid-1960s [@mendell2022]\n'))
+  const windupTitle = '# Repeated C-fibre input winds the response up, via NMDARs\n'
+  const sectionText = readFileSync(section, 'utf8')
+  expect(sectionText, 'the windup slide the fork cites a new study on').toContain(windupTitle)
+  writeFileSync(section, sectionText.replace(windupTitle, `${windupTitle}\nFirst described in the mid-1960s [@mendell2022]\n`))
   writeFileSync(join(dir, 'references.bib'), readFileSync(join(dir, 'references.bib'), 'utf8') + NEW_ENTRY)
 
   const r = runScript(dir, 'build.ts', ['--base', BASE])
