@@ -36,6 +36,20 @@ describe('deck structure', () => {
     }
   })
 
+  it('gives no two slides the same title: a section divider names the section, each slide under it states its point', () => {
+    const seen = new Map<string, ParsedSlide>()
+    const repeats: string[] = []
+    for (const s of slides.slice(1)) {
+      const t = (s.title ?? '').replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().toLowerCase()
+      const first = seen.get(t)
+      if (first)
+        repeats.push(`${where(s)} repeats the title of ${where(first)}: keep the shared words as 'kicker:' in its frontmatter and give it a title that states its point`)
+      else
+        seen.set(t, s)
+    }
+    expect(repeats).toEqual([])
+  })
+
   it('lists the references after every slide that cites one', () => {
     const list = slides.findIndex(isReferenceList)
     const lastCiting = slides.findLastIndex(s => /\[@[\w:-]+/.test(s.content))
