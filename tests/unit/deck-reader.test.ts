@@ -3,12 +3,12 @@
  * preparser, no process-wide parser state changed; and the caches that keep the dev
  * server's edit loop cheap.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { formatVancouver, hasReferencesMarker, loadCitedDeck, numberedReferences, readBibliography, referencePageCount } from '../../addons/citations/lib'
+import { citeDeck, formatVancouver, hasReferencesMarker, loadCitedDeck, numberedReferences, readBibliography, readDeck, readDeckAgain, referencePageCount } from '../../addons/citations/lib'
 import { renderedOnce } from '../../addons/citations/lib/renderCache'
 import { loadDeck } from '../../lib/deck'
 
@@ -98,6 +98,96 @@ describe('caches of the edit loop', () => {
     const second = readBibliography(file)
     expect(second).not.toBe(first)
     expect(second.byKey.get('woolf2011')!.csl['container-title']).toBe('Pain (journal)')
+  })
+
+  describe('reading the deck again after an edit (the dev server)', () => {
+    // The deck's own Markdown in a scratch folder: slides.md imports the section files.
+    const copy = () => {
+      const dir = mkdtempSync(join(tmpdir(), 'deck-again-'))
+      for (const f of ['slides.md', 'references.bib'])
+        copyFileSync(resolve(root, f), join(dir, f))
+      cpSync(resolve(root, 'slides'), join(dir, 'slides'), { recursive: true })
+      return dir
+    }
+    const edit = (file: string, from: string | RegExp, to: string) => {
+      const text = readFileSync(file, 'utf8')
+      const next = text.replace(from, to)
+      expect(next, `${file}: the edit must change the text`).not.toBe(text)
+      writeFileSync(file, next)
+    }
+    // What a reader of the deck sees: every slide as Slidev's parser gives it, and the numbers.
+    const seen = async (entry: string, data: Awaited<ReturnType<typeof readDeck>>) => {
+      const cited = citeDeck(entry, data)
+      return {
+        headmatter: data.headmatter,
+        slides: data.slides.map(s => ({
+          index: s.index,
+          content: s.content,
+          note: s.note,
+          title: s.title,
+          level: s.level,
+          frontmatter: s.frontmatter,
+          file: s.source.filepath,
+          start: s.source.start,
+          raw: s.source.raw,
+        })),
+        occurrences: cited.citations.occurrences,
+        numbers: [...cited.numbers],
+      }
+    }
+    const sameAsAWholeRead = async (entry: string) => {
+      const again = await readDeckAgain(entry)
+      expect(await seen(entry, again)).toEqual(await seen(entry, await readDeck(entry)))
+      return again
+    }
+
+    it('reads only an edited file again, and reads what reading the whole deck reads', async () => {
+      const dir = copy()
+      const entry = join(dir, 'slides.md')
+      const first = await sameAsAWholeRead(entry)
+      expect(await readDeckAgain(entry), 'nothing changed: the same deck').toBe(first)
+
+      const file = join(dir, 'slides/01-definition.md')
+      edit(file, 'under intense scrutiny [@petrenko2003]', 'under intense scrutiny, again [@petrenko2003]')
+      const worded = await sameAsAWholeRead(entry)
+      const untouched = first.slides.filter(s => !s.source.filepath.endsWith('01-definition.md'))
+      expect(untouched.length).toBeGreaterThan(40)
+      expect(untouched.every(s => worded.slides[s.index]!.source === s.source), 'slides of other files are not read again').toBe(true)
+
+      // A key first cited late in the talk, cited early: the numbers of the whole deck move.
+      const late = citeDeck(entry, worded).citations.order.at(-1)!
+      edit(file, 'under intense scrutiny, again [@petrenko2003]', `under intense scrutiny [@petrenko2003; @${late}]`)
+      const cited = await sameAsAWholeRead(entry)
+      expect(citeDeck(entry, cited).numbers.get(late)).toBeLessThan(citeDeck(entry, worded).numbers.get(late)!)
+
+      // A citation moved into code is no citation; a citation in the notes is one.
+      edit(file, `under intense scrutiny [@petrenko2003; @${late}]`, `under intense scrutiny \`[@${late}]\` [@petrenko2003]`)
+      await sameAsAWholeRead(entry)
+      edit(file, /\n-->\n/, ` [@${late}]\n-->\n`)
+      await sameAsAWholeRead(entry)
+    })
+
+    it('reads the whole deck when a slide is added or removed, a frontmatter changes or the first slide is edited', async () => {
+      const dir = copy()
+      const entry = join(dir, 'slides.md')
+      const first = await sameAsAWholeRead(entry)
+      const file = join(dir, 'slides/03-visceral-pain.md')
+
+      edit(file, /\n---\n/, '\n---\n\n# A slide added while presenting\n\nText.\n\n---\n')
+      const added = await sameAsAWholeRead(entry)
+      expect(added.slides).toHaveLength(first.slides.length + 1)
+
+      edit(file, 'kicker: ', 'hide: true\nkicker: ')
+      const hidden = await sameAsAWholeRead(entry)
+      expect(hidden.slides).toHaveLength(first.slides.length)
+
+      // Without a title: key Slidev names the talk after the first slide's heading.
+      edit(entry, /^title: .*\n/m, '')
+      edit(entry, '<TitleSlide />', '# An old name\n\n<TitleSlide />')
+      await sameAsAWholeRead(entry)
+      edit(entry, '# An old name', '# A new name')
+      expect((await sameAsAWholeRead(entry)).headmatter.title).toBe('A new name')
+    })
   })
 
   it('renders a slide once per numbering, again when the numbers change', async () => {

@@ -14,6 +14,8 @@ import type { FormattedReference } from './vancouver'
 import { readFileSync, statSync } from 'node:fs'
 import { dirname, isAbsolute, relative, resolve } from 'node:path'
 import process from 'node:process'
+import { isDeepStrictEqual } from 'node:util'
+import { parse } from '@slidev/parser'
 import { load } from '@slidev/parser/fs'
 import { loadBibliography } from './bibliography'
 import { citationNumbers, collectDeckCitations } from './deck'
@@ -60,6 +62,77 @@ export async function readDeck(entryPath: string, source?: (path: string, text: 
   if (errors.length)
     throw new Error(errors.join('\n'))
   return data
+}
+
+/** The last deck `readDeckAgain` read, per entry file. In store.mjs: it outlives Slidev's re-import of the preparser. */
+const lastRead = store('last-read-deck', () => new Map<string, ParsedDeck>())
+
+/**
+ * `readDeck` for the dev server, which reads the deck again on every saved edit: only the
+ * files whose text changed are parsed again, and only while each of their slides keeps its
+ * frontmatter (so the talk keeps its slides, `src:` imports, ranges and hidden slides, and
+ * the edited slides take the places their old versions had). Anything else, a slide added
+ * or removed, a frontmatter edited, a file gone or a parse error, reads the whole deck as
+ * `readDeck` does. Unchanged slides keep their objects, so work cached per slide survives.
+ */
+export async function readDeckAgain(entryPath: string): Promise<ParsedDeck> {
+  const entry = resolve(entryPath)
+  const before = lastRead.get(entry)
+  const data = (before && await withEditedFiles(before)) ?? await readDeck(entry)
+  lastRead.set(entry, data)
+  return data
+}
+
+/** `before` with the edited files parsed again, or undefined when the whole deck must be read. */
+async function withEditedFiles(before: ParsedDeck): Promise<ParsedDeck | undefined> {
+  const markdownFiles = { ...before.markdownFiles }
+  const edited = new Map<object, ParsedDeck['slides'][number]['source']>()
+  for (const [path, md] of Object.entries(before.markdownFiles)) {
+    let raw: string
+    try {
+      raw = readFileSync(path, 'utf8')
+    }
+    catch {
+      return undefined
+    }
+    if (raw === md.raw)
+      continue
+    const again = await parse(raw, md.filepath)
+    if (again.slides.length !== md.slides.length)
+      return undefined
+    for (const [i, slide] of again.slides.entries()) {
+      if (!isDeepStrictEqual(slide.frontmatter, md.slides[i]!.frontmatter))
+        return undefined
+      edited.set(md.slides[i]!, slide)
+    }
+    markdownFiles[path] = again
+  }
+  if (!edited.size)
+    return before
+  // The first slide can name the talk (Slidev takes the headmatter's title from it).
+  if (edited.has(before.slides[0]?.source as object))
+    return undefined
+  const slides = before.slides.map((s) => {
+    const source = edited.get(s.source)
+    return source
+      ? {
+          ...s,
+          content: source.content,
+          revision: source.revision,
+          frontmatterRaw: source.frontmatterRaw,
+          note: source.note,
+          title: source.title,
+          level: source.level,
+          source,
+        }
+      : s
+  })
+  return {
+    ...before,
+    slides,
+    entry: markdownFiles[before.entry.filepath] ?? before.entry,
+    markdownFiles,
+  }
 }
 
 /** The `bibliography:` headmatter key, relative to the entry file; references.bib by default. */
@@ -161,9 +234,14 @@ export function citeDeck(entry: string, data: ParsedDeck, options: { bibFile?: s
   }
 }
 
-/** Reads the deck at `entryPath` and its citations. */
-export async function loadCitedDeck(entryPath: string, options: { bibFile?: string } = {}): Promise<CitedDeck> {
-  return citeDeck(entryPath, await readDeck(entryPath), options)
+/**
+ * Reads the deck at `entryPath` and its citations. `again`: the dev server's edit loop, where
+ * only the edited files are read again (`readDeckAgain`).
+ */
+export async function loadCitedDeck(entryPath: string, options: { bibFile?: string, again?: boolean } = {}): Promise<CitedDeck> {
+  return citeDeck(entryPath, await (options.again
+    ? readDeckAgain
+    : readDeck)(entryPath), options)
 }
 
 /** The short source lines of one slide (1-based number), as the slide shows them. */

@@ -60,51 +60,83 @@ export function collectDeckCitations(slides: readonly CitableSlide[]): DeckCitat
   const occurrences: CitationOccurrence[] = []
   const malformed: MalformedOccurrence[] = []
   for (const slide of slides) {
-    const parts: ['content' | 'note', string | undefined][] = [
-      ['content', slide.content],
-      ['note', slide.note],
-    ]
-    for (const [part, text] of parts) {
-      if (!text)
-        continue
-      const { citations, malformed: bad } = findCitations(text)
-      const base = locate(slide.source, text, part)
-      const position = (offset: number) => {
-        if (base < 0)
-          return { line: slide.source.start + 1, col: 1 }
-        const lc = lineColAt(slide.source.raw, base + offset)
-        return { line: slide.source.start + lc.line, col: lc.col }
-      }
-      for (const c of citations) {
-        for (const item of c.items) {
-          occurrences.push({
-            key: item.key,
-            ...(item.locator
-              ? { locator: item.locator }
-              : {}),
-            slide: slide.index + 1,
-            part,
-            file: slide.source.filepath,
-            ...position(item.offset),
-          })
-        }
-      }
-      for (const m of bad) {
-        malformed.push({
-          raw: m.raw,
-          slide: slide.index + 1,
-          part,
-          file: slide.source.filepath,
-          ...position(m.start),
-        })
-      }
-    }
+    const found = slideCitations(slide)
+    occurrences.push(...found.occurrences)
+    malformed.push(...found.malformed)
   }
   return {
     occurrences,
     malformed,
     order: citationOrder(occurrences),
   }
+}
+
+type SlideCitations = Pick<DeckCitations, 'occurrences' | 'malformed'>
+
+/**
+ * Each slide's citations, kept with the source slide they were read from: the dev server's
+ * reader (citedDeck.ts `readDeckAgain`) hands unchanged slides over as the same objects, so
+ * an edit reads the citations of the edited slides only.
+ */
+const perSlide = new WeakMap<object, { index: number, content: string, note?: string, found: SlideCitations }>()
+
+function slideCitations(slide: CitableSlide): SlideCitations {
+  const kept = perSlide.get(slide.source)
+  if (kept && kept.index === slide.index && kept.content === slide.content && kept.note === slide.note)
+    return kept.found
+  const found = readSlideCitations(slide)
+  perSlide.set(slide.source, {
+    index: slide.index,
+    content: slide.content,
+    note: slide.note,
+    found,
+  })
+  return found
+}
+
+function readSlideCitations(slide: CitableSlide): SlideCitations {
+  const occurrences: CitationOccurrence[] = []
+  const malformed: MalformedOccurrence[] = []
+  const parts: ['content' | 'note', string | undefined][] = [
+    ['content', slide.content],
+    ['note', slide.note],
+  ]
+  for (const [part, text] of parts) {
+    if (!text)
+      continue
+    const { citations, malformed: bad } = findCitations(text)
+    const base = locate(slide.source, text, part)
+    const position = (offset: number) => {
+      if (base < 0)
+        return { line: slide.source.start + 1, col: 1 }
+      const lc = lineColAt(slide.source.raw, base + offset)
+      return { line: slide.source.start + lc.line, col: lc.col }
+    }
+    for (const c of citations) {
+      for (const item of c.items) {
+        occurrences.push({
+          key: item.key,
+          ...(item.locator
+            ? { locator: item.locator }
+            : {}),
+          slide: slide.index + 1,
+          part,
+          file: slide.source.filepath,
+          ...position(item.offset),
+        })
+      }
+    }
+    for (const m of bad) {
+      malformed.push({
+        raw: m.raw,
+        slide: slide.index + 1,
+        part,
+        file: slide.source.filepath,
+        ...position(m.start),
+      })
+    }
+  }
+  return { occurrences, malformed }
 }
 
 /** Unique keys in order of first citation. */

@@ -15,9 +15,11 @@
  *
  * The global order needs the whole deck before any slide is transformed: the setup reads
  * the deck through the parser with no setup roots (lib/citedDeck.ts), which runs no
- * preparser, so this one is not re-entered. On an edit that costs a parse of the files
- * (~10 ms); the bibliography and each formatted entry are cached (lib/citedDeck.ts), and
- * a slide is rendered again only when its text or the numbers change.
+ * preparser, so this one is not re-entered. On an edit that costs a parse of the edited
+ * files only, whose slides take their old places while their frontmatter
+ * stays (lib/citedDeck.ts `readDeckAgain`); citations are read again for those slides only;
+ * the bibliography and each formatted entry are cached, and a slide is rendered again only
+ * when its text or the numbers change.
  */
 import type { CitedDeck } from '../lib'
 import process from 'node:process'
@@ -40,7 +42,8 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
   const { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, replaceCitations, renderedOnce, slideSourceItems, slideSourcesHtml } = await code
   let deck: CitedDeck
   try {
-    deck = await loadCitedDeck(filepath)
+    // In dev only the edited files are read again; a build reads the whole deck.
+    deck = await loadCitedDeck(filepath, { again: mode === 'dev' })
   }
   catch (error) {
     if (mode !== 'dev')
