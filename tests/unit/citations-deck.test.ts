@@ -116,24 +116,54 @@ describe('vancouver formatting', () => {
 })
 
 describe('references pages', () => {
-  it('never splits an entry and starts each page at its first number', () => {
-    const refs = Array.from({ length: 9 }, (_, i) => ({
-      key: `k${i}`,
-      number: i + 1,
-      text: 'x'.repeat(250),
-      html: 'x',
-    }))
-    const pages = paginateReferences(refs, { charsPerLine: 100, linesPerPage: 10, gapLines: 0 })
+  const layout = { charsPerLine: 100, linesPerPage: 10, gapLines: 0 }
+  const entries = (lengths: number[]) => lengths.map((n, i) => ({
+    key: `k${i}`,
+    number: i + 1,
+    text: 'x'.repeat(n),
+    html: 'x',
+  }))
+  const linesOf = (page: { text: string }[]) => page.reduce((sum, r) => sum + Math.ceil(r.text.length / layout.charsPerLine), 0)
+
+  it('never splits an entry, fills the pages evenly and starts each page at its first number', () => {
+    const pages = paginateReferences(entries(Array.from({ length: 9 }).fill(250)), layout)
     expect(pages.map(p => p.map(r => r.number))).toEqual([
-      [1, 2, 3],
-      [4, 5, 6],
-      [7, 8, 9],
+      [1, 2],
+      [3, 4],
+      [5, 6, 7],
+      [8, 9],
     ])
     const md = referencePagesMarkdown(pages, ['layout: default', 'class: references']).join('\n')
-    expect(md.match(/^# References/gm)).toHaveLength(3)
-    expect(md).toContain('start="4"')
-    expect(md).toContain('(3/3)')
-    expect(md.match(/^class: references$/gm)).toHaveLength(2)
+    expect(md.match(/^# References/gm)).toHaveLength(4)
+    expect(md).toContain('start="3"')
+    expect(md).toContain('(4/4)')
+    expect(md.match(/^class: references$/gm)).toHaveLength(3)
+  })
+
+  it('takes as many pages whatever the order of the entries (a new citation order keeps the slide count), each within a page', () => {
+    // Filled in order, page by page, these take 4 pages in one order and 3 in another.
+    const lengths = [600, 500, 500, 400, 300, 300, 200, 200]
+    const orders = [
+      lengths,
+      [...lengths].reverse(),
+      [...lengths].sort((a, b) => a - b),
+      [...lengths].sort((a, b) => b - a),
+      [
+        ...lengths.slice(3),
+        ...lengths.slice(0, 3),
+      ],
+    ]
+    const counts = orders.map((order) => {
+      const pages = paginateReferences(entries(order), layout)
+      expect(pages.flat().map(r => r.text.length)).toEqual(order)
+      for (const page of pages) {
+        expect(page.length).toBeGreaterThan(0)
+        expect(linesOf(page)).toBeLessThanOrEqual(layout.linesPerPage)
+      }
+      return pages.length
+    })
+    expect(new Set(counts).size, `pages per order: ${counts.join(', ')}`).toBe(1)
+    expect(paginateReferences([], layout)).toEqual([[]])
   })
 })
 

@@ -98,24 +98,31 @@ export interface PageLayout {
  */
 export const DEFAULT_PAGE_LAYOUT: PageLayout = { charsPerLine: 140, linesPerPage: 24, gapLines: 0.4 }
 
-/** Splits references into pages that fit; never splits one entry over two pages. */
+/**
+ * Splits references into pages that fit, never one entry over two pages, as evenly as the
+ * entries allow. How many pages depends on the entries, not on their order: citing a key
+ * earlier renumbers the list but keeps the deck's slide count (in `npm run dev`, a deck that
+ * loses its last slide on an edit has Slidev's client ask for a slide that is gone). Each
+ * page takes an equal share of the lines, at most a page less the longest entry, and an
+ * entry goes to the page its middle falls on: a page then holds at most its share plus one
+ * entry, which fits.
+ */
 export function paginateReferences<T extends { text: string }>(refs: readonly T[], layout: PageLayout = DEFAULT_PAGE_LAYOUT): T[][] {
-  const pages: T[][] = []
-  let page: T[] = []
-  let used = 0
-  for (const ref of refs) {
-    const lines = Math.ceil(ref.text.length / layout.charsPerLine) + layout.gapLines
-    if (page.length && used + lines > layout.linesPerPage) {
-      pages.push(page)
-      page = []
-      used = 0
-    }
-    page.push(ref)
-    used += lines
-  }
-  if (page.length || !pages.length)
-    pages.push(page)
-  return pages
+  const lines = refs.map(ref => Math.ceil(ref.text.length / layout.charsPerLine) + layout.gapLines)
+  const total = lines.reduce((a, b) => a + b, 0)
+  const longest = Math.max(0, ...lines)
+  const count = Math.max(1, Math.ceil(total / Math.max(1, layout.linesPerPage - longest)))
+  const share = total / count
+  const pages: T[][] = Array.from({ length: count }, () => [])
+  let before = 0
+  refs.forEach((ref, i) => {
+    pages[Math.min(count - 1, Math.floor((before + lines[i]! / 2) / share))]!.push(ref)
+    before += lines[i]!
+  })
+  const filled = pages.filter(p => p.length)
+  return filled.length
+    ? filled
+    : [[]]
 }
 
 const REFERENCES_NOTE = 'References are generated from the bibliography at build time, numbered in order of first citation (Vancouver). An entry marked † has an incomplete record: read it with care before relying on it.'
