@@ -82,7 +82,7 @@ if (!flags.unit) {
     '-c',
     'tests/e2e/playwright.config.ts',
     '--reporter=list,json',
-    // A spec named on the command line runs alone: the timed specs otherwise wait for the
+    // A spec named on the command line runs alone: its @timed tests otherwise wait for the
     // whole suite they depend on (tests/e2e/playwright.config.ts).
     ...(positionals.some(p => !p.startsWith('-'))
       ? ['--no-deps']

@@ -68,7 +68,7 @@ test.describe('npm run dev', () => {
 
   // The presenter view on the laptop, the deck on another device (a second browser context:
   // no BroadcastChannel between them), kept in step by the dev server.
-  test('the Try-it state is shared between devices within 100 ms, and a device that joins later gets it', async ({ browser }) => {
+  test('the Try-it state is shared between devices within 100 ms, and a device that joins later gets it', { tag: '@timed' }, async ({ browser }) => {
     const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
     const readout = (page: Page) => page.locator(`.slidev-page-${no} [data-readout="potential"]`).first()
     const laptop = await (await browser.newContext()).newPage()

@@ -7,7 +7,8 @@ import { CHROMIUM_ARGS, findBrowser } from '../../lib/browser'
 // the same server `npm run preview` uses. `npm test` builds first when dist/ is missing.
 const port = Number(process.env.E2E_PORT ?? 4317)
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
-const TIMED = ['dev.spec.ts', 'presenter.spec.ts']
+// A test that times what a lecturer sees (windows in step within 100 ms) is tagged @timed.
+const TIMED = /@timed/
 
 export default defineConfig({
   testDir: '.',
@@ -18,14 +19,16 @@ export default defineConfig({
   // side; much of a browser test is waiting on the page, not computing. E2E_WORKERS=1 for one.
   fullyParallel: false,
   workers: Number(process.env.E2E_WORKERS ?? 2),
-  // The specs that time what a lecturer sees (windows in step within 100 ms, an edit on
-  // screen) run last and one at a time: beside the other worker's sweep they would time the
-  // machine. If an earlier spec fails they are reported as skipped, not run.
+  // The tests that time what a lecturer sees run last and one at a time: beside the other
+  // worker's sweep they would time the machine. The rest of their spec files (the dev server
+  // rendering and taking edits, the clicker, notes and timer) run with the others: they wait
+  // for what they check, and time nothing. If an earlier test fails the timed ones are
+  // reported as skipped, not run.
   projects: [
-    { name: 'deck', testIgnore: TIMED },
+    { name: 'deck', grepInvert: TIMED },
     {
       name: 'timed',
-      testMatch: TIMED,
+      grep: TIMED,
       dependencies: ['deck'],
       workers: 1,
     },

@@ -95,7 +95,7 @@ test.describe('a clicker drives the talk whatever has focus', () => {
   })
 })
 
-test('the Try-it state is one show: presenter view and deck windows follow each other within 100 ms', async ({ context }) => {
+test('the Try-it state is one show: presenter view and deck windows follow each other within 100 ms', { tag: '@timed' }, async ({ context }) => {
   const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
   const presenter = await context.newPage()
   const projector = await context.newPage()
