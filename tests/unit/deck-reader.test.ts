@@ -3,7 +3,7 @@
  * preparser, no process-wide parser state changed; and the caches that keep the dev
  * server's edit loop cheap.
  */
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
@@ -101,12 +101,74 @@ describe('caches of the edit loop', () => {
   })
 
   describe('reading the deck again after an edit (the dev server)', () => {
-    // The deck's own Markdown in a scratch folder: slides.md imports the section files.
+    // A deck of its own (a fork may reshape the real one): an entry without a title key,
+    // whose first slide names the talk; a section with a hidden slide and cited notes; a
+    // section taken in part by a range; a key first cited in that last section.
     const copy = () => {
       const dir = mkdtempSync(join(tmpdir(), 'deck-again-'))
-      for (const f of ['slides.md', 'references.bib'])
-        copyFileSync(resolve(root, f), join(dir, f))
-      cpSync(resolve(root, 'slides'), join(dir, 'slides'), { recursive: true })
+      copyFileSync(resolve(__dirname, '../fixtures/refs-ok/refs.bib'), join(dir, 'refs.bib'))
+      writeFileSync(join(dir, 'slides.md'), [
+        '---',
+        'bibliography: refs.bib',
+        '---',
+        '',
+        '# An old name',
+        '',
+        'Opening [@petrenko2003].',
+        '',
+        '---',
+        'src: ./a.md',
+        '---',
+        '',
+        '---',
+        'src: ./b.md#2-3',
+        '---',
+        '',
+      ].join('\n'))
+      writeFileSync(join(dir, 'a.md'), [
+        '# First of a',
+        '',
+        'Central sensitization [@woolf2011].',
+        '',
+        '<!--',
+        'The notes cite too [@staud2004].',
+        '-->',
+        '',
+        '---',
+        'hide: true',
+        '---',
+        '',
+        '# Hidden',
+        '',
+        'Not in the talk [@mccartney2004].',
+        '',
+        '---',
+        'layout: default',
+        '---',
+        '',
+        '# Last of a',
+        '',
+        'More text.',
+        '',
+      ].join('\n'))
+      writeFileSync(join(dir, 'b.md'), [
+        '# Not taken',
+        '',
+        '[@mccartney2004]',
+        '',
+        '---',
+        '',
+        '# Taken',
+        '',
+        'The block [@mayer1984].',
+        '',
+        '---',
+        '',
+        '# Also taken',
+        '',
+        'And again [@woolf2011].',
+        '',
+      ].join('\n'))
       return dir
     }
     const edit = (file: string, from: string | RegExp, to: string) => {
@@ -145,25 +207,26 @@ describe('caches of the edit loop', () => {
       const dir = copy()
       const entry = join(dir, 'slides.md')
       const first = await sameAsAWholeRead(entry)
+      expect(first.slides).toHaveLength(5)
       expect(await readDeckAgain(entry), 'nothing changed: the same deck').toBe(first)
 
-      const file = join(dir, 'slides/01-definition.md')
-      edit(file, 'under intense scrutiny [@petrenko2003]', 'under intense scrutiny, again [@petrenko2003]')
+      const file = join(dir, 'a.md')
+      edit(file, 'Central sensitization [@woolf2011]', 'Central sensitization, again [@woolf2011]')
       const worded = await sameAsAWholeRead(entry)
-      const untouched = first.slides.filter(s => !s.source.filepath.endsWith('01-definition.md'))
-      expect(untouched.length).toBeGreaterThan(40)
+      const untouched = first.slides.filter(s => !s.source.filepath.endsWith('/a.md'))
+      expect(untouched).toHaveLength(3)
       expect(untouched.every(s => worded.slides[s.index]!.source === s.source), 'slides of other files are not read again').toBe(true)
 
-      // A key first cited late in the talk, cited early: the numbers of the whole deck move.
-      const late = citeDeck(entry, worded).citations.order.at(-1)!
-      edit(file, 'under intense scrutiny, again [@petrenko2003]', `under intense scrutiny [@petrenko2003; @${late}]`)
+      // A key first cited late in the talk, cited early: the numbers move.
+      expect(citeDeck(entry, worded).numbers.get('mayer1984')).toBe(4)
+      edit(file, 'Central sensitization, again [@woolf2011]', 'Central sensitization [@woolf2011; @mayer1984]')
       const cited = await sameAsAWholeRead(entry)
-      expect(citeDeck(entry, cited).numbers.get(late)).toBeLessThan(citeDeck(entry, worded).numbers.get(late)!)
+      expect(citeDeck(entry, cited).numbers.get('mayer1984')).toBe(3)
 
       // A citation moved into code is no citation; a citation in the notes is one.
-      edit(file, `under intense scrutiny [@petrenko2003; @${late}]`, `under intense scrutiny \`[@${late}]\` [@petrenko2003]`)
+      edit(file, 'Central sensitization [@woolf2011; @mayer1984]', 'Central sensitization `[@mayer1984]` [@woolf2011]')
       await sameAsAWholeRead(entry)
-      edit(file, /\n-->\n/, ` [@${late}]\n-->\n`)
+      edit(file, 'The notes cite too [@staud2004].', 'The notes cite too [@staud2004; @mayer1984].')
       await sameAsAWholeRead(entry)
     })
 
@@ -171,20 +234,22 @@ describe('caches of the edit loop', () => {
       const dir = copy()
       const entry = join(dir, 'slides.md')
       const first = await sameAsAWholeRead(entry)
-      const file = join(dir, 'slides/03-visceral-pain.md')
+      const file = join(dir, 'a.md')
 
-      edit(file, /\n---\n/, '\n---\n\n# A slide added while presenting\n\nText.\n\n---\n')
+      edit(file, '\n---\nhide: true\n', '\n---\n\n# A slide added while presenting\n\nText [@mccartney2004].\n\n---\nhide: true\n')
       const added = await sameAsAWholeRead(entry)
       expect(added.slides).toHaveLength(first.slides.length + 1)
 
-      edit(file, 'kicker: ', 'hide: true\nkicker: ')
-      const hidden = await sameAsAWholeRead(entry)
-      expect(hidden.slides).toHaveLength(first.slides.length)
+      edit(file, 'hide: true', 'hide: false')
+      const shown = await sameAsAWholeRead(entry)
+      expect(shown.slides).toHaveLength(first.slides.length + 2)
+
+      // The last slide of a section removed: the slides before it keep their frontmatter.
+      edit(join(dir, 'b.md'), /\n---\n\n# Also taken[\s\S]*$/, '\n')
+      const removed = await sameAsAWholeRead(entry)
+      expect(removed.slides).toHaveLength(shown.slides.length - 1)
 
       // Without a title: key Slidev names the talk after the first slide's heading.
-      edit(entry, /^title: .*\n/m, '')
-      edit(entry, '<TitleSlide />', '# An old name\n\n<TitleSlide />')
-      await sameAsAWholeRead(entry)
       edit(entry, '# An old name', '# A new name')
       expect((await sameAsAWholeRead(entry)).headmatter.title).toBe('A new name')
     })
