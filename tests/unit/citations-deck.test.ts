@@ -126,7 +126,7 @@ describe('references pages', () => {
   const linesOf = (page: { text: string }[]) => page.reduce((sum, r) => sum + Math.ceil(r.text.length / layout.charsPerLine), 0)
 
   it('never splits an entry, fills the pages evenly and starts each page at its first number', () => {
-    const pages = paginateReferences(entries(Array.from({ length: 9 }).fill(250)), layout)
+    const pages = paginateReferences(entries(Array.from<number>({ length: 9 }).fill(250)), layout)
     expect(pages.map(p => p.map(r => r.number))).toEqual([
       [1, 2],
       [3, 4],
