@@ -1,5 +1,7 @@
 import type { Page } from '@playwright/test'
+import type { Page as ChromiumPage } from 'playwright-chromium'
 import { expect, test } from '@playwright/test'
+import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { formatClock, sectionsOf } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
@@ -99,10 +101,18 @@ test('the Try-it state is one show: presenter view and deck windows follow each 
   const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
   const presenter = await context.newPage()
   const projector = await context.newPage()
+  // The first visit installs the offline cache, which fetches the whole site (both PDFs too)
+  // beside the slide's own modules: seconds on a fresh browser. Not timed, and a change
+  // timed while it runs would measure the download, not the sharing.
+  const loading = [presenter, projector].map(p => networkWatch(p as unknown as ChromiumPage))
   await presenter.goto(`presenter/${no}`)
   await projector.goto(String(no))
-  await expect(tryIt(presenter, no).readout).toHaveText(formatMillivolts(-70))
-  await expect(tryIt(projector, no).readout).toHaveText(formatMillivolts(-70))
+  await expect(tryIt(presenter, no).readout).toHaveText(formatMillivolts(-70), { timeout: 30_000 })
+  await expect(tryIt(projector, no).readout).toHaveText(formatMillivolts(-70), { timeout: 30_000 })
+  for (const l of loading) {
+    await l.quiet(1000)
+    l.stop()
+  }
 
   await expectShared(presenter, projector, no, [-28, -29, -30], 100, 'presenter to projector')
   await expect(tryIt(projector, no).slider).toHaveValue('-30')
