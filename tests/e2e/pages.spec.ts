@@ -58,7 +58,9 @@ test('the Pages workflow\'s build works under the repository\'s sub-path', async
   try {
     await page.goto(`${site.url}`)
     await expect(page.locator('.slidev-page-1')).toContainText('NMDA receptors and pain')
-    expect(await page.evaluate(() => document.fonts.check('24px "Source Sans 3"'))).toBe(true)
+    // The self-hosted font loads under the sub-path. Polled: the text can show, in the
+    // fallback font, a moment before the font file arrives (a busy machine saw that).
+    await expect.poll(() => page.evaluate(() => [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Source Sans 3' && f.status === 'loaded')), { timeout: 15_000 }).toBe(true)
     await page.keyboard.press('ArrowDown')
     await expect(page).toHaveURL(`${site.url}2`)
 
