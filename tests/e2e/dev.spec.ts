@@ -39,7 +39,9 @@ test.describe('npm run dev', () => {
     await dev?.close()
   })
 
-  test('shows the first slide, the presenter view and every animated slide, with no error', async ({ page }) => {
+  // Tagged @timed as well: it runs first on the same dev server, whose first compiles of the
+  // animated slides would otherwise fall inside the timed sharing test below.
+  test('shows the first slide, the presenter view and every animated slide, with no error', { tag: '@timed' }, async ({ page }) => {
     const seen = problems(page)
     const d = await deck()
     await page.goto(`${dev.url}1`)
