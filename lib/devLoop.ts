@@ -7,10 +7,10 @@ import type { Buffer } from 'node:buffer'
 import type { ChildProcess } from 'node:child_process'
 import type { Page } from 'playwright-chromium'
 import { execFileSync, spawn } from 'node:child_process'
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -147,6 +147,18 @@ export async function startDevServer(dir: string, port: number, options: { npm?:
 }
 
 /**
+ * Saves `text` into `file` as an editor's safe write does: into a new file beside it, then
+ * renamed over it. A write in place lets the dev server read the file half written (a CI
+ * run's server read the first 8192 bytes of a slide file), and when the rest lands within
+ * the same timestamp the watcher reports no second change, so the torn slide stays.
+ */
+export function saveFile(file: string, text: string): void {
+  const next = join(dirname(file), `.${basename(file)}.${process.pid}.saving`)
+  writeFileSync(next, text)
+  renameSync(next, file)
+}
+
+/**
  * Rewrites `file` with `edit` and returns the milliseconds from the write to the first
  * frame painted with `expected` in the slide shown by `page`.
  */
@@ -175,7 +187,7 @@ export async function editToScreen(page: Page, file: string, edit: (text: string
   // Let the observer be in place before the file changes.
   await page.evaluate(() => new Promise(requestAnimationFrame))
   const t0 = performance.timeOrigin + performance.now()
-  writeFileSync(file, after)
+  saveFile(file, after)
   return (await seen) - t0
 }
 

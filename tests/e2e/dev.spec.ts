@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test'
 import type { Page as ChromiumPage } from 'playwright-chromium'
 import type { DevServer } from '../support/devServer'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
-import { editToScreen, networkWatch } from '../../lib/devLoop'
+import { editToScreen, networkWatch, saveFile } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
@@ -123,7 +123,7 @@ test('an edit to a slide file shows in the open deck without a reload', async ({
 
     const file = join(dir, target.file)
     const heading = target.content.match(/^# .+$/m)![0]
-    writeFileSync(file, readFileSync(file, 'utf8').replace(heading, `${heading}\n\nEdited while presenting`))
+    saveFile(file, readFileSync(file, 'utf8').replace(heading, `${heading}\n\nEdited while presenting`))
     await expect(slide).toContainText('Edited while presenting', { timeout: 20_000 })
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
     expect(seen, dev.output()).toEqual([])
@@ -173,7 +173,7 @@ test('an edit that cites renumbers the citations of the whole deck, on screen', 
     await expect(page.locator(`.slidev-page-${other.slide} .slide-sources li[data-cite="${moved}"] .source-number`)).toHaveText(String(after.numbers.get(moved)))
 
     // Undo: the numbers go back.
-    writeFileSync(path, readFileSync(path, 'utf8').replace(` FreshWord [@petrenko2003; @${late}]`, ' [@petrenko2003]'))
+    saveFile(path, readFileSync(path, 'utf8').replace(` FreshWord [@petrenko2003; @${late}]`, ' [@petrenko2003]'))
     await expect(page.locator(`.slidev-page-${other.slide} .slide-sources li[data-cite="${moved}"] .source-number`)).toHaveText(String(before.numbers.get(moved)), { timeout: 30_000 })
     expect(seen, server.output()).toEqual([])
   }
