@@ -152,10 +152,11 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
   await page.goto(`${no}?clicks=0`)
   const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
   await expect(view).toHaveAttribute('data-step', '0')
-  // Frames of an element's position (CSS px, relative to the figure) for `ms` after `action`.
-  // Sampling is running in the page before the action starts: on a busy machine an unawaited
-  // sampler could begin after the motion had, and miss where it started.
-  const track = async (selector: string, ms: number, action: () => Promise<void>) => {
+  // Frames of an element's position (CSS px, relative to the figure) from before `action`
+  // until `settled` and two frames more. Sampling is running in the page before the action
+  // starts: on a busy machine an unawaited sampler could begin after the motion had, and miss
+  // where it started; and a fixed span could end before a slowed motion does.
+  const track = async (selector: string, action: () => Promise<void>, settled: () => Promise<unknown>) => {
     await view.evaluate((root, selector) => new Promise<void>((started) => {
       const out: { x: number, y: number, text: string }[] = []
       ;(window as any).__track = out
@@ -174,7 +175,8 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
       requestAnimationFrame(tick)
     }), selector)
     await action()
-    await page.waitForTimeout(ms)
+    await settled()
+    await page.evaluate(() => new Promise(requestAnimationFrame).then(() => new Promise(requestAnimationFrame)))
     return page.evaluate(() => {
       const out = (window as any).__track as { x: number, y: number, text: string }[]
       ;(window as any).__track = undefined
@@ -182,7 +184,7 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
     })
   }
   // Glutamate: from outside to its site, through positions in between (it does not pop in).
-  const glu = await track('[data-ligand="glutamate"]', 1400, () => page.keyboard.press('ArrowRight'))
+  const glu = await track('[data-ligand="glutamate"]', () => page.keyboard.press('ArrowRight'), () => page.waitForTimeout(1400))
   const start = glu[0]!
   const end = glu[glu.length - 1]!
   expect(Math.hypot(start.x - end.x, start.y - end.y)).toBeGreaterThan(50)
@@ -191,7 +193,11 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
   await expect(view).toHaveAttribute('data-step', '2')
   // Depolarisation: the readout passes through the potentials between -70 and -20 mV, and the
   // Mg2+ moves while it does.
-  const vm = await track('[data-readout="potential"]', 2200, () => page.keyboard.press('ArrowRight'))
+  const vm = await track('[data-readout="potential"]', () => page.keyboard.press('ArrowRight'), async () => {
+    // The step and the sweep's start are one render: once the step shows, "done" is the end.
+    await expect(view).toHaveAttribute('data-step', '3')
+    await expect(view).toHaveAttribute('data-sweep', 'done', { timeout: 15_000 })
+  })
   const values = [
     ...new Set(vm.map(p => Number(p.text.replace('\u2212', '-').replace(' mV', '')))),
   ]
