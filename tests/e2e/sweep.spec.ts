@@ -51,10 +51,44 @@ async function contrastProblems(page: Page, slide: string, where: string) {
 const BIG = { width: 1920, height: 1080 }
 const SMALL = { width: 1024, height: 768 }
 
-/** The page shows the slide at `size`, laid out with its fonts. */
+/**
+ * The page shows the slide laid out with its fonts and images: every box on the shown slide
+ * the same for three frames in a row. Slidev rescales a slide on the frame after a resize,
+ * and a figure may place its labels on the frame after that; a fixed pause was either too
+ * short on a busy machine or mostly idle (it was 150 ms, at ~300 stops of a sweep).
+ */
 async function settle(page: Page) {
-  await page.evaluate(() => document.fonts.ready)
-  await page.waitForTimeout(150)
+  const settled = await page.evaluate(async () => {
+    await document.fonts.ready
+    const frame = () => new Promise(requestAnimationFrame)
+    const shown = () => [
+      ...document.querySelectorAll<HTMLElement>('.slidev-page'),
+    ].filter(p => getComputedStyle(p).display !== 'none')
+    const boxes = () => shown().flatMap(p => [
+      p,
+      ...p.querySelectorAll('*'),
+    ]).map((e) => {
+      const r = e.getBoundingClientRect()
+      return `${r.x},${r.y},${r.width},${r.height}`
+    }).join(';')
+    const loaded = () => shown().every(p => [
+      ...p.querySelectorAll('img'),
+    ].every(i => i.complete))
+    let last = ''
+    let same = 0
+    for (let i = 0; i < 120; i++) {
+      await frame()
+      const now = boxes()
+      same = now === last && loaded()
+        ? same + 1
+        : 0
+      last = now
+      if (same === 2)
+        return true
+    }
+    return false
+  })
+  expect(settled, 'the slide\'s layout settles within 120 frames').toBe(true)
 }
 
 /**
