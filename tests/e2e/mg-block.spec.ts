@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { channelStateAtStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
-import { slideNumberOf } from './deck'
+import { showSlide, slideNumberOf } from './deck'
 import { drawnItems, isLigandOnItsSite, overlaps } from './diagramBoxes'
 
 // The "NMDAR Properties" slide, driven like a presenter: → through the five steps, the
@@ -106,7 +106,12 @@ for (const [width, height] of [
       for (const motion of ['reduce', 'no-preference'] as const) {
         await page.emulateMedia({ reducedMotion: motion })
         for (let step = 0; step <= 4; step++) {
-          await page.goto(`${no}?clicks=${step}`)
+          // Without motion a step is drawn at once: reached by the deck's own navigation. With
+          // motion, each step is opened afresh, as a link to it would show it.
+          if (motion === 'reduce')
+            await showSlide(page, no, step)
+          else
+            await page.goto(`${no}?clicks=${step}`)
           const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
           await expect(view).toHaveAttribute('data-step', String(step))
           await expect(view).toHaveAttribute('data-sweep', 'done')
