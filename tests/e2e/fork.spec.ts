@@ -4,22 +4,46 @@ import { join } from 'node:path'
 import process from 'node:process'
 import { stripVTControlCharacters } from 'node:util'
 import { expect, test } from '@playwright/test'
+import { parse } from 'yaml'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
+import { serveStatic } from '../../lib/staticServer'
 import { fold, pageTexts, pdfInfo, renderPage } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
 import { pdfPageQrs, slideQrs } from '../support/qr'
+import { expectRendered, visitOnceThenLoseServer, watch } from './offline'
 
 // A lecturer forks the talk: new title and presenter, their logo, one section dropped, one
-// new study added and cited, and a site hosted under a sub-path (GitHub Pages: /<repo>/).
-// The real build must carry all of it into the site and both PDFs.
+// new study added and cited, and the site published by the repository's Pages workflow
+// (.github/workflows/pages.yml) to https://<user>.github.io/<repo>/. The real build must
+// carry all of it into the site and both PDFs. GitHub cannot run here, so the test runs the
+// workflow's own build command (read from the workflow file, the repository name filled in)
+// and serves the result the way Pages does: under /<repo>/ only, and for any path it has no
+// file for, 404.html with status 404.
 const REMOVED = 'slides/06-review-2025.md'
+const REPO = 'my-talk'
+
+interface Step { run?: string, uses?: string, with?: Record<string, string> }
+
+function workflowSteps(): Step[] {
+  const wf = parse(readFileSync(join(projectRoot, '.github/workflows/pages.yml'), 'utf8'))
+  return wf.jobs.build.steps as Step[]
+}
+
+/** The build step's arguments after `npm run build --`, with the repository name filled in. */
+function buildArgs(): string[] {
+  const step = workflowSteps().find(s => s.run?.startsWith('npm run build'))
+  expect(step, 'the workflow has an `npm run build` step').toBeTruthy()
+  const run = step!.run!.replace(/\$\{\{\s*github\.event\.repository\.name\s*\}\}/g, REPO)
+  const args = run.replace(/^npm run build\s*(--\s*)?/, '').match(/"[^"]*"|\S+/g) ?? []
+  return args.map(a => a.replace(/^"|"$/g, ''))
+}
 
 /** The `src:` block of slides.md that imports `file`, with its other keys (its time budget). */
 function srcBlock(file: string): RegExp {
   return new RegExp(`---\nsrc: \\./${file.replace(/\./g, '\\.')}\n(?:[^\n]+\n)*?---\n`)
 }
-const BASE = '/my-talk/'
+const BASE = `/${REPO}/`
 /** Where the fork is published (a reserved example domain): its QR codes must say so. */
 const URL = `https://example.org${BASE}`
 
@@ -62,7 +86,7 @@ const NEW_ENTRY = `
 }
 `
 
-test('a fork with its own title, presenter, logo, sections and a new study builds into the site and both PDFs', async ({ page }) => {
+test('a fork with its own title, presenter, logo, sections and a new study, built by the Pages workflow, works under its sub-path: site, both PDFs, deep links, offline', async ({ page }) => {
   test.setTimeout(600_000)
   const dir = copyProject()
   const before = await loadCitedDeck(join(dir, 'slides.md'))
@@ -91,10 +115,19 @@ test('a fork with its own title, presenter, logo, sections and a new study build
   writeFileSync(section, sectionText.replace(windupTitle, `${windupTitle}\nFirst described in the mid-1960s [@mendell2022]\n`))
   writeFileSync(join(dir, 'references.bib'), readFileSync(join(dir, 'references.bib'), 'utf8') + NEW_ENTRY)
 
-  const r = runScript(dir, 'build.ts', ['--base', BASE])
+  const args = buildArgs()
+  expect(args, 'the workflow builds for the sub-path Pages serves').toEqual(['--base', BASE])
+  const artifact = workflowSteps().find(s => s.uses?.startsWith('actions/upload-pages-artifact'))
+  expect(artifact?.with?.path, 'the workflow publishes what the build writes').toBe('dist')
+  const r = runScript(dir, 'build.ts', args)
   expect(r.code, r.output).toBe(0)
   const dist = join(dir, 'dist')
-  for (const f of ['index.html', 'slides.pdf', 'handout.pdf'])
+  for (const f of [
+    'index.html',
+    '404.html',
+    'slides.pdf',
+    'handout.pdf',
+  ])
     expect(existsSync(join(dist, f)), f).toBe(true)
 
   for (const pdf of ['slides.pdf', 'handout.pdf']) {
@@ -122,13 +155,26 @@ test('a fork with its own title, presenter, logo, sections and a new study build
   expect(pdfPageQrs(slidesPdf, 1)).toEqual([URL])
   expect(pdfPageQrs(slidesPdf, pages).sort()).toEqual([URL, `${URL}handout.pdf`].sort())
 
-  // The site, served under its sub-path, shows the new title and the logo on its first slide.
-  const { serveStatic } = await import('../../lib/staticServer')
-  const server = await serveStatic(dist, 0, '127.0.0.1', BASE)
+  // The site, served as Pages serves it, shows the new title and the logo on its first slide.
+  const forkDeck = await loadDeck(entry)
+  const server = await serveStatic(dist, 0, '127.0.0.1', BASE, { notFound: '404.html' })
+  const failed: string[] = []
+  page.on('response', (res) => {
+    // The one expected 404 is a deep link's document: Pages answers it with 404.html.
+    if (res.status() >= 400 && res.request().resourceType() !== 'document')
+      failed.push(`${res.status()} ${res.url()}`)
+  })
   const loaded = (img: HTMLImageElement) => img.complete && img.naturalWidth > 0
+  const mg = forkDeck.slides.find(s => /<MgBlockChannel :step/.test(s.content))!
   try {
-    await page.goto(`${server.url}1`)
+    await page.goto(`${server.url}`)
     await expect(page.locator('.slidev-page-1')).toContainText('Glutamate, NMDA receptors and chronic pain')
+    // The self-hosted font loads under the sub-path. Polled: the text can show, in the
+    // fallback font, a moment before the font file arrives (a busy machine saw that).
+    await expect.poll(() => page.evaluate(() => [...document.fonts].some(f => f.family.replace(/"/g, '') === 'Source Sans 3' && f.status === 'loaded')), { timeout: 15_000 }).toBe(true)
+    await page.keyboard.press('ArrowDown')
+    await expect(page).toHaveURL(`${server.url}2`)
+    await page.goto(`${server.url}1`)
     await expect(page.locator('.slidev-page-1')).toContainText('Dr Ada Example')
     const logo = page.locator('.slidev-page-1').getByRole('img', { name: 'Example Pain Institute logo' })
     await expect(logo).toBeVisible()
@@ -137,22 +183,48 @@ test('a fork with its own title, presenter, logo, sections and a new study build
     // short address is printed beside each.
     expect(await slideQrs(page, '.slidev-page-1')).toEqual([URL])
     await expect(page.locator('.slidev-page-1 [data-take-away]')).toContainText('example.org/my-talk')
-    const last = (await loadDeck(entry)).slides.length
+    const last = forkDeck.slides.length
     await page.goto(`${server.url}${last}`)
     expect(await slideQrs(page, `.slidev-page-${last}`)).toEqual([URL, `${URL}handout.pdf`])
     await expect(page.locator(`.slidev-page-${last} [data-take-away]`)).toContainText('example.org/my-talk/handout.pdf')
-    await page.goto(`${server.url}1`)
+    // The closing slide's download links reach the PDFs under the sub-path.
+    const closing = forkDeck.slides.find(s => s.content.includes('class="downloads"'))!.no
+    await page.goto(`${server.url}${closing}`)
+    const downloads = await page.locator(`.slidev-page-${closing} .downloads a`).all()
+    expect(downloads).toHaveLength(2)
+    for (const link of downloads) {
+      const href = await link.evaluate(a => (a as HTMLAnchorElement).href)
+      expect(href).toMatch(new RegExp(`/${REPO}/(slides|handout)\\.pdf$`))
+      const res = await page.request.get(href)
+      expect(res.status(), href).toBe(200)
+      expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    }
+    // A link shared to one slide, opened cold: Pages serves 404.html and the deck routes.
+    await page.goto(`${server.url}${mg.no}`)
+    await expect(page.locator(`.slidev-page-${mg.no} svg[role="img"]`).first()).toBeVisible()
+    await page.goto(`${server.url}presenter/${mg.no}`)
+    await expect(page.locator('.slidev-presenter')).toBeVisible()
     // The running footer of the first ordinary slide carries it small, as decoration (empty alt).
-    const plain = (await loadDeck(entry)).slides.find(s => s.no > 1 && !['cover', 'section'].includes(s.layout ?? '') && !s.frontmatter.hideFooter)!.no
+    const plain = forkDeck.slides.find(s => s.no > 1 && !['cover', 'section'].includes(s.layout ?? '') && !s.frontmatter.hideFooter)!.no
     await page.goto(`${server.url}${plain}`)
     const mark = page.locator(`.slidev-page-${plain} .deck-footer img`)
     await expect(mark).toHaveAttribute('alt', '')
     await expect.poll(() => mark.evaluate(loaded), 'the footer\'s logo loads').toBe(true)
     expect((await mark.boundingBox())!.height, 'the footer\'s logo stays small').toBeLessThan(40)
+    expect(failed, 'requests that failed under the sub-path').toEqual([])
   }
   finally {
     await server.close()
   }
+
+  // Hosted under the sub-path, the offline cache is scoped to it and works there too.
+  const offline = await visitOnceThenLoseServer(page, dist, BASE)
+  const problems = watch(page)
+  await page.reload()
+  await expectRendered(page, forkDeck.slides[0]!)
+  await page.goto(`${offline.url}${mg.no}`)
+  await expectRendered(page, mg)
+  expect(problems, 'offline under the sub-path').toEqual([])
 })
 
 test('a fork with a mistyped headmatter key, a missing logo and an unknown citation gets clear errors and no dist/', () => {

