@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test'
 import type { Rgba } from '../../lib/contrast'
+import { EVIDENCE_LEGEND } from '../../addons/citations/lib'
 import { contrastRatio, over, parseColor, requiredRatio } from '../../lib/contrast'
 import { AXE_PATH } from './deck'
 
@@ -322,4 +323,30 @@ export function readabilityProblems(page: Page, slide: string, min = MIN_PX): Pr
     }
     return out
   }, min)
+}
+
+/**
+ * The audit trail of the deck (which record was seen where, what could not be traced) lives
+ * in references.bib and `npm run check:refs`. On the projected slide a clinical audience sees
+ * the evidence mark and its legend, never the bookkeeping.
+ */
+export const AUDIT_WORDING = /source lecture, uncited|review not traced|claim not verified|do not reuse|\(unverified\)|not independently verified|not traced|source lecture's figures|not verified/i
+
+/**
+ * What a slide's shown `text` says that a clinical audience should not see (`at` names the
+ * slide): audit wording, an evidence mark (†) without its legend, a legend more than once or
+ * with no mark. `marked`: the slide carries the mark.
+ */
+export function evidenceProblems(text: string, at: string): { problems: string[], marked: boolean } {
+  const problems: string[] = []
+  const audit = text.match(AUDIT_WORDING)
+  if (audit)
+    problems.push(`${at}: shows "${audit[0]}"`)
+  const legends = text.split(EVIDENCE_LEGEND).length - 1
+  const daggers = text.split('†').length - 1 - legends
+  if (daggers > 0 && legends !== 1)
+    problems.push(`${at}: ${daggers} dagger(s) and ${legends} legend(s); a slide with the mark shows the legend once`)
+  if (daggers === 0 && legends)
+    problems.push(`${at}: a legend with no dagger to explain`)
+  return { problems, marked: daggers > 0 }
 }
