@@ -197,7 +197,7 @@ export function aboutLines(headmatter: Record<string, unknown>, withAppendix = f
   return [
     'Each slide is printed beside what the speaker says about it, with ruled lines for your own notes.',
     withAppendix
-      ? 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) follow the slides, and what was corrected from the source lecture is listed at the end.'
+      ? 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) follow the slides, and the sources and corrections of this lecture are listed at the end.'
       : 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) are at the end.',
     ...(by
       ? [`Prepared by ${by}.`]

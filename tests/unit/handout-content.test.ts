@@ -129,7 +129,7 @@ describe('cover', () => {
   it('says where the references and the corrections appendix are, when there is one', () => {
     expect(aboutLines({}).join(' ')).toContain('are at the end')
     expect(aboutLines({}).join(' ')).not.toContain('corrected')
-    expect(aboutLines({}, true).join(' ')).toContain('follow the slides, and what was corrected from the source lecture is listed at the end')
+    expect(aboutLines({}, true).join(' ')).toContain('follow the slides, and the sources and corrections of this lecture are listed at the end')
   })
 })
 
