@@ -330,7 +330,13 @@ export function readabilityProblems(page: Page, slide: string, min = MIN_PX): Pr
  * in references.bib and `npm run check:refs`. On the projected slide a clinical audience sees
  * the evidence mark and its legend, never the bookkeeping.
  */
-export const AUDIT_WORDING = /source lecture, uncited|review not traced|claim not verified|do not reuse|\(unverified\)|not independently verified|not traced|source lecture's figures|not verified/i
+/**
+ * Our audit trail and provenance, which belong in references.bib, the Markdown's maintainer
+ * remarks and the handout's "Sources and corrections" appendix: never on a projected slide or
+ * in the notes a student reads. (The lecture the deck was built from is "the source lecture"
+ * there; an audience has never seen it.)
+ */
+export const AUDIT_WORDING = /source lecture|review not traced|claim not verified|do not reuse|\(unverified\)|not independently verified|not traced|not verified|reference audit|\bthe source (?:lists|cites|said|says|reports|gives|gave|positions|offers)\b|present (?:it|them|both) as\b|we have not (?:re-)?checked/i
 
 /**
  * What a slide's shown `text` says that a clinical audience should not see (`at` names the
