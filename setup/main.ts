@@ -82,9 +82,29 @@ function fixAll(): void {
   fixNotesPane(document)
 }
 
+/**
+ * Slidev's "Caching for offline…" badge (PwaIndicator) is cleared only by the service worker's
+ * first install (workbox's onOfflineReady). On every later load the worker is already active,
+ * that never fires, and the badge stayed in the corner of the projected slide for the whole
+ * talk. A page that an active worker controls is served from the finished cache, so the badge
+ * is stale there: styles/index.css hides it under this class ("Ready offline" still shows).
+ */
+const CACHED_CLASS = 'deck-offline-cached'
+
+function markCachedWhenControlled(): void {
+  const sw = navigator.serviceWorker
+  if (!sw)
+    return
+  sw.ready.then(() => {
+    if (sw.controller)
+      document.documentElement.classList.add(CACHED_CLASS)
+  }, () => {})
+}
+
 export default defineAppSetup(() => {
   if (typeof document === 'undefined' || typeof MutationObserver === 'undefined')
     return
+  markCachedWhenControlled()
   // What the build's printer waits on (lib/printReady.ts), on /print as on /handout.
   Object.assign(window, { [PRINT_READINESS_GLOBAL]: printReadiness })
   // Only element insertions matter (new notes, opened menus); text updates (the timer) do not.

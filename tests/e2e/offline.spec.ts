@@ -26,6 +26,9 @@ test('after one visit the deck works without its server: reload, deep links, eve
   await test.step('reload', async () => {
     await page.reload()
     await expectRendered(page, d.slides[0]!)
+    // Slidev clears its "Caching for offline…" badge only when the worker first installs; on
+    // every later load it stayed in the corner of the projected slide for the whole talk.
+    await expect(page.getByText('Caching for offline')).toBeHidden({ timeout: 5_000 })
   })
 
   await test.step('deep links, opened as a lecturer would paste them', async () => {
