@@ -85,6 +85,14 @@ await main(async () => {
           // Reduced motion: each click step is shown at its end state, not mid-animation.
           const context = await browser.newContext({ viewport: size, colorScheme: scheme, reducedMotion: 'reduce' })
           const page = await context.newPage()
+          // A first visit installs the offline cache, and Slidev shows "Caching for offline…"
+          // over the slide until it is done: wait for that once, as a lecturer's deck has
+          // before the talk (bounded, for a deck built without its service worker).
+          await page.goto(`${server.url}${slides[0]}`)
+          await page.evaluate(() => Promise.race([
+            navigator.serviceWorker?.ready,
+            new Promise(resolve => setTimeout(resolve, 15_000)),
+          ]))
           for (const no of slides) {
             await page.goto(`${server.url}${no}`)
             await page.locator(`.slidev-page-${no}`).waitFor()
