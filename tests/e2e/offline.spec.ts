@@ -110,6 +110,8 @@ test('the slides and handout PDFs open from the offline cache', async ({ page })
   // And as a student clicks them on the last slide: a new tab, served from the cache.
   const closing = await slideNumberOf(/class="downloads"/)
   await page.goto(`${server.url}${closing}`)
+  // Both links, once the slide has rendered (read at once, none would be found and none checked).
+  await expect(page.locator(`.slidev-page-${closing} .downloads a`)).toHaveCount(2)
   for (const link of await page.locator(`.slidev-page-${closing} .downloads a`).all()) {
     const [tab] = await Promise.all([
       page.context().waitForEvent('page'),
