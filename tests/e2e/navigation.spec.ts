@@ -76,3 +76,24 @@ test('the deck offers both PDFs for download from its last slide', async ({ page
     expect((await response.body()).subarray(0, 5).toString()).toBe('%PDF-')
   }
 })
+
+test('presenting full screen on a 4:3 projector, the navigation bar shows only when the mouse or the keyboard asks for it', async ({ page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 })
+  await page.goto('5')
+  await expect(page.locator('.slidev-page-5')).toBeVisible()
+  const bar = page.locator('#slide-container > div:has(> nav)')
+  const opacity = () => bar.evaluate(e => getComputedStyle(e).opacity)
+  // Slidev's own rule for a screen taller than 16:9 (persistNav): the bar stays in the band
+  // under the slide. In a window that is left as it is.
+  await expect.poll(opacity).toBe('1')
+  await page.mouse.move(512, 200)
+  await page.keyboard.press('f')
+  await expect.poll(() => page.evaluate(() => document.fullscreenElement === document.body), { message: 'f (Slidev\'s shortcut) goes full screen' }).toBe(true)
+  await expect.poll(opacity, { message: 'full screen, the hall does not watch the toolbar' }).toBe('0')
+  await page.mouse.move(30, 745)
+  await expect.poll(opacity, { message: 'the mouse over the band shows it' }).toBe('1')
+  await page.mouse.move(512, 200)
+  await expect.poll(opacity).toBe('0')
+  await page.keyboard.press('Tab')
+  await expect.poll(opacity, { message: 'so does the keyboard' }).toBe('1')
+})
