@@ -1,0 +1,62 @@
+import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+import { copyProject, projectRoot, runScript } from '../support/project'
+
+// scripts/test.ts (npm test) sums the runners' reports into the line CI reads, and fails when
+// a runner exits non-zero even if its report counts no failure: Playwright that could not
+// start its web server wrote a report of zero tests, exited 1, and npm test passed.
+
+/** Vitest's JSON report of three passed tests, written where npm test asks; exits $FAKE_EXIT. */
+const FAKE_VITEST = `#!/bin/sh
+for a in "$@"; do
+  case "$a" in
+    --outputFile=*) printf '{"numPassedTests":3,"numFailedTests":0,"numPendingTests":0}' > "\${a#--outputFile=}" ;;
+  esac
+done
+exit "$FAKE_EXIT"
+`
+
+/** A copy of the project whose node_modules/.bin/vitest is the fake above. */
+function projectWithFakeVitest(): string {
+  const dir = copyProject()
+  const modules = join(dir, 'node_modules')
+  // The copy's node_modules is hard links to ours, or a symlink to it on another file system:
+  // either way writing over an entry would change our own, so the entry is replaced.
+  if (lstatSync(modules).isSymbolicLink()) {
+    const shared = join(projectRoot, 'node_modules')
+    rmSync(modules)
+    mkdirSync(join(modules, '.bin'), { recursive: true })
+    for (const name of readdirSync(shared).filter(n => n !== '.bin'))
+      symlinkSync(join(shared, name), join(modules, name))
+  }
+  const vitest = join(modules, '.bin', 'vitest')
+  rmSync(vitest, { force: true })
+  writeFileSync(vitest, FAKE_VITEST)
+  chmodSync(vitest, 0o755)
+  return dir
+}
+
+describe('npm test\'s verdict', () => {
+  const dir = projectWithFakeVitest()
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+  const unitOnly = [
+    '--unit',
+    '--skip-lint',
+    '--skip-typecheck',
+  ]
+
+  it('fails when a runner exits non-zero, even though its report counts no failure', () => {
+    const r = runScript(dir, 'test.ts', unitOnly, { FAKE_EXIT: '1' })
+    expect(r.stdout).toContain('tests: 3 passed, 0 failed, 0 skipped')
+    expect(r.stdout).toContain('A test runner failed or could not run')
+    expect(r.code, r.output).toBe(1)
+  }, 60_000)
+
+  it('passes when the runner exits 0 with the same report', () => {
+    const r = runScript(dir, 'test.ts', unitOnly, { FAKE_EXIT: '0' })
+    expect(r.stdout).toContain('tests: 3 passed, 0 failed, 0 skipped')
+    expect(r.stdout).not.toContain('A test runner failed')
+    expect(r.code, r.output).toBe(0)
+  }, 60_000)
+})
