@@ -83,10 +83,26 @@ export default defineRootSetup(() => {
   }, { capture: true })
 
   // After Slidev has applied the highlight for the new click (its own watcher, then a frame).
+  // On a busy laptop the highlight can land later than those frames, and the notes stayed
+  // where they were: the pane's classes are watched too, so the scroll follows the highlight
+  // itself whenever it moves (no jump while it stays: followNotes leaves a visible paragraph).
+  const highlight = new MutationObserver(followNotes)
+  let watched: Element | null = null
   watch([nav.currentSlideNo, nav.clicks], async () => {
     if (!nav.isPresenter.value)
       return
     await nextTick()
+    const pane = document.querySelector('.slidev-presenter .slidev-note')
+    if (pane && pane !== watched) {
+      highlight.disconnect()
+      highlight.observe(pane, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: ['class'],
+      })
+      watched = pane
+    }
     requestAnimationFrame(() => requestAnimationFrame(followNotes))
   }, { flush: 'post' })
 })
