@@ -326,17 +326,13 @@ export function readabilityProblems(page: Page, slide: string, min = MIN_PX): Pr
 }
 
 /**
- * The audit trail of the deck (which record was seen where, what could not be traced) lives
- * in references.bib and `npm run check:refs`. On the projected slide a clinical audience sees
- * the evidence mark and its legend, never the bookkeeping.
+ * Our audit trail and provenance: which record was seen where, what could not be traced, what
+ * the lecture the deck was built from said. They live in references.bib, `npm run check:refs`,
+ * the Markdown's maintainer remarks and the handout's "Sources and corrections" appendix;
+ * never on a projected slide or in the notes a student reads, where a clinical audience sees
+ * the evidence mark and its legend instead. (An audience has never seen "the source lecture".)
  */
-/**
- * Our audit trail and provenance, which belong in references.bib, the Markdown's maintainer
- * remarks and the handout's "Sources and corrections" appendix: never on a projected slide or
- * in the notes a student reads. (The lecture the deck was built from is "the source lecture"
- * there; an audience has never seen it.)
- */
-export const AUDIT_WORDING = /source lecture|review not traced|claim not verified|do not reuse|\(unverified\)|not independently verified|not traced|not verified|reference audit|\bthe source (?:lists|cites|said|says|reports|gives|gave|positions|offers)\b|present (?:it|them|both) as\b|we have not (?:re-)?checked/i
+export const AUDIT_WORDING = /source lecture|do not reuse|\(unverified\)|not independently verified|not traced|not verified|reference audit|\bthe source (?:lists|cites|said|says|reports|gives|gave|positions|offers)\b|present (?:it|them|both) as\b|we have not (?:re-)?checked/i
 
 /**
  * What a slide's shown `text` says that a clinical audience should not see (`at` names the
