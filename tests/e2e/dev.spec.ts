@@ -106,48 +106,33 @@ test.describe('npm run dev', () => {
   })
 })
 
-test('an edit to a slide file shows in the open deck without a reload', async ({ page }) => {
-  test.setTimeout(180_000)
-  const dir = copyProject()
-  const dev = await startDev(dir, PORT + 1)
-  try {
+// One copy and one dev server for both edit tests (a server's start and first compile of the
+// deck is most of either test): the citing edit first, so that it is still the first edit
+// after start, the one the citation cache meets cold; it undoes itself, and the plain edit
+// then meets the deck as cloned.
+test.describe('npm run dev, edited while it runs', () => {
+  test.describe.configure({ mode: 'serial', timeout: 240_000 })
+  let dir: string
+  let server: DevServer
+  test.beforeAll(async () => {
+    dir = copyProject()
+    server = await startDev(dir, PORT + 1)
+  })
+  test.afterAll(async () => {
+    await server?.close()
+  })
+
+  test('an edit that cites renumbers the citations of the whole deck, on screen', async ({ page }) => {
+    const deck = await loadDeck(join(dir, 'slides.md'))
+    const file = 'slides/01-definition.md'
+    const slide = deck.slides.find(s => s.file === file && s.content.includes('under intense scrutiny'))!
+    // A key first cited late in the talk: cited here, it must take a low number, and every
+    // key first cited between here and there moves up by one, on this slide and the others.
+    const before = deck.cited
+    const late = before.citations.order.at(-1)!
+    expect(before.numbers.get(late)).toBe(before.numbers.size)
+
     const seen = problems(page)
-    const d = await deck()
-    const target = d.slides.find(s => s.no > 1 && /^# .+$/m.test(s.content))!
-    await page.goto(`${dev.url}${target.no}`)
-    const slide = page.locator(`.slidev-page-${target.no}`)
-    // The first visit compiles the deck on demand: slow on a busy 2-core machine.
-    await expect(slide).toContainText(target.title, { timeout: 60_000 })
-    // Marks the window: a reload would drop it, hot replacement keeps it.
-    await page.evaluate(() => ((window as any).__notReloaded = true))
-
-    const file = join(dir, target.file)
-    const heading = target.content.match(/^# .+$/m)![0]
-    saveFile(file, readFileSync(file, 'utf8').replace(heading, `${heading}\n\nEdited while presenting`))
-    await expect(slide).toContainText('Edited while presenting', { timeout: 20_000 })
-    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
-    expect(seen, dev.output()).toEqual([])
-  }
-  finally {
-    await dev.close()
-  }
-})
-
-test('an edit that cites renumbers the citations of the whole deck, on screen', async ({ page }) => {
-  test.setTimeout(240_000)
-  const dir = copyProject()
-  const deck = await loadDeck(join(dir, 'slides.md'))
-  const file = 'slides/01-definition.md'
-  const slide = deck.slides.find(s => s.file === file && s.content.includes('under intense scrutiny'))!
-  // A key first cited late in the talk: cited here, it must take a low number, and every
-  // key first cited between here and there moves up by one, on this slide and the others.
-  const before = deck.cited
-  const late = before.citations.order.at(-1)!
-  expect(before.numbers.get(late)).toBe(before.numbers.size)
-
-  const seen = problems(page)
-  const server = await startDev(dir, PORT + 2)
-  try {
     await page.goto(`${server.url}${slide.no}`)
     const shown = page.locator(`.slidev-page-${slide.no}`)
     await expect(shown.getByText('under intense scrutiny')).toBeVisible({ timeout: 60_000 })
@@ -176,8 +161,23 @@ test('an edit that cites renumbers the citations of the whole deck, on screen', 
     saveFile(path, readFileSync(path, 'utf8').replace(` FreshWord [@petrenko2003; @${late}]`, ' [@petrenko2003]'))
     await expect(page.locator(`.slidev-page-${other.slide} .slide-sources li[data-cite="${moved}"] .source-number`)).toHaveText(String(before.numbers.get(moved)), { timeout: 30_000 })
     expect(seen, server.output()).toEqual([])
-  }
-  finally {
-    await server.close()
-  }
+  })
+
+  test('an edit to a slide file shows in the open deck without a reload', async ({ page }) => {
+    const seen = problems(page)
+    const d = await deck()
+    const target = d.slides.find(s => s.no > 1 && /^# .+$/m.test(s.content))!
+    await page.goto(`${server.url}${target.no}`)
+    const slide = page.locator(`.slidev-page-${target.no}`)
+    await expect(slide).toContainText(target.title, { timeout: 60_000 })
+    // Marks the window: a reload would drop it, hot replacement keeps it.
+    await page.evaluate(() => ((window as any).__notReloaded = true))
+
+    const file = join(dir, target.file)
+    const heading = target.content.match(/^# .+$/m)![0]
+    saveFile(file, readFileSync(file, 'utf8').replace(heading, `${heading}\n\nEdited while presenting`))
+    await expect(slide).toContainText('Edited while presenting', { timeout: 20_000 })
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
+    expect(seen, server.output()).toEqual([])
+  })
 })
