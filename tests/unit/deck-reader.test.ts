@@ -192,6 +192,7 @@ describe('caches of the edit loop', () => {
           file: s.source.filepath,
           start: s.source.start,
           raw: s.source.raw,
+          importedAt: s.importChain?.map(c => `${c.filepath}:${c.start}`),
         })),
         occurrences: cited.citations.occurrences,
         numbers: [...cited.numbers],
@@ -228,6 +229,21 @@ describe('caches of the edit loop', () => {
       await sameAsAWholeRead(entry)
       edit(file, 'The notes cite too [@staud2004].', 'The notes cite too [@staud2004; @mayer1984].')
       await sameAsAWholeRead(entry)
+    })
+
+    it('an edit above a nested import moves the line the imported slides name as their import', async () => {
+      const dir = copy()
+      const entry = join(dir, 'slides.md')
+      const file = join(dir, 'a.md')
+      edit(file, '# Last of a', '# Last of a\n\n---\nsrc: ./c.md\n---\n')
+      writeFileSync(join(dir, 'c.md'), '# Imported by a\n\nText [@woolf2011].\n')
+      const first = await sameAsAWholeRead(entry)
+      const nested = first.slides.find(s => s.source.filepath.endsWith('/c.md'))!
+      expect(nested.importChain).toHaveLength(2)
+      edit(file, 'Central sensitization [@woolf2011].', 'Central sensitization [@woolf2011].\n\nTwo lines more.')
+      const again = await sameAsAWholeRead(entry)
+      expect(again.slides[nested.index]!.source, 'the imported file is not read again').toBe(nested.source)
+      expect(again.slides[nested.index]!.importChain!.at(-1)!.start).toBe(nested.importChain!.at(-1)!.start + 2)
     })
 
     it('reads the whole deck when a slide is added or removed, a frontmatter changes or the first slide is edited', async () => {

@@ -114,6 +114,13 @@ async function withEditedFiles(before: ParsedDeck): Promise<ParsedDeck | undefin
     return undefined
   const slides = before.slides.map((s) => {
     const source = edited.get(s.source)
+    // A slide imported through an edited file (a `src:` block in it) keeps its own source but
+    // takes that block's new version: its line, where an error about the import points.
+    const importChain = s.importChain?.some(c => edited.has(c))
+      ? s.importChain.map(c => edited.get(c) ?? c)
+      : s.importChain
+    if (!source && importChain === s.importChain)
+      return s
     return source
       ? {
           ...s,
@@ -124,8 +131,12 @@ async function withEditedFiles(before: ParsedDeck): Promise<ParsedDeck | undefin
           title: source.title,
           level: source.level,
           source,
+          importChain,
         }
-      : s
+      : {
+          ...s,
+          importChain,
+        }
   })
   return {
     ...before,
