@@ -191,8 +191,9 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     const closing = forkDeck.slides.find(s => s.content.includes('class="downloads"'))!.no
     await page.goto(`${server.url}${closing}`)
     // Waited for: read at once after the load, a CI run found the slide not yet rendered.
-    await expect(page.locator(`.slidev-page-${closing} .downloads a`)).toHaveCount(2)
-    const downloads = await page.locator(`.slidev-page-${closing} .downloads a`).all()
+    const links = page.locator(`.slidev-page-${closing} .downloads a`)
+    await expect(links).toHaveCount(2)
+    const downloads = await links.all()
     for (const link of downloads) {
       const href = await link.evaluate(a => (a as HTMLAnchorElement).href)
       expect(href).toMatch(new RegExp(`/${REPO}/(slides|handout)\\.pdf$`))

@@ -111,8 +111,9 @@ test('the slides and handout PDFs open from the offline cache', async ({ page })
   const closing = await slideNumberOf(/class="downloads"/)
   await page.goto(`${server.url}${closing}`)
   // Both links, once the slide has rendered (read at once, none would be found and none checked).
-  await expect(page.locator(`.slidev-page-${closing} .downloads a`)).toHaveCount(2)
-  for (const link of await page.locator(`.slidev-page-${closing} .downloads a`).all()) {
+  const links = page.locator(`.slidev-page-${closing} .downloads a`)
+  await expect(links).toHaveCount(2)
+  for (const link of await links.all()) {
     const [tab] = await Promise.all([
       page.context().waitForEvent('page'),
       link.click(),
