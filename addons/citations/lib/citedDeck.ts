@@ -121,22 +121,19 @@ async function withEditedFiles(before: ParsedDeck): Promise<ParsedDeck | undefin
       : s.importChain
     if (!source && importChain === s.importChain)
       return s
-    return source
-      ? {
-          ...s,
-          content: source.content,
-          revision: source.revision,
-          frontmatterRaw: source.frontmatterRaw,
-          note: source.note,
-          title: source.title,
-          level: source.level,
-          source,
-          importChain,
-        }
-      : {
-          ...s,
-          importChain,
-        }
+    return {
+      ...s,
+      ...(source && {
+        content: source.content,
+        revision: source.revision,
+        frontmatterRaw: source.frontmatterRaw,
+        note: source.note,
+        title: source.title,
+        level: source.level,
+        source,
+      }),
+      importChain,
+    }
   })
   return {
     ...before,
