@@ -109,7 +109,7 @@ export async function expectRendered(page: Page, slide: Slide) {
   const brokenImages = await root.locator('img').evaluateAll(imgs => (imgs as HTMLImageElement[]).filter(i => !i.complete || i.naturalWidth === 0).map(i => i.src))
   expect(brokenImages, `slide ${slide.no}: images that did not load`).toEqual([])
   // The fonts the slide uses are loaded too. Otherwise the next navigation can cancel a font
-  // still on its way from the cache (net::ERR_ABORTED), which \`watch\` reports as missing
+  // still on its way from the cache (net::ERR_ABORTED), which `watch` reports as missing
   // offline: a CI run saw that on a busy machine.
   await page.evaluate(() => document.fonts.ready.then(() => undefined))
 }
