@@ -180,4 +180,35 @@ test.describe('npm run dev, edited while it runs', () => {
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
     expect(seen, server.output()).toEqual([])
   })
+
+  // README, "A new study": cite it, then add its entry. Slidev reloads the deck only for a
+  // slide file; the addon's dev plugin reports a saved bibliography as a change of the deck.
+  test('a study cited before its entry exists shows as ?key, and saving references.bib numbers it on screen', async ({ page }) => {
+    const seen = problems(page)
+    const deck = await loadDeck(join(dir, 'slides.md'))
+    const file = 'slides/01-definition.md'
+    const slide = deck.slides.find(s => s.file === file && s.content.includes('under intense scrutiny [@petrenko2003]'))!
+    await page.goto(`${server.url}${slide.no}`)
+    const shown = page.locator(`.slidev-page-${slide.no}`)
+    await expect(shown.getByText('under intense scrutiny')).toBeVisible({ timeout: 60_000 })
+    await page.evaluate(() => ((window as any).__notReloaded = true))
+
+    const key = 'newstudy2026'
+    const path = join(dir, file)
+    saveFile(path, readFileSync(path, 'utf8').replace('under intense scrutiny [@petrenko2003]', `under intense scrutiny [@petrenko2003; @${key}]`))
+    const cited = shown.locator(`sup.citation[data-cite="petrenko2003 ${key}"]`)
+    await expect(cited).toHaveClass(/citation-missing/, { timeout: 30_000 })
+    await expect(cited).toContainText(`?${key}`)
+
+    // A fixture entry in the test's copy only: no identifier, nothing claimed.
+    const bib = join(dir, 'references.bib')
+    saveFile(bib, `${readFileSync(bib, 'utf8')}\n@article{${key},\n  author = {Newcomer, A.},\n  title = {A study added during the talk's preparation},\n  journal = {Test Journal},\n  year = {2026},\n}\n`)
+    const n = (await loadCitedDeck(join(dir, 'slides.md'))).numbers.get(key)!
+    expect(n).toBeGreaterThan(0)
+    await expect(cited).not.toHaveClass(/citation-missing/, { timeout: 30_000 })
+    await expect(cited).toHaveText(new RegExp(`\\b${n}$`))
+    await expect(shown.locator(`.slide-sources li[data-cite="${key}"]`)).toContainText('Newcomer A')
+    expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
+    expect(seen, server.output()).toEqual([])
+  })
 })

@@ -18,10 +18,13 @@ import { isDeepStrictEqual } from 'node:util'
 import { parse } from '@slidev/parser'
 import { load } from '@slidev/parser/fs'
 import { loadBibliography } from './bibliography'
+import { bibliographyPath } from './bibliographyPath'
 import { citationNumbers, collectDeckCitations } from './deck'
 import { slideSourceItems } from './render'
 import { store } from './store.mjs'
 import { formatVancouver } from './vancouver'
+
+export { bibliographyPath }
 
 export interface CitedDeck {
   entry: string
@@ -141,14 +144,6 @@ async function withEditedFiles(before: ParsedDeck): Promise<ParsedDeck | undefin
     entry: markdownFiles[before.entry.filepath] ?? before.entry,
     markdownFiles,
   }
-}
-
-/** The `bibliography:` headmatter key, relative to the entry file; references.bib by default. */
-export function bibliographyPath(entry: string, headmatter: Record<string, unknown>): string {
-  const named = typeof headmatter.bibliography === 'string'
-    ? headmatter.bibliography
-    : 'references.bib'
-  return resolve(dirname(entry), named)
 }
 
 /** A path as messages show it: relative to the working directory when inside it. */
