@@ -5,3 +5,8 @@ export interface Finding {
   column: number
   message: string
 }
+
+/** As an editor or a terminal links it: `file:line:column: message`. */
+export function formatFinding(f: Finding): string {
+  return `${f.file}:${f.line}:${f.column}: ${f.message}`
+}

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { checkCitations, checkSummary, printFindings, summaryLine } from '../addons/citations/lib'
 import { addonRoots, checkComponents, knownComponents } from '../lib/componentCheck'
+import { formatFinding } from '../lib/finding'
 import { BuildError } from '../lib/pipeline'
 import { budgetFindings } from '../lib/sectionTimer'
 import { checkHeadmatter } from '../lib/talkConfig'
@@ -17,7 +18,7 @@ export async function checkDeck(deck: Deck): Promise<void> {
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
     ...budgetFindings(deck.slides),
   ]
-  const problems = findings.map(f => `${f.file}:${f.line}:${f.column}: ${f.message}`)
+  const problems = findings.map(formatFinding)
   // The reference check runs even when the deck has other problems: a forker fixing one
   // mistake at a time through repeated builds would be slow to learn of the next. In
   // process, on the deck already read; it prints what `npm run check:refs -- --brief` prints.

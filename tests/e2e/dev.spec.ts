@@ -211,4 +211,20 @@ test.describe('npm run dev, edited while it runs', () => {
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
     expect(seen, server.output()).toEqual([])
   })
+
+  // Slidev takes any headmatter key; the build names a mistyped one, and so does the terminal
+  // `npm run dev` runs in, as soon as the file is saved.
+  test('a mistyped headmatter key is reported in the terminal with the build\'s message, and its fix too', async () => {
+    const entry = join(dir, 'slides.md')
+    const original = readFileSync(entry, 'utf8')
+    const line = original.split('\n').findIndex(l => l.startsWith('affiliation:')) + 1
+    expect(line).toBeGreaterThan(1)
+    const from = server.output().length
+    const since = () => server.output().slice(from)
+    saveFile(entry, original.replace(/^affiliation:/m, 'afiliation:'))
+    await expect.poll(since, { timeout: 30_000 }).toContain(`slides.md:${line}:1: unknown headmatter key 'afiliation'. Did you mean 'affiliation'?`)
+    expect(since()).toContain('`npm run build` would stop on:')
+    saveFile(entry, original)
+    await expect.poll(since, { timeout: 30_000 }).toContain('slides.md: the headmatter is fine again')
+  })
 })
