@@ -1,47 +1,56 @@
 /**
- * `npm run dev` reports a headmatter mistake in the terminal as the build does. Slidev
- * accepts any key, so a fork that types `afiliation:` in dev would only see the name vanish
- * from the title slide; `npm run build` stops with the same file:line message. Reported when
- * the server starts and each time the entry file is saved, once per new set of problems.
+ * `npm run dev` prints in its terminal what `npm run build` would stop on (lib/deckCheck.ts;
+ * the citations addon reports its own). Slidev takes any headmatter key and renders a
+ * mistyped component as nothing, so a fork would otherwise learn of `afiliation:` or
+ * `<WindupTrian>` only at the next build. Checked when the server starts and once saving
+ * pauses for a second, so that the check stays off the path from a save to the screen; each
+ * new set of problems is printed once, and so is their end.
  */
 import type { Logger } from 'vite'
-import { existsSync, readFileSync } from 'node:fs'
-import { basename, dirname, resolve } from 'node:path'
-import { parseSync } from '@slidev/parser'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { formatFinding } from '../lib/finding'
-import { checkHeadmatter } from '../lib/talkConfig'
+
+const PAUSE_MS = 1000
 
 export default defineVitePluginsSetup((options) => {
-  const root = dirname(options.entry)
-  const file = basename(options.entry)
   let reported = ''
-  function report(logger: Logger) {
-    const markdown = readFileSync(options.entry, 'utf8')
-    const headmatter = parseSync(markdown, options.entry).slides[0]?.frontmatter ?? {}
-    const problems = checkHeadmatter(file, markdown, headmatter, p => existsSync(resolve(root, p)))
-      .map(formatFinding)
-      .join('\n')
+  let timer: ReturnType<typeof setTimeout> | undefined
+  async function report(logger: Logger) {
+    // Imported on first use: the deck reader brings citation-js, which the server's start
+    // need not wait for.
+    const [{ loadDeck }, { deckFindings }] = await Promise.all([
+      import('../lib/deck'),
+      import('../lib/deckCheck'),
+    ])
+    let problems: string
+    try {
+      problems = deckFindings(await loadDeck(options.entry)).map(formatFinding).join('\n')
+    }
+    catch (error) {
+      problems = `the deck could not be read: ${(error as Error).message}`
+    }
     if (problems === reported)
       return
-    if (problems)
-      logger.warn(`[deck] \`npm run build\` would stop on:\n${problems}`)
-    else
-      // A warning too: Slidev runs Vite at log level 'warn', which hides info.
-      logger.warn(`[deck] ${file}: the headmatter is fine again`)
+    // All as warnings: Slidev runs Vite at log level 'warn', which hides info.
+    logger.warn(problems
+      ? `[deck] \`npm run build\` would stop on:\n${problems}`
+      : '[deck] nothing left that would stop `npm run build`')
     reported = problems
+  }
+  function checkSoon(logger: Logger) {
+    clearTimeout(timer)
+    timer = setTimeout(() => void report(logger), PAUSE_MS)
+    timer.unref()
   }
   return [
     {
-      name: 'nmda-pain:headmatter-check',
+      name: 'nmda-pain:deck-check',
       apply: 'serve',
       configureServer(server) {
-        report(server.config.logger)
+        checkSoon(server.config.logger)
       },
-      // The file as saved: Vite's ctx.read() gives Slidev's stand-in module for the entry.
-      handleHotUpdate({ file: changed, server }) {
-        if (changed === options.entry)
-          report(server.config.logger)
+      handleHotUpdate({ server }) {
+        checkSoon(server.config.logger)
       },
     },
   ]

@@ -212,19 +212,31 @@ test.describe('npm run dev, edited while it runs', () => {
     expect(seen, server.output()).toEqual([])
   })
 
-  // Slidev takes any headmatter key; the build names a mistyped one, and so does the terminal
-  // `npm run dev` runs in, as soon as the file is saved.
-  test('a mistyped headmatter key is reported in the terminal with the build\'s message, and its fix too', async () => {
+  // Slidev takes any headmatter key and renders a mistyped component as nothing; the build
+  // names both, and so does the terminal `npm run dev` runs in, once the file is saved.
+  test('what the build would stop on is reported in the terminal with the build\'s message, and its fix too', async () => {
+    const from = server.output().length
+    const since = () => server.output().slice(from)
+    const cleared = '[deck] nothing left that would stop `npm run build`'
     const entry = join(dir, 'slides.md')
     const original = readFileSync(entry, 'utf8')
     const line = original.split('\n').findIndex(l => l.startsWith('affiliation:')) + 1
     expect(line).toBeGreaterThan(1)
-    const from = server.output().length
-    const since = () => server.output().slice(from)
     saveFile(entry, original.replace(/^affiliation:/m, 'afiliation:'))
     await expect.poll(since, { timeout: 30_000 }).toContain(`slides.md:${line}:1: unknown headmatter key 'afiliation'. Did you mean 'affiliation'?`)
     expect(since()).toContain('`npm run build` would stop on:')
     saveFile(entry, original)
-    await expect.poll(since, { timeout: 30_000 }).toContain('slides.md: the headmatter is fine again')
+    await expect.poll(since, { timeout: 30_000 }).toContain(cleared)
+
+    const file = 'slides/04-clinical-implications.md'
+    const text = readFileSync(join(dir, file), 'utf8')
+    const at = text.split('\n').findIndex(l => l.startsWith('<WindupTrain ')) + 1
+    expect(at).toBeGreaterThan(0)
+    const next = since().length
+    saveFile(join(dir, file), text.replace('<WindupTrain ', '<WindupTrian '))
+    await expect.poll(() => since().slice(next), { timeout: 30_000 }).toContain(`${file}:${at}:1: unknown component <WindupTrian>`)
+    expect(since().slice(next)).toContain('Did you mean <WindupTrain>?')
+    saveFile(join(dir, file), text)
+    await expect.poll(() => since().slice(next), { timeout: 30_000 }).toContain(cleared)
   })
 })
