@@ -24,8 +24,6 @@ import { slideSourceItems } from './render'
 import { store } from './store.mjs'
 import { formatVancouver } from './vancouver'
 
-export { bibliographyPath }
-
 export interface CitedDeck {
   entry: string
   headmatter: Record<string, unknown>

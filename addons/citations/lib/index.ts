@@ -4,6 +4,7 @@
  * No Vue; setup/preparser.ts connects it to Slidev's rendering.
  */
 export * from './bibliography'
+export * from './bibliographyPath'
 export * from './check'
 export * from './citedDeck'
 export * from './deck'
