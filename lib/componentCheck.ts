@@ -70,12 +70,23 @@ export function knownComponents(root: string, extraDirs: string[] = []): Set<str
   return names
 }
 
+const iconNames = new Map<string, string[]>()
+
 /**
  * Slidev draws `<carbon-help />`, `<ph-brain />` from the Iconify sets installed with it
  * (@iconify-json/carbon and /ph come with @slidev/cli): each icon of an installed set is a
  * component named `<set>-<icon>`. A misspelt icon renders nothing, like any unknown component.
  */
 export function iconComponents(iconifyDir: string): string[] {
+  // Read once per process: the sets are megabytes of JSON (70 ms), and the dev server checks
+  // the deck again after edits (setup/vite-plugins.ts); installed packages do not change.
+  let names = iconNames.get(iconifyDir)
+  if (!names)
+    iconNames.set(iconifyDir, names = readIconNames(iconifyDir))
+  return names
+}
+
+function readIconNames(iconifyDir: string): string[] {
   if (!existsSync(iconifyDir))
     return []
   const names: string[] = []

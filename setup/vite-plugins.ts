@@ -2,33 +2,29 @@
  * `npm run dev` prints in its terminal what `npm run build` would stop on (lib/deckCheck.ts;
  * the citations addon reports its own). Slidev takes any headmatter key and renders a
  * mistyped component as nothing, so a fork would otherwise learn of `afiliation:` or
- * `<WindupTrian>` only at the next build. Checked when the server starts and once saving
- * pauses for a second, so that the check stays off the path from a save to the screen; each
- * new set of problems is printed once, and so is their end.
+ * `<WindupTrian>` only at the next build. At start the headmatter is checked (a fork's first
+ * edits are there, and it takes a millisecond); after a save the whole deck, once saving
+ * pauses for a second, off the path from a save to the screen. Each new set of problems is
+ * printed once, and so is their end.
  */
 import type { Logger } from 'vite'
+import { existsSync, readFileSync } from 'node:fs'
+import { basename, dirname, resolve } from 'node:path'
+import { parseSync } from '@slidev/parser'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { formatFinding } from '../lib/finding'
+import { checkHeadmatter } from '../lib/talkConfig'
 
 const PAUSE_MS = 1000
+/** Where the files are that the check reads besides the deck's Markdown: the logo, the components. */
+const CHECKED_DIRS = ['public', 'components', 'addons']
 
 export default defineVitePluginsSetup((options) => {
+  const root = dirname(options.entry)
+  // As Vite names changed files: absolute, with forward slashes on every system.
+  const checkedDirs = CHECKED_DIRS.map(d => `${resolve(root, d).replaceAll('\\', '/')}/`)
   let reported = ''
-  let timer: ReturnType<typeof setTimeout> | undefined
-  async function report(logger: Logger) {
-    // Imported on first use: the deck reader brings citation-js, which the server's start
-    // need not wait for.
-    const [{ loadDeck }, { deckFindings }] = await Promise.all([
-      import('../lib/deck'),
-      import('../lib/deckCheck'),
-    ])
-    let problems: string
-    try {
-      problems = deckFindings(await loadDeck(options.entry)).map(formatFinding).join('\n')
-    }
-    catch (error) {
-      problems = `the deck could not be read: ${(error as Error).message}`
-    }
+  function show(problems: string, logger: Logger) {
     if (problems === reported)
       return
     // All as warnings: Slidev runs Vite at log level 'warn', which hides info.
@@ -37,20 +33,48 @@ export default defineVitePluginsSetup((options) => {
       : '[deck] nothing left that would stop `npm run build`')
     reported = problems
   }
-  function checkSoon(logger: Logger) {
-    clearTimeout(timer)
-    timer = setTimeout(() => void report(logger), PAUSE_MS)
-    timer.unref()
+
+  function headmatterProblems(): string {
+    const markdown = readFileSync(options.entry, 'utf8')
+    const headmatter = parseSync(markdown, options.entry).slides[0]?.frontmatter ?? {}
+    return checkHeadmatter(basename(options.entry), markdown, headmatter, p => existsSync(resolve(root, p)))
+      .map(formatFinding)
+      .join('\n')
   }
+
+  // The deck reader and the checks, imported once, when first needed: Slidev loads this file
+  // through jiti with its module cache off, so each import() would evaluate citation-js anew.
+  let checks: Promise<[typeof import('../lib/deck'), typeof import('../lib/deckCheck')]> | undefined
+  async function deckProblems(): Promise<string> {
+    const [{ loadDeck }, { deckFindings }] = await (checks ??= Promise.all([
+      import('../lib/deck'),
+      import('../lib/deckCheck'),
+    ]))
+    try {
+      return deckFindings(await loadDeck(options.entry)).map(formatFinding).join('\n')
+    }
+    catch (error) {
+      return `the deck could not be read: ${(error as Error).message}`
+    }
+  }
+
+  let timer: ReturnType<typeof setTimeout> | undefined
   return [
     {
       name: 'nmda-pain:deck-check',
       apply: 'serve',
       configureServer(server) {
-        checkSoon(server.config.logger)
+        show(headmatterProblems(), server.config.logger)
       },
-      handleHotUpdate({ server }) {
-        checkSoon(server.config.logger)
+      // Only for a file the check reads: the dev server watches the whole project, where
+      // builds, exports and test runs write too, and a check is a deck read (tens of ms) in
+      // the process that also relays the shared Try-it state between windows.
+      handleHotUpdate({ file, server }) {
+        if (!(file in options.data.watchFiles || checkedDirs.some(d => file.startsWith(d))))
+          return
+        clearTimeout(timer)
+        timer = setTimeout(async () => show(await deckProblems(), server.config.logger), PAUSE_MS)
+        timer.unref()
       },
     },
   ]
