@@ -1,8 +1,10 @@
 // npm test: everything that checks the project, ending in one line CI can read:
 // "tests: N passed, N failed". Unit and component tests (Vitest), then end-to-end and PDF
 // tests (Playwright + Chromium) against the built deck, building it first if needed.
-import { spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import type { ChildProcess } from 'node:child_process'
+import { spawn } from 'node:child_process'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { cli } from './_cli'
@@ -16,27 +18,65 @@ const { values: flags, positionals } = cli('npm test -- [--unit] [--skip-lint] [
 const root = resolve('.')
 const tmp = join(root, '.tmp')
 mkdirSync(tmp, { recursive: true })
+// What the suites put in the system's temporary folder (copies of the project, forks' builds,
+// browser profiles) goes into one folder of this run, removed when it ends, however it ends:
+// a run used to leave a copy of the project behind for each test that made one.
+const runTmp = mkdtempSync(join(tmpdir(), 'nmda-test-'))
+function removeRunTmp() {
+  try {
+    // Retried: a runner's workers stopped by a signal may still be writing there for a moment.
+    rmSync(runTmp, {
+      recursive: true,
+      force: true,
+      maxRetries: 5,
+      retryDelay: 200,
+    })
+  }
+  catch (error) {
+    console.error(`Could not remove ${runTmp}: ${(error as Error).message}`)
+  }
+}
+process.on('exit', removeRunTmp)
+// Ctrl-C reaches the runner too (one process group), which stops; then this run ends, its
+// folder removed. Runners are awaited, not run synchronously: `tsx`, which npm test runs
+// this script with, kills a script that does not answer a signal within 60 ms.
+let stopped = false
+let current: ChildProcess | undefined
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    stopped = true
+    // A signal sent to this script alone (kill PID) stops the runner as well.
+    current?.kill(signal)
+  })
+}
 const bin = (name: string) => join(root, 'node_modules/.bin', name)
 const tally = { passed: 0, failed: 0, skipped: 0 }
 let broken = false
 
-function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}) {
+async function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  if (stopped)
+    return 130
   console.log(`\n▶ ${label}`)
-  const r = spawnSync(cmd, args, {
+  const child = current = spawn(cmd, args, {
     cwd: root,
     stdio: 'inherit',
     env: {
       ...process.env,
+      TMPDIR: runTmp,
+      TMP: runTmp,
+      TEMP: runTmp,
       ...env,
     },
   })
-  return r.status ?? 1
+  return new Promise(resolve => child.on('close', code => resolve(stopped
+    ? 130
+    : code ?? 1)))
 }
 
 // Unit and component tests.
 const vitestJson = join(tmp, 'vitest.json')
 rmSync(vitestJson, { force: true })
-const vitestCode = run('unit and component tests (vitest)', bin('vitest'), [
+const vitestCode = await run('unit and component tests (vitest)', bin('vitest'), [
   'run',
   '--reporter=default',
   '--reporter=json',
@@ -56,13 +96,13 @@ if (vitestCode !== 0)
 // Lint and type checks: the components and scripts a fork edits must keep compiling and
 // keep the Slidev ecosystem's style (`npm run lint:fix` repairs most of what lint reports).
 if (!flags['skip-lint']) {
-  const code = run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'])
+  const code = await run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'])
   code === 0
     ? tally.passed++
     : tally.failed++
 }
 if (!flags['skip-typecheck']) {
-  const code = run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+  const code = await run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
   code === 0
     ? tally.passed++
     : tally.failed++
@@ -71,7 +111,7 @@ if (!flags['skip-typecheck']) {
 // End-to-end tests need the built deck.
 if (!flags.unit) {
   if (!['index.html', 'slides.pdf', 'handout.pdf'].every(f => existsSync(join(root, 'dist', f)))) {
-    const code = run('build (dist/ is missing)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])
+    const code = await run('build (dist/ is missing)', process.execPath, ['--import', 'tsx', 'scripts/build.ts'])
     if (code !== 0)
       broken = true
   }
@@ -89,7 +129,7 @@ if (!flags.unit) {
       : []),
     ...positionals,
   ]
-  const pwCode = run('end-to-end and PDF tests (playwright + chromium)', bin('playwright'), pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })
+  const pwCode = await run('end-to-end and PDF tests (playwright + chromium)', bin('playwright'), pwArgs, { PLAYWRIGHT_JSON_OUTPUT_NAME: pwJson })
   if (existsSync(pwJson)) {
     const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats
     tally.passed += s.expected + (s.flaky ?? 0)
@@ -103,6 +143,8 @@ if (!flags.unit) {
 console.log(`\ntests: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`)
 if (broken)
   console.log('A test runner failed or could not run; see its output above.')
-process.exit(tally.failed > 0 || broken
-  ? 1
-  : 0)
+process.exit(stopped
+  ? 130
+  : tally.failed > 0 || broken
+    ? 1
+    : 0)

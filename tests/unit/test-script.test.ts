@@ -1,4 +1,4 @@
-import { chmodSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { copyProject, projectRoot, runScript } from '../support/project'
@@ -7,8 +7,12 @@ import { copyProject, projectRoot, runScript } from '../support/project'
 // a runner exits non-zero even if its report counts no failure: Playwright that could not
 // start its web server wrote a report of zero tests, exited 1, and npm test passed.
 
-/** Vitest's JSON report of three passed tests, written where npm test asks; exits $FAKE_EXIT. */
+/**
+ * Vitest's JSON report of three passed tests, written where npm test asks; exits $FAKE_EXIT.
+ * Before that it leaves a folder in the temporary folder, as the suites' copies of the project do.
+ */
 const FAKE_VITEST = `#!/bin/sh
+made=$(mktemp -d) && touch "$made/left-behind" && echo "made $made"
 for a in "$@"; do
   case "$a" in
     --outputFile=*) printf '{"numPassedTests":3,"numFailedTests":0,"numPendingTests":0}' > "\${a#--outputFile=}" ;;
@@ -37,6 +41,13 @@ function projectWithFakeVitest(): string {
   return dir
 }
 
+/** The folder the fake runner made: inside this run's own temporary folder, and gone after it. */
+function expectNothingLeft(stdout: string) {
+  const made = stdout.match(/^made (\S+)$/m)?.[1]
+  expect(made, stdout).toMatch(/[/\\]nmda-test-[^/\\]+[/\\]/)
+  expect(existsSync(made!)).toBe(false)
+}
+
 describe('npm test\'s verdict', () => {
   const dir = projectWithFakeVitest()
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
@@ -51,6 +62,7 @@ describe('npm test\'s verdict', () => {
     expect(r.stdout).toContain('tests: 3 passed, 0 failed, 0 skipped')
     expect(r.stdout).toContain('A test runner failed or could not run')
     expect(r.code, r.output).toBe(1)
+    expectNothingLeft(r.stdout)
   }, 60_000)
 
   it('passes when the runner exits 0 with the same report', () => {
@@ -58,5 +70,6 @@ describe('npm test\'s verdict', () => {
     expect(r.stdout).toContain('tests: 3 passed, 0 failed, 0 skipped')
     expect(r.stdout).not.toContain('A test runner failed')
     expect(r.code, r.output).toBe(0)
+    expectNothingLeft(r.stdout)
   }, 60_000)
 })
