@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { Page as ChromiumPage } from 'playwright-chromium'
 import type { DevServer } from '../support/devServer'
-import { readFileSync } from 'node:fs'
+import { readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../addons/citations/lib'
@@ -120,6 +120,7 @@ test.describe('npm run dev, edited while it runs', () => {
   })
   test.afterAll(async () => {
     await server?.close()
+    rmSync(dir, { recursive: true, force: true })
   })
 
   test('an edit that cites renumbers the citations of the whole deck, on screen', async ({ page }) => {
