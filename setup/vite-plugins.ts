@@ -8,12 +8,12 @@
  * printed once, and so is their end.
  */
 import type { Logger } from 'vite'
-import { existsSync, readFileSync } from 'node:fs'
-import { basename, dirname, resolve } from 'node:path'
+import { readFileSync } from 'node:fs'
+import { dirname, resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { deckFindings, headmatterFindings } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
-import { checkHeadmatter } from '../lib/talkConfig'
 
 const PAUSE_MS = 1000
 /** Where the files are that the check reads besides the deck's Markdown: the logo, the components. */
@@ -37,19 +37,14 @@ export default defineVitePluginsSetup((options) => {
   function headmatterProblems(): string {
     const markdown = readFileSync(options.entry, 'utf8')
     const headmatter = parseSync(markdown, options.entry).slides[0]?.frontmatter ?? {}
-    return checkHeadmatter(basename(options.entry), markdown, headmatter, p => existsSync(resolve(root, p)))
-      .map(formatFinding)
-      .join('\n')
+    return headmatterFindings(options.entry, headmatter, markdown).map(formatFinding).join('\n')
   }
 
-  // The deck reader and the checks, imported once, when first needed: Slidev loads this file
-  // through jiti with its module cache off, so each import() would evaluate citation-js anew.
-  let checks: Promise<[typeof import('../lib/deck'), typeof import('../lib/deckCheck')]> | undefined
+  // The deck reader, imported once, when first needed: Slidev loads this file through jiti
+  // with its module cache off, so each import() would evaluate citation-js anew.
+  let reader: Promise<typeof import('../lib/deck')> | undefined
   async function deckProblems(): Promise<string> {
-    const [{ loadDeck }, { deckFindings }] = await (checks ??= Promise.all([
-      import('../lib/deck'),
-      import('../lib/deckCheck'),
-    ]))
+    const { loadDeck } = await (reader ??= import('../lib/deck'))
     try {
       return deckFindings(await loadDeck(options.entry)).map(formatFinding).join('\n')
     }
