@@ -28,6 +28,13 @@ export function currentNoteParagraph(note: Element): HTMLElement | null {
   return [...note.children].find((c): c is HTMLElement => c instanceof HTMLElement && !c.classList.contains(FADED)) ?? null
 }
 
+/**
+ * True from a scroll this file starts until it ends (or the lecturer takes the wheel): the
+ * notes can reflow under a smooth scroll (on a first visit the notes' fonts arrive while it
+ * runs), and then it lands where the paragraph was, not where it is.
+ */
+let following = false
+
 function followNotes(): void {
   const pane = document.querySelector<HTMLElement>('.slidev-presenter .slidev-note')
   const target = pane && currentNoteParagraph(pane)
@@ -36,13 +43,25 @@ function followNotes(): void {
   const p = pane.getBoundingClientRect()
   const t = target.getBoundingClientRect()
   const top = noteScrollTop({ top: p.top, height: pane.clientHeight, scrollTop: pane.scrollTop }, t)
-  if (top === null)
+  if (top === null || Math.abs(top - pane.scrollTop) < 1)
     return
   const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches
+  following = !reduce
   pane.scrollTo({
     top,
     behavior: reduce ? 'auto' : 'smooth',
   })
+  // Browsers without the scrollend event (Safari) look again once a smooth scroll is over.
+  if (following && !('onscrollend' in window))
+    setTimeout(landed, 1000)
+}
+
+/** After a scroll of ours: if the paragraph moved meanwhile, go to where it is now. */
+function landed(): void {
+  if (!following)
+    return
+  following = false
+  followNotes()
 }
 
 export default defineRootSetup(() => {
@@ -86,8 +105,21 @@ export default defineRootSetup(() => {
   // On a busy laptop the highlight can land later than those frames, and the notes stayed
   // where they were: the pane's classes are watched too, so the scroll follows the highlight
   // itself whenever it moves (no jump while it stays: followNotes leaves a visible paragraph).
-  const highlight = new MutationObserver(followNotes)
+  // So are the paragraphs' sizes: the notes reflow when their fonts arrive on a first visit,
+  // with the presenter's font-size buttons, or when the window is resized, and the current
+  // paragraph can be pushed out of the pane without any class changing.
   let watched: Element | null = null
+  const reflow = new ResizeObserver(followNotes)
+  const highlight = new MutationObserver(() => {
+    if (watched)
+      observeSizes(watched)
+    followNotes()
+  })
+  function observeSizes(pane: Element): void {
+    reflow.disconnect()
+    for (const el of [pane, ...pane.children])
+      reflow.observe(el)
+  }
   watch([nav.currentSlideNo, nav.clicks], async () => {
     if (!nav.isPresenter.value)
       return
@@ -101,6 +133,11 @@ export default defineRootSetup(() => {
         attributes: true,
         attributeFilter: ['class'],
       })
+      observeSizes(pane)
+      pane.addEventListener('scrollend', landed)
+      // The lecturer scrolling the notes by hand is not to be pulled back when it ends.
+      for (const kind of ['wheel', 'touchstart', 'pointerdown'])
+        pane.addEventListener(kind, () => (following = false), { passive: true })
       watched = pane
     }
     requestAnimationFrame(() => requestAnimationFrame(followNotes))

@@ -182,6 +182,41 @@ for (const viewport of [
   })
 }
 
+test('on a first visit the notes\' fonts arrive while the pane scrolls to the click\'s paragraph: it still ends in view', async ({ page }) => {
+  // The race a fresh browser runs: the notes are laid out in the fallback font, the click
+  // starts a smooth scroll to its paragraph, then the fonts arrive and the notes reflow
+  // (shorter lines, so the paragraph moves up). Held here until the scroll has begun.
+  const held: (() => void)[] = []
+  let holding = true
+  await page.route(/\.woff2?$/, async (route) => {
+    if (holding)
+      await new Promise<void>(resolve => held.push(resolve))
+    await route.continue()
+  })
+  const no = await slideNumberOf(/<WindupTrain\b/)
+  await page.goto(`presenter/${no}`)
+  const pane = page.locator('.slidev-presenter .slidev-note')
+  await page.locator('.slidev-note-with-clicks').waitFor()
+  expect(held.length, 'the notes wait for their fonts').toBeGreaterThan(0)
+  await pane.evaluate((el) => {
+    (window as unknown as { scrolled: Promise<boolean> }).scrolled = new Promise((resolve) => {
+      el.addEventListener('scroll', () => resolve(true), { once: true })
+      setTimeout(resolve, 10_000, false)
+    })
+  })
+  await page.keyboard.press('ArrowRight')
+  await expect(page).toHaveURL(new RegExp(`/presenter/${no}\\?clicks=1$`))
+  expect(await page.evaluate(() => (window as unknown as { scrolled: Promise<boolean> }).scrolled), 'click 1\'s paragraph starts below the pane (else the test proves nothing)').toBe(true)
+  holding = false
+  for (const release of held.splice(0))
+    release()
+  await page.evaluate(() => document.fonts.ready)
+  await expect.poll(async () => (await currentParagraph(page)).inView, 'click 1\'s paragraph in view once the fonts are in').toBe(true)
+  // And it stays there: no scroll still under way to where the paragraph was.
+  await page.waitForTimeout(1500)
+  expect((await currentParagraph(page)).inView, 'click 1\'s paragraph in view once every scroll has ended').toBe(true)
+})
+
 test('the timer starts with the first advance, runs by section, and is operable from the keyboard', async ({ page }) => {
   const d = await deck()
   const sections = sectionsOf(d.slides.map(s => ({
