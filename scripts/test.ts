@@ -3,7 +3,7 @@
 // tests (Playwright + Chromium) against the built deck, building it first if needed.
 import type { ChildProcess } from 'node:child_process'
 import { spawn } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
@@ -21,11 +21,13 @@ mkdirSync(tmp, { recursive: true })
 // What the suites put in the system's temporary folder (copies of the project, forks' builds,
 // browser profiles) goes into one folder of this run, removed when it ends, however it ends:
 // a run used to leave a copy of the project behind for each test that made one.
-const runTmp = mkdtempSync(join(tmpdir(), 'nmda-test-'))
-function removeRunTmp() {
+// The folder is named after this process: a run killed outright (SIGKILL, a closed terminal
+// on some systems) cannot remove it, and the next run removes those whose process is gone.
+const runTmp = mkdtempSync(join(tmpdir(), `nmda-test-${process.pid}-`))
+function remove(folder: string) {
   try {
     // Retried: a runner's workers stopped by a signal may still be writing there for a moment.
-    rmSync(runTmp, {
+    rmSync(folder, {
       recursive: true,
       force: true,
       maxRetries: 5,
@@ -33,10 +35,25 @@ function removeRunTmp() {
     })
   }
   catch (error) {
-    console.error(`Could not remove ${runTmp}: ${(error as Error).message}`)
+    console.error(`Could not remove ${folder}: ${(error as Error).message}`)
   }
 }
-process.on('exit', removeRunTmp)
+/** Whether process `pid` still runs (another user's counts as running: it cannot be asked). */
+function running(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+    return true
+  }
+  catch (error) {
+    return (error as NodeJS.ErrnoException).code !== 'ESRCH'
+  }
+}
+for (const name of readdirSync(tmpdir())) {
+  const pid = Number(/^nmda-test-(\d+)-/.exec(name)?.[1])
+  if (pid && pid !== process.pid && !running(pid))
+    remove(join(tmpdir(), name))
+}
+process.on('exit', () => remove(runTmp))
 // Ctrl-C reaches the runner too (one process group), which stops; then this run ends, its
 // folder removed. Runners are awaited, not run synchronously: `tsx`, which npm test runs
 // this script with, kills a script that does not answer a signal within 60 ms.

@@ -1,5 +1,8 @@
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { chmodSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import process from 'node:process'
 import { afterAll, describe, expect, it } from 'vitest'
 import { copyProject, projectRoot, runScript } from '../support/project'
 
@@ -71,5 +74,30 @@ describe('npm test\'s verdict', () => {
     expect(r.stdout).not.toContain('A test runner failed')
     expect(r.code, r.output).toBe(0)
     expectNothingLeft(r.stdout)
+  }, 60_000)
+
+  it('removes what a run killed outright left behind, and nothing of a run still going', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'sweep-'))
+    try {
+      // A process that has ended: its number is free (and not reused within these few ms).
+      const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout
+      const killed = join(tmp, `nmda-test-${gone}-aBc123`)
+      const going = join(tmp, `nmda-test-${process.pid}-dEf456`)
+      const other = join(tmp, 'nmda-fork-xyz')
+      for (const folder of [killed, going, other]) {
+        mkdirSync(folder)
+        writeFileSync(join(folder, 'left-behind'), '')
+      }
+      const r = runScript(dir, 'test.ts', unitOnly, { FAKE_EXIT: '0', TMPDIR: tmp })
+      expect(r.code, r.output).toBe(0)
+      expect(existsSync(killed), 'the killed run\'s folder').toBe(false)
+      expect(existsSync(going), 'the folder of a run still going').toBe(true)
+      expect(existsSync(other), 'a folder npm test did not make').toBe(true)
+      // and its own folder, gone at its end
+      expect(readdirSync(tmp).filter(n => n.startsWith('nmda-test-'))).toEqual([`nmda-test-${process.pid}-dEf456`])
+    }
+    finally {
+      rmSync(tmp, { recursive: true, force: true })
+    }
   }, 60_000)
 })
