@@ -6,7 +6,7 @@ import { join } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
-import { editToScreen, networkWatch, saveFile } from '../../lib/devLoop'
+import { editToScreen, networkWatch, saveFile, startDevServer } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
@@ -240,4 +240,28 @@ test.describe('npm run dev, edited while it runs', () => {
     saveFile(join(dir, file), text)
     await expect.poll(() => since().slice(next), { timeout: 30_000 }).toContain(cleared)
   })
+})
+
+// The README's 20-minute version, rehearsed the way it gives: `npx slidev short.md`.
+test('the 20-minute version serves from its own entry file: its title, its last slide and the presenter view, with no error', async ({ page }) => {
+  test.setTimeout(180_000)
+  const seen = problems(page)
+  const short = await loadDeck(join(projectRoot, 'short.md'))
+  const full = await deck()
+  expect(short.slides.length, 'the short deck is shorter').toBeLessThan(full.slides.length)
+  const server = await startDevServer(projectRoot, PORT + 2, { entry: 'short.md' })
+  try {
+    await page.goto(`${server.url}1`)
+    await expect(page.locator('.slidev-page-1')).toContainText(String(short.headmatter.title), { timeout: 60_000 })
+    const last = short.slides.at(-1)!
+    await page.goto(`${server.url}${last.no}`)
+    await expect(page.locator(`.slidev-page-${last.no} h1`)).toHaveText(/\S/, { timeout: 30_000 })
+    expect(await page.locator(`.slidev-page-${last.no} h1`).first().textContent()).toBe(/^# (.+)$/m.exec(last.content)?.[1].replace(/<[^>]+>/g, ''))
+    await page.goto(`${server.url}presenter/2`)
+    await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty({ timeout: 60_000 })
+    expect(seen, server.output()).toEqual([])
+  }
+  finally {
+    await server.close()
+  }
 })
