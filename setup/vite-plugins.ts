@@ -2,10 +2,10 @@
  * `npm run dev` prints in its terminal what `npm run build` would stop on (lib/deckCheck.ts;
  * the citations addon reports its own). Slidev takes any headmatter key and renders a
  * mistyped component as nothing, so a fork would otherwise learn of `afiliation:` or
- * `<WindupTrian>` only at the next build. At start the headmatter is checked (a fork's first
- * edits are there, and it takes a millisecond); after a save the whole deck, once saving
- * pauses for a second, off the path from a save to the screen. Each new set of problems is
- * printed once, and so is their end.
+ * `<WindupTrian>` only at the next build. At start the headmatter is checked at once (a fork's
+ * first edits are there, and it takes a millisecond) and the whole deck two seconds after the
+ * server is up; after a save the whole deck, once saving pauses for a second, off the path
+ * from a save to the screen. Each new set of problems is printed once, and so is their end.
  */
 import type { Logger } from 'vite'
 import { readFileSync } from 'node:fs'
@@ -16,6 +16,8 @@ import { deckFindings, headmatterFindings } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
 const PAUSE_MS = 1000
+/** After the server has started: its first page is compiling then, and the check can wait. */
+const START_DELAY_MS = 2000
 /** Where the files are that the check reads besides the deck's Markdown: the logo, the components. */
 const CHECKED_DIRS = ['public', 'components', 'addons']
 
@@ -60,6 +62,15 @@ export default defineVitePluginsSetup((options) => {
       apply: 'serve',
       configureServer(server) {
         show(headmatterProblems(), server.config.logger)
+        // Then the whole deck, once the server is up, so that a component mistyped while the
+        // server was down is named without waiting for a save. Not for `slidev export`, which
+        // also serves the deck: its output is the PDF, and a check would only slow it.
+        if (options.mode !== 'dev')
+          return
+        server.httpServer?.once('listening', () => {
+          timer = setTimeout(async () => show(await deckProblems(), server.config.logger), START_DELAY_MS)
+          timer.unref()
+        })
       },
       // Only for a file the check reads: the dev server watches the whole project, where
       // builds, exports and test runs write too, and a check is a deck read (tens of ms) in

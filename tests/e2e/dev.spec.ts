@@ -255,13 +255,33 @@ test('the 20-minute version serves from its own entry file: its title, its last 
     await expect(page.locator('.slidev-page-1')).toContainText(String(short.headmatter.title), { timeout: 60_000 })
     const last = short.slides.at(-1)!
     await page.goto(`${server.url}${last.no}`)
-    await expect(page.locator(`.slidev-page-${last.no} h1`)).toHaveText(/\S/, { timeout: 30_000 })
-    expect(await page.locator(`.slidev-page-${last.no} h1`).first().textContent()).toBe(/^# (.+)$/m.exec(last.content)?.[1].replace(/<[^>]+>/g, ''))
+    const title = /^# (.+)$/m.exec(last.content)?.[1]
+    expect(title, 'the last slide has a title').toBeTruthy()
+    await expect(page.locator(`.slidev-page-${last.no} h1`)).toHaveText(title!.replace(/<[^>]+>/g, ''), { timeout: 30_000 })
     await page.goto(`${server.url}presenter/2`)
     await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty({ timeout: 60_000 })
     expect(seen, server.output()).toEqual([])
   }
   finally {
     await server.close()
+  }
+})
+
+test('a component mistyped while the server was down is named in the terminal soon after `npm run dev` starts, with no save', async () => {
+  test.setTimeout(180_000)
+  const dir = copyProject()
+  let server: DevServer | undefined
+  try {
+    const file = 'slides/04-clinical-implications.md'
+    const text = readFileSync(join(dir, file), 'utf8')
+    const at = text.split('\n').findIndex(l => l.startsWith('<WindupTrain ')) + 1
+    expect(at).toBeGreaterThan(0)
+    saveFile(join(dir, file), text.replace('<WindupTrain ', '<WindupTrian '))
+    server = await startDev(dir, PORT + 3)
+    await expect.poll(() => server!.output(), { timeout: 60_000 }).toContain(`${file}:${at}:1: unknown component <WindupTrian>`)
+  }
+  finally {
+    await server?.close()
+    rmSync(dir, { recursive: true, force: true })
   }
 })
