@@ -18,7 +18,9 @@
  * observer re-applies the fix to each new element; it only adds attributes Slidev leaves
  * alone.
  */
+import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
+import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../lib/presenterLayout'
 import { PRINT_READINESS_GLOBAL, printReadiness } from '../lib/printReady'
 
 const NOTES_LABEL = 'Speaker notes'
@@ -101,9 +103,30 @@ function markCachedWhenControlled(): void {
   }, () => {})
 }
 
+/**
+ * The presenter view's notes column on its first opening in this browser (lib/presenterLayout.ts):
+ * written where Slidev reads it, before its presenter page is set up; never over a size Slidev
+ * has already stored (the lecturer's own, once dragged).
+ */
+function seedNotesColumn(): void {
+  try {
+    if (localStorage.getItem(NOTES_WIDTH_KEY) !== null || localStorage.getItem(NOTES_ROW_KEY) !== null)
+      return
+    const column = notesColumn({ width: innerWidth, height: innerHeight }, Number(configs.aspectRatio) || 16 / 9)
+    if (!column)
+      return
+    localStorage.setItem(NOTES_WIDTH_KEY, String(column.width))
+    localStorage.setItem(NOTES_ROW_KEY, String(column.rowSize))
+  }
+  catch {
+    // No storage (a private window that refuses it): Slidev's own sizes.
+  }
+}
+
 export default defineAppSetup(() => {
   if (typeof document === 'undefined' || typeof MutationObserver === 'undefined')
     return
+  seedNotesColumn()
   markCachedWhenControlled()
   // What the build's printer waits on (lib/printReady.ts), on /print as on /handout.
   Object.assign(window, { [PRINT_READINESS_GLOBAL]: printReadiness })

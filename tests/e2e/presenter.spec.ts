@@ -217,6 +217,56 @@ test('on a first visit the notes\' fonts arrive while the pane scrolls to the cl
   expect((await currentParagraph(page)).inView, 'click 1\'s paragraph in view once every scroll has ended').toBe(true)
 })
 
+/** The notes pane and the next slide's box and slide, as laid out in the presenter view. */
+function presenterLayout(page: Page) {
+  return page.evaluate(() => {
+    const rect = (selector: string) => {
+      const r = document.querySelector(selector)!.getBoundingClientRect()
+      return {
+        top: r.top,
+        bottom: r.bottom,
+        width: r.width,
+        height: r.height,
+      }
+    }
+    return {
+      notes: rect('.slidev-presenter .slidev-note'),
+      nextBox: rect('.slidev-presenter .grid-section.next'),
+      nextSlide: rect('.slidev-presenter .grid-section.next .slidev-slide-content'),
+    }
+  })
+}
+
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1366, height: 768 },
+]) {
+  test(`on first opening at ${viewport.width}x${viewport.height} the notes take the column under the whole next slide`, async ({ page }) => {
+    // Slidev's own first sizes gave the notes 360x241 px here, under a next slide that left
+    // most of its box empty.
+    await page.setViewportSize(viewport)
+    await page.goto('presenter/2')
+    await page.locator('.slidev-presenter .slidev-note').waitFor()
+    const l = await presenterLayout(page)
+    expect(l.notes.height, 'notes at least half the window high').toBeGreaterThanOrEqual(viewport.height / 2)
+    expect(l.notes.width, 'notes at least 28 % of the window wide').toBeGreaterThanOrEqual(viewport.width * 0.28)
+    expect(l.nextSlide.bottom, 'the next slide whole in its box').toBeLessThanOrEqual(l.nextBox.bottom + 1)
+    expect(l.nextBox.bottom - l.nextSlide.bottom, 'no empty band under the next slide').toBeLessThanOrEqual(24)
+  })
+}
+
+test('a notes column the lecturer has sized in this browser is kept', async ({ page }) => {
+  await page.addInitScript(() => {
+    localStorage.setItem('slidev-presenter-notes-width', '420')
+    localStorage.setItem('slidev-presenter-notes-row-size', '300')
+  })
+  await page.goto('presenter/2')
+  await page.locator('.slidev-presenter .slidev-note').waitFor()
+  const l = await presenterLayout(page)
+  expect(l.notes.width).toBeCloseTo(420, 0)
+  expect(await page.locator('.slidev-presenter .grid-section.note').evaluate(e => e.getBoundingClientRect().height)).toBeCloseTo(300, 0)
+})
+
 test('the timer starts with the first advance, runs by section, and is operable from the keyboard', async ({ page }) => {
   const d = await deck()
   const sections = sectionsOf(d.slides.map(s => ({
