@@ -23,8 +23,9 @@ test('clicking through the Mg2+ block slide shows each step with the model\'s nu
   await expect(view).toHaveAttribute('data-animating', 'true')
   const positions = () => view.locator('[data-glyph]').evaluateAll(els => els.map(e => `${(e as SVGElement).style.transform}|${(e as SVGElement).style.opacity}`).join(';'))
   const before = await positions()
-  await page.waitForTimeout(400)
-  expect(await positions()).not.toBe(before)
+  // Polled rather than read once after a fixed 400 ms: a CI run beside the sweep and a fork's
+  // test suite gave the page no frame in those 400 ms.
+  await expect.poll(positions, 'the ions move').not.toBe(before)
   await page.keyboard.press('ArrowRight')
   await expect(page).toHaveURL(new RegExp(`/${no + 1}(\\?|$)`))
 })
