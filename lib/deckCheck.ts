@@ -12,7 +12,7 @@ import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter } from './talkConfig'
 
 /** The headmatter's problems, named in the entry file (`markdown` is its text, for the lines). */
-export function headmatterFindings(entry: string, headmatter: Record<string, unknown>, markdown = readFileSync(entry, 'utf8')): Finding[] {
+function headmatterFindings(entry: string, headmatter: Record<string, unknown>, markdown = readFileSync(entry, 'utf8')): Finding[] {
   const root = dirname(entry)
   return checkHeadmatter(relative(root, entry), markdown, headmatter, p => existsSync(resolve(root, p)))
 }

@@ -2,17 +2,14 @@
  * `npm run dev` prints in its terminal what `npm run build` would stop on (lib/deckCheck.ts;
  * the citations addon reports its own). Slidev takes any headmatter key and renders a
  * mistyped component as nothing, so a fork would otherwise learn of `afiliation:` or
- * `<WindupTrian>` only at the next build. At start the headmatter is checked at once (a fork's
- * first edits are there, and it takes a millisecond) and the whole deck two seconds after the
- * server is up; after a save the whole deck, once saving pauses for a second, off the path
- * from a save to the screen. Each new set of problems is printed once, and so is their end.
+ * `<WindupTrian>` only at the next build. The whole deck is checked two seconds after the
+ * server is up, and after a save once saving pauses for a second, off the path from a save to
+ * the screen. Each new set of problems is printed once, and so is their end.
  */
 import type { Logger } from 'vite'
-import { readFileSync } from 'node:fs'
 import { dirname, resolve } from 'node:path'
-import { parseSync } from '@slidev/parser'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { deckFindings, headmatterFindings } from '../lib/deckCheck'
+import { deckFindings } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
 const PAUSE_MS = 1000
@@ -36,12 +33,6 @@ export default defineVitePluginsSetup((options) => {
     reported = problems
   }
 
-  function headmatterProblems(): string {
-    const markdown = readFileSync(options.entry, 'utf8')
-    const headmatter = parseSync(markdown, options.entry).slides[0]?.frontmatter ?? {}
-    return headmatterFindings(options.entry, headmatter, markdown).map(formatFinding).join('\n')
-  }
-
   // The deck reader, imported once, when first needed: Slidev loads this file through jiti
   // with its module cache off, so each import() would evaluate citation-js anew.
   let reader: Promise<typeof import('../lib/deck')> | undefined
@@ -56,21 +47,22 @@ export default defineVitePluginsSetup((options) => {
   }
 
   let timer: ReturnType<typeof setTimeout> | undefined
+  /** One check `ms` from now, replacing any still waiting. */
+  function checkAfter(ms: number, logger: Logger) {
+    clearTimeout(timer)
+    timer = setTimeout(async () => show(await deckProblems(), logger), ms)
+    timer.unref()
+  }
   return [
     {
       name: 'nmda-pain:deck-check',
       apply: 'serve',
       configureServer(server) {
-        show(headmatterProblems(), server.config.logger)
-        // Then the whole deck, once the server is up, so that a component mistyped while the
-        // server was down is named without waiting for a save. Not for `slidev export`, which
-        // also serves the deck: its output is the PDF, and a check would only slow it.
-        if (options.mode !== 'dev')
-          return
-        server.httpServer?.once('listening', () => {
-          timer = setTimeout(async () => show(await deckProblems(), server.config.logger), START_DELAY_MS)
-          timer.unref()
-        })
+        // Once the server is up, so that a component mistyped while the server was down is
+        // named without waiting for a save. Not for `slidev export`, which also serves the
+        // deck: its output is the PDF, and a check would only slow it.
+        if (options.mode === 'dev')
+          server.httpServer?.once('listening', () => checkAfter(START_DELAY_MS, server.config.logger))
       },
       // Only for a file the check reads: the dev server watches the whole project, where
       // builds, exports and test runs write too, and a check is a deck read (tens of ms) in
@@ -78,9 +70,7 @@ export default defineVitePluginsSetup((options) => {
       handleHotUpdate({ file, server }) {
         if (!(file in options.data.watchFiles || checkedDirs.some(d => file.startsWith(d))))
           return
-        clearTimeout(timer)
-        timer = setTimeout(async () => show(await deckProblems(), server.config.logger), PAUSE_MS)
-        timer.unref()
+        checkAfter(PAUSE_MS, server.config.logger)
       },
     },
   ]
