@@ -3,6 +3,7 @@ import type { Page as ChromiumPage } from 'playwright-chromium'
 import { expect, test } from '@playwright/test'
 import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
+import { NOTES_ROW_KEY, NOTES_WIDTH_KEY } from '../../lib/presenterLayout'
 import { formatClock, sectionsOf } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
 import { expectShared, tryIt } from './liveState'
@@ -231,6 +232,7 @@ function presenterLayout(page: Page) {
     }
     return {
       notes: rect('.slidev-presenter .slidev-note'),
+      notesRow: rect('.slidev-presenter .grid-section.note'),
       nextBox: rect('.slidev-presenter .grid-section.next'),
       nextSlide: rect('.slidev-presenter .grid-section.next .slidev-slide-content'),
     }
@@ -256,15 +258,15 @@ for (const viewport of [
 }
 
 test('a notes column the lecturer has sized in this browser is kept', async ({ page }) => {
-  await page.addInitScript(() => {
-    localStorage.setItem('slidev-presenter-notes-width', '420')
-    localStorage.setItem('slidev-presenter-notes-row-size', '300')
-  })
+  await page.addInitScript(([widthKey, rowKey]) => {
+    localStorage.setItem(widthKey, '420')
+    localStorage.setItem(rowKey, '300')
+  }, [NOTES_WIDTH_KEY, NOTES_ROW_KEY] as const)
   await page.goto('presenter/2')
   await page.locator('.slidev-presenter .slidev-note').waitFor()
   const l = await presenterLayout(page)
   expect(l.notes.width).toBeCloseTo(420, 0)
-  expect(await page.locator('.slidev-presenter .grid-section.note').evaluate(e => e.getBoundingClientRect().height)).toBeCloseTo(300, 0)
+  expect(l.notesRow.height).toBeCloseTo(300, 0)
 })
 
 test('the timer starts with the first advance, runs by section, and is operable from the keyboard', async ({ page }) => {
