@@ -105,8 +105,9 @@ function markCachedWhenControlled(): void {
 
 /**
  * The presenter view's notes column on its first opening in this browser (lib/presenterLayout.ts):
- * written where Slidev reads it, before its presenter page is set up; never over a size Slidev
- * has already stored (the lecturer's own, once dragged).
+ * written where Slidev reads it, before its presenter page is set up, from the size of the
+ * window that opens it (not of a deck window opened first on the projector, which shares the
+ * storage); never over a size Slidev has already stored (the lecturer's own, once dragged).
  */
 function seedNotesColumn(): void {
   try {
@@ -123,10 +124,13 @@ function seedNotesColumn(): void {
   }
 }
 
-export default defineAppSetup(() => {
+export default defineAppSetup(({ router }) => {
   if (typeof document === 'undefined' || typeof MutationObserver === 'undefined')
     return
-  seedNotesColumn()
+  router.beforeEach((to) => {
+    if (to.name === 'presenter')
+      seedNotesColumn()
+  })
   markCachedWhenControlled()
   // What the build's printer waits on (lib/printReady.ts), on /print as on /handout.
   Object.assign(window, { [PRINT_READINESS_GLOBAL]: printReadiness })

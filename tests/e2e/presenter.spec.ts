@@ -3,7 +3,7 @@ import type { Page as ChromiumPage } from 'playwright-chromium'
 import { expect, test } from '@playwright/test'
 import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
-import { NOTES_ROW_KEY, NOTES_WIDTH_KEY } from '../../lib/presenterLayout'
+import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../../lib/presenterLayout'
 import { formatClock, sectionsOf } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
 import { expectShared, tryIt } from './liveState'
@@ -254,8 +254,26 @@ for (const viewport of [
     expect(l.notes.width, 'notes at least 28 % of the window wide').toBeGreaterThanOrEqual(viewport.width * 0.28)
     expect(l.nextSlide.bottom, 'the next slide whole in its box').toBeLessThanOrEqual(l.nextBox.bottom + 1)
     expect(l.nextBox.bottom - l.nextSlide.bottom, 'no empty band under the next slide').toBeLessThanOrEqual(24)
+    expect(l.nextSlide.width, 'the next slide as wide as its column').toBeGreaterThanOrEqual(l.nextBox.width - 40)
   })
 }
+
+test('the notes column fits the presenter\'s window, not the projector\'s deck window opened first', async ({ context }) => {
+  // One browser, one storage: the deck on a 1920x1080 projector, then the presenter view on a
+  // 1366x768 laptop.
+  const projector = await context.newPage()
+  await projector.setViewportSize({ width: 1920, height: 1080 })
+  await projector.goto('2')
+  await projector.locator('.slidev-page-2').waitFor()
+  const laptop = await context.newPage()
+  await laptop.setViewportSize({ width: 1366, height: 768 })
+  await laptop.goto('presenter/2')
+  await laptop.locator('.slidev-presenter .slidev-note').waitFor()
+  const l = await presenterLayout(laptop)
+  expect(l.notes.width).toBeCloseTo(notesColumn({ width: 1366, height: 768 }, 16 / 9)!.width, 0)
+  expect(l.nextSlide.width, 'the next slide as wide as its column').toBeGreaterThanOrEqual(l.nextBox.width - 40)
+  expect(l.notes.height).toBeGreaterThanOrEqual(768 / 2)
+})
 
 test('a notes column the lecturer has sized in this browser is kept', async ({ page }) => {
   await page.addInitScript(([widthKey, rowKey]) => {
