@@ -6,20 +6,14 @@
 import type { Deck } from './deck'
 import type { Finding } from './finding'
 import { existsSync, readFileSync } from 'node:fs'
-import { dirname, join, relative, resolve } from 'node:path'
+import { join, relative, resolve } from 'node:path'
 import { addonRoots, checkComponents, knownComponents } from './componentCheck'
 import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter } from './talkConfig'
 
-/** The headmatter's problems, named in the entry file (`markdown` is its text, for the lines). */
-function headmatterFindings(entry: string, headmatter: Record<string, unknown>, markdown = readFileSync(entry, 'utf8')): Finding[] {
-  const root = dirname(entry)
-  return checkHeadmatter(relative(root, entry), markdown, headmatter, p => existsSync(resolve(root, p)))
-}
-
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   return [
-    ...headmatterFindings(deck.entry, deck.headmatter),
+    ...checkHeadmatter(relative(deck.root, deck.entry), readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
     ...deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. Fix the YAML between this slide's --- lines.` }))),
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
     ...budgetFindings(deck.slides),

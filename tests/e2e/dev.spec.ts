@@ -29,6 +29,19 @@ function problems(page: Page): string[] {
   return seen
 }
 
+/**
+ * Saves `<WindupTrian>` for `<WindupTrain>` in a copy of the project: a component Slidev renders
+ * as nothing. Returns the file, the line the build names and the text to restore.
+ */
+function mistypeWindup(dir: string): { file: string, at: number, text: string } {
+  const file = 'slides/04-clinical-implications.md'
+  const text = readFileSync(join(dir, file), 'utf8')
+  const at = text.split('\n').findIndex(l => l.startsWith('<WindupTrain ')) + 1
+  expect(at).toBeGreaterThan(0)
+  saveFile(join(dir, file), text.replace('<WindupTrain ', '<WindupTrian '))
+  return { file, at, text }
+}
+
 test.describe('npm run dev', () => {
   test.describe.configure({ mode: 'serial', timeout: 180_000 })
   let dev: DevServer
@@ -229,12 +242,8 @@ test.describe('npm run dev, edited while it runs', () => {
     saveFile(entry, original)
     await expect.poll(since, { timeout: 30_000 }).toContain(cleared)
 
-    const file = 'slides/04-clinical-implications.md'
-    const text = readFileSync(join(dir, file), 'utf8')
-    const at = text.split('\n').findIndex(l => l.startsWith('<WindupTrain ')) + 1
-    expect(at).toBeGreaterThan(0)
     const next = since().length
-    saveFile(join(dir, file), text.replace('<WindupTrain ', '<WindupTrian '))
+    const { file, at, text } = mistypeWindup(dir)
     await expect.poll(() => since().slice(next), { timeout: 30_000 }).toContain(`${file}:${at}:1: unknown component <WindupTrian>`)
     expect(since().slice(next)).toContain('Did you mean <WindupTrain>?')
     saveFile(join(dir, file), text)
@@ -272,11 +281,7 @@ test('a component mistyped while the server was down is named in the terminal so
   const dir = copyProject()
   let server: DevServer | undefined
   try {
-    const file = 'slides/04-clinical-implications.md'
-    const text = readFileSync(join(dir, file), 'utf8')
-    const at = text.split('\n').findIndex(l => l.startsWith('<WindupTrain ')) + 1
-    expect(at).toBeGreaterThan(0)
-    saveFile(join(dir, file), text.replace('<WindupTrain ', '<WindupTrian '))
+    const { file, at } = mistypeWindup(dir)
     server = await startDev(dir, PORT + 3)
     await expect.poll(() => server!.output(), { timeout: 60_000 }).toContain(`${file}:${at}:1: unknown component <WindupTrian>`)
   }
