@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test'
+import { deck, slideNumberOf } from './deck'
 import { figureProblems } from './diagramBoxes'
 
 // Designed for the hall (issue 16). Every slide is measured and judged by lib/hallChecks.ts in
@@ -85,4 +86,82 @@ test('the figure check finds text on text, text across a shape, and text outside
   expect(broken).toMatch(/"in box"/)
   expect(broken).toMatch(/"first" overlaps text .*"second"|"second" overlaps text .*"first"/)
   expect(broken).toMatch(/"edge" is outside the figure's box/)
+})
+
+// The subunit slide: a family wrapped apart (NR3B alone on the next line, at 1920x1080) read as
+// a fourth family. Each family is a row of its own, its name first, at both sizes.
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1024, height: 768 },
+]) {
+  test(`the subunit chips show one row per family, NR1 to NR3 (${viewport.width}x${viewport.height})`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    const no = await slideNumberOf(/class="chips"/)
+    await page.goto(`${no}`)
+    const chips = page.locator(`.slidev-page-${no} .chips`)
+    await chips.waitFor()
+    await page.evaluate(() => document.fonts.ready)
+    // Each family's name and the chips after it, a chip marked when its middle is off the name's line.
+    const rows = await chips.evaluate((list) => {
+      const out: { family: string, members: string[], top: number, bottom: number }[] = []
+      for (const e of list.children) {
+        const r = e.getBoundingClientRect()
+        const row = out.at(-1)
+        if (e.classList.contains('family')) {
+          out.push({
+            family: e.textContent!.trim(),
+            members: [],
+            top: r.top,
+            bottom: r.bottom,
+          })
+        }
+        else if (row && e.classList.contains('chip')) {
+          row.members.push(e.textContent!.trim() + (Math.abs((r.top + r.bottom - row.top - row.bottom) / 2) < 2
+            ? ''
+            : ' (off its row)'))
+        }
+      }
+      return out
+    })
+    expect(rows.map(r => [r.family, r.members])).toEqual([
+      [
+        'NR1',
+        ['NR1'],
+      ],
+      [
+        'NR2',
+        ['NR2A', 'NR2B ★', 'NR2C', 'NR2D'],
+      ],
+      [
+        'NR3',
+        ['NR3A', 'NR3B'],
+      ],
+    ])
+    // One below the other, not side by side on a line.
+    for (let i = 1; i < rows.length; i++)
+      expect(rows[i]!.top, `${rows[i]!.family} below ${rows[i - 1]!.family}`).toBeGreaterThan(rows[i - 1]!.bottom)
+  })
+}
+
+// The closing slide: the theme pulls the line under a heading up into it, and at 120 px the
+// tail of the Q of "Questions" reached into "Thank you". Each line's text box (the font's
+// ascent to descent, whatever the line height) stays clear of the other's.
+test('the closing slide\'s "Thank you" sits clear of "Questions"', async ({ page }) => {
+  const no = (await deck()).slides.length
+  await page.goto(`${no}`)
+  const layout = page.locator(`.slidev-page-${no} .slidev-layout.closing`)
+  await layout.waitFor()
+  await page.evaluate(() => document.fonts.ready)
+  const [heading, thanks] = await layout.evaluate(l => ['h1', 'h1 + p'].map((sel) => {
+    const range = document.createRange()
+    range.selectNodeContents(l.querySelector(sel)!)
+    const r = range.getBoundingClientRect()
+    return {
+      text: range.toString().trim(),
+      top: r.top,
+      bottom: r.bottom,
+    }
+  }))
+  expect([heading!.text, thanks!.text]).toEqual(['Questions', 'Thank you'])
+  expect(thanks!.top, 'the top of "Thank you" is below the bottom of "Questions"').toBeGreaterThanOrEqual(heading!.bottom)
 })
