@@ -2,7 +2,7 @@
  * Checks that the deck reads from the back of a lecture hall (issue 16), as pure functions of
  * what a browser measured on each slide: the type scale per kind of text, one title box on
  * every slide that is not a section divider, no slide more than two-thirds empty, nothing off
- * the canvas, no citation broken over two lines. A spec measures (tests/e2e/sweep.spec.ts, or a
+ * the canvas, no citation broken over two lines, columns side by side kept apart. A spec measures (tests/e2e/sweep.spec.ts, or a
  * one-pass sweep over every slide and click); these functions only judge, so they can be unit
  * tested and called from any sweep.
  *
@@ -74,12 +74,18 @@ export interface SlideMeasure {
   sources?: Box
   /** Every citation superscript: its text and how many line boxes it takes. */
   citations: { text: string, lines: number }[]
+  /**
+   * For each pair of columns side by side (`.cols`): the left one's number in its row (1-based),
+   * and px on screen between the right end of its text and the first ink of the column to its
+   * right: that one's text, or the markers its lists hang into the gap.
+   */
+  gutters?: { column: number, px: number }[]
 }
 
 export interface HallFinding {
   no: number
   where: string
-  check: 'type' | 'title' | 'empty' | 'overflow' | 'citation'
+  check: 'type' | 'title' | 'empty' | 'overflow' | 'citation' | 'gutter'
   message: string
 }
 
@@ -280,6 +286,31 @@ export function citationFindings(m: SlideMeasure): HallFinding[] {
     }))
 }
 
+/**
+ * Least space between two columns' text, in px at 1920x1080: three-quarters of the smallest
+ * body size. A list in the right column hangs its markers into the gap; at the columns' gap
+ * alone a long line of the left column ran to within 20 px of the markers, and the two columns
+ * read as one line from the back of the hall.
+ */
+export const HALL_MIN_GUTTER_PX = HALL_MIN_PX.body * 0.75
+
+/** Columns side by side whose text comes closer than HALL_MIN_GUTTER_PX. */
+export function gutterFindings(m: SlideMeasure): HallFinding[] {
+  return (m.gutters ?? []).flatMap(({ column, px }) => {
+    const hall = toHallPx(px, m.slide.width)
+    return hall >= HALL_MIN_GUTTER_PX - 0.01
+      ? []
+      : [
+          {
+            no: m.no,
+            where: m.where,
+            check: 'gutter' as const,
+            message: `${Math.round(hall)} px between column ${column}'s text and column ${column + 1}'s (at least ${HALL_MIN_GUTTER_PX} px at 1920x1080): widen the gap between the columns`,
+          },
+        ]
+  })
+}
+
 /** Everything but the title check, which compares slides with each other. */
 export function slideFindings(m: SlideMeasure): HallFinding[] {
   return [
@@ -287,6 +318,7 @@ export function slideFindings(m: SlideMeasure): HallFinding[] {
     ...emptinessFindings(m),
     ...overflowFindings(m),
     ...citationFindings(m),
+    ...gutterFindings(m),
   ]
 }
 

@@ -116,6 +116,59 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
     const citations = [
       ...root.querySelectorAll('sup.citation'),
     ].filter(visible).map(c => ({ text: c.textContent ?? '', lines: c.getClientRects().length }))
+    // Columns side by side: from the right end of one column's text to the first ink of the
+    // next, its text or the markers its lists hang left of their text. An outside marker has
+    // no box of its own: it is drawn inside the line for a moment, and the line's start moves
+    // by its width.
+    const textSpan = (el: Element) => {
+      let left = Infinity
+      let right = -Infinity
+      const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = w.nextNode(); n; n = w.nextNode()) {
+        if (!n.textContent?.trim() || !n.parentElement || !visible(n.parentElement))
+          continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        for (const r of range.getClientRects()) {
+          if (r.width > 0) {
+            left = Math.min(left, r.left)
+            right = Math.max(right, r.right)
+          }
+        }
+      }
+      return { left, right }
+    }
+    const markerLeft = (li: HTMLElement) => {
+      const range = document.createRange()
+      range.selectNodeContents(li)
+      const before = range.getClientRects()[0]?.left
+      li.style.listStylePosition = 'inside'
+      const after = range.getClientRects()[0]?.left
+      li.style.listStylePosition = ''
+      return before !== undefined && after !== undefined && after > before
+        ? before - (after - before)
+        : Infinity
+    }
+    const gutters: { column: number, px: number }[] = []
+    for (const grid of layout.querySelectorAll('.cols')) {
+      const cols = [
+        ...grid.children,
+      ].filter(visible)
+      for (let i = 1; i < cols.length; i++) {
+        // Side by side, not a column wrapped onto the next row.
+        if (cols[i]!.getBoundingClientRect().left <= cols[i - 1]!.getBoundingClientRect().left)
+          continue
+        const end = textSpan(cols[i - 1]!).right
+        let ink = textSpan(cols[i]!).left
+        for (const li of cols[i]!.querySelectorAll<HTMLElement>('li')) {
+          const s = getComputedStyle(li)
+          if (visible(li) && s.display === 'list-item' && s.listStylePosition === 'outside' && s.listStyleType !== 'none')
+            ink = Math.min(ink, markerLeft(li))
+        }
+        if (Number.isFinite(end) && Number.isFinite(ink))
+          gutters.push({ column: i, px: ink - end })
+      }
+    }
     return {
       slide: rect(slide),
       divider,
@@ -125,6 +178,7 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
       contentArea,
       sources,
       citations,
+      gutters,
     }
   })
   return {
@@ -146,5 +200,6 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
       ? { sources: raw.sources }
       : {}),
     citations: raw.citations,
+    gutters: raw.gutters,
   }
 }

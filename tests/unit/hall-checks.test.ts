@@ -1,6 +1,6 @@
 import type { SlideMeasure } from '../../lib/hallChecks'
 import { describe, expect, it } from 'vitest'
-import { citationFindings, emptinessFindings, emptyShare, hallTitle, overflowFindings, textKind, titleFindings, typeFindings, unionArea } from '../../lib/hallChecks'
+import { citationFindings, emptinessFindings, emptyShare, gutterFindings, hallTitle, overflowFindings, slideFindings, textKind, titleFindings, typeFindings, unionArea } from '../../lib/hallChecks'
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height })
 const slide1920 = box(0, 0, 1920, 1080)
@@ -233,5 +233,43 @@ describe('overflow and citations', () => {
       ],
     })
     expect(citationFindings(m).map(f => f.message)).toEqual(['citation [28–30] spans 2 line boxes'])
+  })
+})
+
+describe('columns side by side', () => {
+  it('finds two columns whose text comes closer than three-quarters of the body size, at any window size', () => {
+    const apart = measure({
+      gutters: [
+        { column: 1, px: 30 },
+        { column: 2, px: 62 },
+      ],
+    })
+    expect(gutterFindings(apart)).toEqual([])
+    const close = measure({
+      gutters: [
+        { column: 1, px: 62 },
+        { column: 2, px: 20 },
+      ],
+    })
+    expect(gutterFindings(close)).toEqual([
+      expect.objectContaining({
+        check: 'gutter',
+        message: expect.stringMatching(/^20 px between column 2's text and column 3's \(at least 30 px/),
+      }),
+    ])
+    // 16 px on a slide drawn 1024 wide is 30 px at 1920x1080: enough; 15 is not.
+    expect(gutterFindings(measure({
+      slide: slide1024,
+      gutters: [
+        { column: 1, px: 16 },
+      ],
+    }))).toEqual([])
+    expect(gutterFindings(measure({
+      slide: slide1024,
+      gutters: [
+        { column: 1, px: 15 },
+      ],
+    }))).toHaveLength(1)
+    expect(slideFindings(close).map(f => f.check)).toContain('gutter')
   })
 })
