@@ -31,8 +31,8 @@ function workflowSteps(): Step[] {
 }
 
 /** The build step's arguments after `npm run build --`, with the repository name filled in. */
-function buildArgs(): string[] {
-  const step = workflowSteps().find(s => s.run?.startsWith('npm run build'))
+function buildArgs(steps: Step[]): string[] {
+  const step = steps.find(s => s.run?.startsWith('npm run build'))
   expect(step, 'the workflow has an `npm run build` step').toBeTruthy()
   const run = step!.run!.replace(/\$\{\{\s*github\.event\.repository\.name\s*\}\}/g, REPO)
   const args = run.replace(/^npm run build\s*(--\s*)?/, '').match(/"[^"]*"|\S+/g) ?? []
@@ -115,9 +115,10 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   writeFileSync(section, sectionText.replace(windupTitle, `${windupTitle}\nFirst described in the mid-1960s [@mendell2022]\n`))
   writeFileSync(join(dir, 'references.bib'), readFileSync(join(dir, 'references.bib'), 'utf8') + NEW_ENTRY)
 
-  const args = buildArgs()
+  const steps = workflowSteps()
+  const args = buildArgs(steps)
   expect(args, 'the workflow builds for the sub-path Pages serves').toEqual(['--base', BASE])
-  const artifact = workflowSteps().find(s => s.uses?.startsWith('actions/upload-pages-artifact'))
+  const artifact = steps.find(s => s.uses?.startsWith('actions/upload-pages-artifact'))
   expect(artifact?.with?.path, 'the workflow publishes what the build writes').toBe('dist')
   const r = runScript(dir, 'build.ts', args)
   expect(r.code, r.output).toBe(0)
@@ -193,8 +194,7 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     // Waited for: read at once after the load, a CI run found the slide not yet rendered.
     const links = page.locator(`.slidev-page-${closing} .downloads a`)
     await expect(links).toHaveCount(2)
-    const downloads = await links.all()
-    for (const link of downloads) {
+    for (const link of await links.all()) {
       const href = await link.evaluate(a => (a as HTMLAnchorElement).href)
       expect(href).toMatch(new RegExp(`/${REPO}/(slides|handout)\\.pdf$`))
       const res = await page.request.get(href)
