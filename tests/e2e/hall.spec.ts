@@ -202,3 +202,52 @@ test('a statement\'s lines are spaced for its citation numbers', async ({ page }
       expect((baselines[i]! - baselines[i - 1]!) / px, `slide ${s.no} "${s.title}": line ${i + 1}`).toBeGreaterThanOrEqual(1.3)
   }
 })
+
+// Slidev's base sets a list item's line to 1.8em: the lines of a bullet that wrapped were as far
+// apart as two bullets, and from the back of the hall one bullet read as two. On the slides in
+// two columns, where bullets wrap most, the next bullet starts at least 1.2 times as far below
+// as a bullet's own lines are apart.
+test('a bullet that wraps keeps its lines closer together than the bullets', async ({ page }) => {
+  const slides = (await deck()).slides.filter(s => /class="cols/.test(s.content) && /^\s*- /m.test(s.content))
+  let wrapped = 0
+  for (const s of slides) {
+    await page.goto(`${s.no}?clicks=99`)
+    const layout = page.locator(`.slidev-page-${s.no} .slidev-layout`)
+    await layout.waitFor()
+    await page.evaluate(() => document.fonts.ready)
+    const lists = await layout.evaluate(el => [
+      ...el.querySelectorAll('.cols ul'),
+    ].map(ul => [
+      ...ul.children,
+    ].map((li) => {
+      // The bottoms of the item's own lines: its text outside nested lists and citation numbers.
+      const bottoms: number[] = []
+      const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const parent = n.parentElement!
+        if (!n.textContent?.trim() || parent.closest('sup') || parent.closest('ul') !== ul)
+          continue
+        const range = document.createRange()
+        range.selectNodeContents(n)
+        for (const r of range.getClientRects()) {
+          if (!bottoms.some(b => Math.abs(b - r.bottom) < 4))
+            bottoms.push(r.bottom)
+        }
+      }
+      return bottoms.sort((a, b) => a - b)
+    })))
+    for (const items of lists) {
+      items.forEach((lines, i) => {
+        const next = items[i + 1]
+        if (lines.length < 2 || !next?.length)
+          return
+        wrapped++
+        const within = lines[1]! - lines[0]!
+        const between = next[0]! - lines.at(-1)!
+        expect(between / within, `slide ${s.no} "${s.title}": the bullet after item ${i + 1}`).toBeGreaterThanOrEqual(1.2)
+      })
+    }
+  }
+  // The two-column slides do have bullets that wrap: the rule was looked at.
+  expect(wrapped).toBeGreaterThanOrEqual(3)
+})
