@@ -1,3 +1,4 @@
+import type { Locator } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { deck, slideNumberOf } from './deck'
 import { figureProblems } from './diagramBoxes'
@@ -166,6 +167,31 @@ test('the closing slide\'s "Thank you" sits clear of "Questions"', async ({ page
   expect(thanks!.top, 'the top of "Thank you" is below the bottom of "Questions"').toBeGreaterThanOrEqual(heading!.bottom)
 })
 
+/**
+ * For each element matching `units` in `root`, the bottoms of its own lines of text, top to
+ * bottom: not a raised citation number's, not a nested list's.
+ */
+function lineBottoms(root: Locator, units: string): Promise<number[][]> {
+  return root.evaluate((el, units) => [
+    ...el.querySelectorAll(units),
+  ].map((unit) => {
+    const bottoms: number[] = []
+    const walker = document.createTreeWalker(unit, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement!
+      if (!n.textContent?.trim() || parent.closest('sup') || parent.closest('ul, ol') !== unit.closest('ul, ol'))
+        continue
+      const range = document.createRange()
+      range.selectNodeContents(n)
+      for (const r of range.getClientRects()) {
+        if (!bottoms.some(b => Math.abs(b - r.bottom) < 4))
+          bottoms.push(r.bottom)
+      }
+    }
+    return bottoms.sort((a, b) => a - b)
+  }), units)
+}
+
 // A statement that carries its slide (slides 6, 16, 27): Slidev's base gave its paragraph 24
 // canvas px a line, 0.9 of its size, and a raised citation number reached into the letters of
 // the line above. Its lines are at least 1.3 of its size apart.
@@ -177,29 +203,11 @@ test('a statement\'s lines are spaced for its citation numbers', async ({ page }
     const box = page.locator(`.slidev-page-${s.no} .statement-box`)
     await box.waitFor()
     await page.evaluate(() => document.fonts.ready)
-    const { px, baselines } = await box.evaluate((el) => {
-      // The bottoms of its own text's line boxes (not the raised citations'), one per line.
-      const bottoms: number[] = []
-      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        if (!n.textContent?.trim() || n.parentElement!.closest('sup'))
-          continue
-        const range = document.createRange()
-        range.selectNodeContents(n)
-        for (const r of range.getClientRects()) {
-          if (!bottoms.some(b => Math.abs(b - r.bottom) < 4))
-            bottoms.push(r.bottom)
-        }
-      }
-      const scale = el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth
-      return {
-        px: Number.parseFloat(getComputedStyle(el).fontSize) * scale,
-        baselines: bottoms.sort((a, b) => a - b),
-      }
-    })
-    expect(baselines.length, `slide ${s.no}: the statement wraps`).toBeGreaterThanOrEqual(2)
-    for (let i = 1; i < baselines.length; i++)
-      expect((baselines[i]! - baselines[i - 1]!) / px, `slide ${s.no} "${s.title}": line ${i + 1}`).toBeGreaterThanOrEqual(1.3)
+    const px = await box.evaluate(el => Number.parseFloat(getComputedStyle(el).fontSize) * el.getBoundingClientRect().width / (el as HTMLElement).offsetWidth)
+    const [lines] = await lineBottoms(box, 'p')
+    expect(lines!.length, `slide ${s.no}: the statement wraps`).toBeGreaterThanOrEqual(2)
+    for (let i = 1; i < lines!.length; i++)
+      expect((lines![i]! - lines![i - 1]!) / px, `slide ${s.no} "${s.title}": line ${i + 1}`).toBeGreaterThanOrEqual(1.3)
   }
 })
 
@@ -215,28 +223,9 @@ test('a bullet that wraps keeps its lines closer together than the bullets', asy
     const layout = page.locator(`.slidev-page-${s.no} .slidev-layout`)
     await layout.waitFor()
     await page.evaluate(() => document.fonts.ready)
-    const lists = await layout.evaluate(el => [
-      ...el.querySelectorAll('.cols ul'),
-    ].map(ul => [
-      ...ul.children,
-    ].map((li) => {
-      // The bottoms of the item's own lines: its text outside nested lists and citation numbers.
-      const bottoms: number[] = []
-      const walker = document.createTreeWalker(li, NodeFilter.SHOW_TEXT)
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const parent = n.parentElement!
-        if (!n.textContent?.trim() || parent.closest('sup') || parent.closest('ul') !== ul)
-          continue
-        const range = document.createRange()
-        range.selectNodeContents(n)
-        for (const r of range.getClientRects()) {
-          if (!bottoms.some(b => Math.abs(b - r.bottom) < 4))
-            bottoms.push(r.bottom)
-        }
-      }
-      return bottoms.sort((a, b) => a - b)
-    })))
-    for (const items of lists) {
+    const lists = layout.locator('.cols ul')
+    for (let l = 0; l < await lists.count(); l++) {
+      const items = await lineBottoms(lists.nth(l), ':scope > li')
       items.forEach((lines, i) => {
         const next = items[i + 1]
         if (lines.length < 2 || !next?.length)
