@@ -2,9 +2,9 @@
  * Checks that the deck reads from the back of a lecture hall (issue 16), as pure functions of
  * what a browser measured on each slide: the type scale per kind of text, one title box on
  * every slide that is not a section divider, no slide more than two-thirds empty, nothing off
- * the canvas, no citation broken over two lines, columns side by side kept apart. A spec measures (tests/e2e/sweep.spec.ts, or a
- * one-pass sweep over every slide and click); these functions only judge, so they can be unit
- * tested and called from any sweep.
+ * the canvas, no citation broken over two lines, columns side by side kept apart. A spec
+ * measures (tests/e2e/sweep.spec.ts, or a one-pass sweep over every slide and click); these
+ * functions only judge, so they can be unit tested and called from any sweep.
  *
  * Sizes are compared as px of a 1920x1080 projector: a measure taken at any window size is
  * scaled by 1920 / (the slide's width on screen). styles/tokens.css sets the scale.
@@ -289,7 +289,7 @@ export function citationFindings(m: SlideMeasure): HallFinding[] {
 /**
  * Least space between two columns' text, in px at 1920x1080: three-quarters of the smallest
  * body size. A list in the right column hangs its markers into the gap; at the columns' gap
- * alone a long line of the left column ran to within 20 px of the markers, and the two columns
+ * alone a long line of the left column ran to within 15-18 px of the markers, and the two columns
  * read as one line from the back of the hall.
  */
 export const HALL_MIN_GUTTER_PX = HALL_MIN_PX.body * 0.75
