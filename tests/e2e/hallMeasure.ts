@@ -42,6 +42,8 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
     const outside = (el: Element) => !!el.closest('.deck-kicker, .slide-sources, .deck-footer') || (!!h1 && h1.contains(el))
     const texts: { ancestry: { tag: string, classes: string[] }[], px: number, text: string }[] = []
     const content: ReturnType<typeof rect>[] = []
+    // Each visible text's element and line boxes, for the columns' gutters below.
+    const lines: { el: Element, rects: DOMRect[] }[] = []
     const walker = document.createTreeWalker(layout.parentElement ?? root, NodeFilter.SHOW_TEXT)
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       const parent = n.parentElement
@@ -54,6 +56,7 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
       ].filter(r => r.width > 0 && r.height > 0)
       if (!rects.length)
         continue
+      lines.push({ el: parent, rects })
       const style = getComputedStyle(parent)
       let px = Number.parseFloat(style.fontSize) * scale
       if (parent instanceof SVGGraphicsElement) {
@@ -116,24 +119,19 @@ export async function measureSlide(page: Page, no: number, where: string): Promi
     const citations = [
       ...root.querySelectorAll('sup.citation'),
     ].filter(visible).map(c => ({ text: c.textContent ?? '', lines: c.getClientRects().length }))
-    // Columns side by side: from the right end of one column's text to the first ink of the
-    // next, its text or the markers its lists hang left of their text. An outside marker has
-    // no box of its own: it is drawn inside the line for a moment, and the line's start moves
-    // by its width.
-    const textSpan = (el: Element) => {
+    // Columns side by side: from the right end of one column's text (the line boxes measured
+    // above) to the first ink of the next, its text or the markers its lists hang left of their
+    // text. An outside marker has no box of its own: it is drawn inside the line for a moment,
+    // and the line's start moves by its width.
+    const textSpan = (col: Element) => {
       let left = Infinity
       let right = -Infinity
-      const w = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
-      for (let n = w.nextNode(); n; n = w.nextNode()) {
-        if (!n.textContent?.trim() || !n.parentElement || !visible(n.parentElement))
+      for (const { el, rects } of lines) {
+        if (!col.contains(el))
           continue
-        const range = document.createRange()
-        range.selectNodeContents(n)
-        for (const r of range.getClientRects()) {
-          if (r.width > 0) {
-            left = Math.min(left, r.left)
-            right = Math.max(right, r.right)
-          }
+        for (const r of rects) {
+          left = Math.min(left, r.left)
+          right = Math.max(right, r.right)
         }
       }
       return { left, right }
