@@ -67,7 +67,11 @@ function toSlide(s: SlideInfo, root: string, fileLines: Map<string, string[]>): 
   return {
     no: s.index + 1,
     // Titles may carry markup (Mg<sup>2+</sup>); bookmarks and messages want the words.
-    title: plainTitle(s.title ?? '').replace(/\s+/g, ' ').trim(),
+    // Broken YAML (an unquoted "title: A: B") can leave a title that is not text; the
+    // frontmatter check names that line, so the reader must not stop on it first.
+    title: typeof s.title === 'string'
+      ? plainTitle(s.title).replace(/\s+/g, ' ').trim()
+      : '',
     file: relative(root, s.source?.filepath ?? ''),
     line: (s.source?.start ?? 0) + 1,
     layout: s.frontmatter?.layout,

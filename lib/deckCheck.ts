@@ -12,10 +12,26 @@ import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
+  const yaml = deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. ${yamlHint(e.message)}` })))
+  // A headmatter that does not parse loses every key after the error (the addons among them),
+  // and the other checks would report what follows from that: the YAML first, alone.
+  const entry = relative(deck.root, deck.entry)
+  if (yaml.some(f => f.file === entry && deck.slides[0]?.file === entry && f.line <= deck.slides[0].contentLine))
+    return yaml
   return [
-    ...checkHeadmatter(relative(deck.root, deck.entry), readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
-    ...deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. Fix the YAML between this slide's --- lines.` }))),
+    ...checkHeadmatter(entry, readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
+    ...yaml,
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
     ...budgetFindings(deck.slides),
   ]
+}
+
+/**
+ * The YAML parser's words for the commonest slip, a value with ": " in it (`title: Pain: a
+ * review`), say "nested mappings", which a lecturer would not connect with the colon.
+ */
+function yamlHint(message: string): string {
+  return /nested mappings|compact mappings/i.test(message)
+    ? 'A value with ": " in it needs quotes, e.g. title: "Pain: a review".'
+    : 'Fix the YAML between this slide\'s --- lines.'
 }

@@ -38,6 +38,21 @@ describe('npm run build on bad input', () => {
     expect(existsSync(join(dir, 'dist'))).toBe(false)
   }, 120_000)
 
+  it('names the line of a talk title with an unquoted colon, says to quote it, and reports nothing that follows from it', () => {
+    const dir = copyProject()
+    const entry = join(dir, 'slides.md')
+    const text = readFileSync(entry, 'utf8')
+    const at = text.split('\n').findIndex(l => l.startsWith('title:')) + 1
+    expect(at).toBeGreaterThan(0)
+    writeFileSync(entry, text.replace(/^title: .*$/m, 'title: Glutamate and chronic pain: a fork'))
+    const r = runScript(dir, 'build.ts')
+    expect(r.code).toBe(1)
+    expect(r.stderr).toMatch(new RegExp(`slides\\.md:${at}:\\d+: broken frontmatter: .*needs quotes, e\\.g\\. title: "`))
+    // Not a stack trace, and not the addon's components going missing with the lost headmatter.
+    expect(r.stderr).not.toMatch(/TypeError|unknown component/)
+    expect(existsSync(join(dir, 'dist'))).toBe(false)
+  }, 120_000)
+
   it('says what to install when the browser is missing', () => {
     const dir = copyProject()
     const r = runScript(dir, 'build.ts', [], { CHROMIUM_PATH: '/nonexistent/chromium' })
