@@ -163,6 +163,12 @@ describe('parameters, citations and the illustrative footnote', () => {
     expect(illustrativeFootnote()).toContain(`illustrative: Hill slope n = ${HILL_SLOPE}`)
   })
 
+  it('labels the zero shift with an antagonist as illustrative: it combines four studies of other regimens', () => {
+    const antagonist = ILLUSTRATIVE_PARAMETERS.find(p => p.id === 'antagonistShift')
+    expect(antagonist?.cite).toHaveLength(4)
+    expect(illustrativeFootnote()).toContain('no antagonist shift (composite)')
+  })
+
   it('cites every confirmed parameter, and every key is exported for the slide', () => {
     for (const p of PARAMETERS.filter(p => !p.illustrative))
       expect(p.cite.length, p.id).toBeGreaterThan(0)

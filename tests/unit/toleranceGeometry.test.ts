@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import { doseForEffect, ED50_DAY0_MG_PER_KG, ed50OnDay, percentMPE, toleranceState } from '../../lib/tolerance'
+import { doseForEffect, ED50_DAY0_MG_PER_KG, ed50OnDay, illustrativeFootnoteLines, percentMPE, toleranceState } from '../../lib/tolerance'
 import {
   AXIS_LABEL_Y,
   curvePath,
   DOSE_DOMAIN,
   DOSE_PLOT,
   doseX,
+  FOOTNOTE_CHARS,
   FOOTNOTE_Y,
   labelAnchor,
   linearScale,
@@ -122,5 +123,9 @@ describe('layout', () => {
     expect(FOOTNOTE_Y[1]).toBeGreaterThan(FOOTNOTE_Y[0] + 15)
     expect(FOOTNOTE_Y[1]).toBeLessThanOrEqual(VIEW.height)
     expect(DOSE_PLOT.right).toBeLessThanOrEqual(VIEW.width)
+  })
+
+  it('has a line for every line of the illustrative footnote: a third would be drawn over the second', () => {
+    expect(illustrativeFootnoteLines(FOOTNOTE_CHARS).length).toBeLessThanOrEqual(FOOTNOTE_Y.length)
   })
 })
