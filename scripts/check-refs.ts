@@ -118,8 +118,10 @@ async function main(): Promise<number> {
       brief: args.brief,
       bibFile: relative(cwd, deck.bibFile),
     })
-    printed.stderr.forEach(l => console.error(l))
+    // Warnings first: a clone has about a hundred ("likely-real", "not verified online"), and
+    // the errors printed before them scrolled out of the terminal.
     printed.stdout.forEach(l => console.log(l))
+    printed.stderr.forEach(l => console.error(l))
     console.log(summaryLine(summary, relative(cwd, deck.bibFile), summary.ms))
   }
   return summary.errors ? 1 : 0

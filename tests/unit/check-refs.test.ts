@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { checkRefs } from '../support/checkRefs'
 
@@ -24,6 +25,16 @@ describe('check-refs on fixture decks', () => {
       expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:48:1: error: entry 'badpmid' has a malformed PMID 'PMC3268359'/),
       expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:55:1: error: entry 'noid' has no DOI, PMID, ISBN or URL/),
     ])
+  }, 30_000)
+
+  it('prints the errors after the warnings, where a terminal still shows them', () => {
+    // One stream, as a terminal shows both: the warnings must not push the errors out of view.
+    const out = execFileSync('sh', ['-c', 'node_modules/.bin/tsx scripts/check-refs.ts --deck tests/fixtures/refs-errors/slides.md 2>&1 || true'], { encoding: 'utf8' })
+    const lines = out.trim().split('\n')
+    const lastWarning = lines.findLastIndex(l => l.includes(': warning: '))
+    const firstError = lines.findIndex(l => l.includes(': error: '))
+    expect(lastWarning, out).toBeGreaterThanOrEqual(0)
+    expect(firstError, out).toBeGreaterThan(lastWarning)
   }, 30_000)
 
   it('reports a BibTeX syntax error at the entry that breaks, and the key it hides', async () => {
