@@ -151,6 +151,30 @@ function inLogoDir(path: string): boolean {
 }
 
 /**
+ * "2026-11-22" -> "22 November 2026" on the title slide and the handout cover: no reader
+ * mistakes the day for the month.
+ */
+export function formatDate(value: unknown): string | undefined {
+  if (value == null || value === '')
+    return undefined
+  // YAML makes `date: 2026-11-22` a Date; in the browser it arrives as an ISO string.
+  const iso = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.000)?Z)?$/.exec(String(value))
+  const d = value instanceof Date
+    ? value
+    : iso
+      ? new Date(`${iso[1]}T00:00:00Z`)
+      : undefined
+  if (!d || Number.isNaN(d.getTime()))
+    return String(value)
+  return d.toLocaleDateString('en-GB', {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  })
+}
+
+/**
  * Where the built site serves the logo: public/ becomes the site's root, which is the base
  * the site was built for (`--base /talk/` on GitHub Pages), so `public/logo.svg` is
  * `/talk/logo.svg`. Undefined when there is no usable logo: nothing is shown, no empty box.

@@ -5,6 +5,7 @@
  * browser and in unit tests alike.
  */
 import { plainTitle } from '../plainTitle'
+import { formatDate } from '../talkConfig'
 
 /** A slide as deckOutline() takes it. */
 export interface TitledSlide {
@@ -144,27 +145,6 @@ export function rowSources(keys: readonly string[], references: ReadonlyMap<stri
     })
   }
   return out.sort((a, b) => a.n - b.n)
-}
-
-/** "2026-11-22" -> "22 November 2026": no reader mistakes the day for the month. */
-export function formatDate(value: unknown): string | undefined {
-  if (value == null || value === '')
-    return undefined
-  // YAML makes `date: 2026-11-22` a Date; in the browser it arrives as an ISO string.
-  const iso = /^(\d{4}-\d{2}-\d{2})(?:T00:00:00(?:\.000)?Z)?$/.exec(String(value))
-  const d = value instanceof Date
-    ? value
-    : iso
-      ? new Date(`${iso[1]}T00:00:00Z`)
-      : undefined
-  if (!d || Number.isNaN(d.getTime()))
-    return String(value)
-  return d.toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  })
 }
 
 function text(value: unknown): string | undefined {

@@ -35,3 +35,15 @@ describe('the logo on the title slide and in the footer', () => {
     expect(footer.text()).toContain('T · Dr A · 3')
   })
 })
+
+describe('the date on the title slide', () => {
+  it('reads as on the handout cover, "22 November 2026", whether YAML gave a Date or the browser a string', () => {
+    for (const date of [
+      new Date(Date.UTC(2026, 10, 22)),
+      '2026-11-22T00:00:00.000Z',
+    ]) {
+      talk.configs = { ...identity, event: 'Lecture series', date }
+      expect(mount(TitleSlide).get('.event').text()).toBe('Lecture series · 22 November 2026')
+    }
+  })
+})

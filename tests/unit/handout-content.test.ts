@@ -1,7 +1,8 @@
 import type { HandoutReference } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
-import { aboutLines, citedKeys, formatDate, handoutContent, handoutCover, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
+import { aboutLines, citedKeys, handoutContent, handoutCover, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
 import { plainTitle } from '../../lib/plainTitle'
+import { formatDate } from '../../lib/talkConfig'
 
 describe('plainTitle', () => {
   it('turns ion charges and formulas into characters, drops other markup', () => {
