@@ -135,6 +135,16 @@ test.describe('dist/handout.pdf', () => {
     expect(pdfInfo(pdf)['Page size']).toMatch(/^59[56](\.\d+)? x 84[12](\.\d+)? pts \(A4\)/)
   })
 
+  test('names the talk once in each page\'s header: the opening pages have no section to repeat it', () => {
+    const title = String(deck.headmatter.title)
+    const heads = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      .split('\f')
+      .slice(1, pageCount(pdf))
+      .map(page => page.split('\n').find(l => l.trim())!.trim())
+    expect(heads.length).toBeGreaterThan(10)
+    expect(heads.filter(h => h.split(title).length - 1 !== 1), `each header names "${title}" once`).toEqual([])
+  })
+
   test('shows each slide itself (vector text) beside the start of its notes', () => {
     const pages = pagesOfSlides(texts, deck)
     let sampled = 0
