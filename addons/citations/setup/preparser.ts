@@ -38,6 +38,9 @@ const code = store('addon-code', async () => ({
   ...await import('../lib/renderCache'),
 })) as Promise<typeof import('../lib') & typeof import('../lib/renderCache')>
 
+/** What the terminal was last told, across Slidev's reloads of this file. */
+const reported = store('reported-problems', () => ({ last: '' })) as { last: string }
+
 export default definePreparserSetup(async ({ filepath, mode }) => {
   const { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, replaceCitations, renderedOnce, slideSourceItems, slideSourcesHtml } = await code
   let deck: CitedDeck
@@ -63,11 +66,19 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
       message: `citation key '${o.key}' is not in ${deck.bibliography.file}. Run \`npm run check:refs\` for the nearest keys.`,
     })),
   ].map(f => formatFinding(f, process.cwd()))
-  if (problems.length) {
-    // A talk with a broken citation must not be built or exported; in dev it shows as "?key".
-    if (mode !== 'dev')
-      throw new Error(`citations do not resolve:\n${problems.join('\n')}`)
-    console.warn(`[citations]\n${problems.join('\n')}`)
+  // A talk with a broken citation must not be built or exported; in dev it shows as "?key".
+  if (problems.length && mode !== 'dev')
+    throw new Error(`citations do not resolve:\n${problems.join('\n')}`)
+  if (mode === 'dev') {
+    // The terminal gets each new set of problems once, and a line when they are gone: the
+    // deck is read again on every save, and a stale warning would read as still broken.
+    const now = problems.join('\n')
+    if (now !== reported.last) {
+      console.warn(now
+        ? `[citations]\n${now}`
+        : '[citations] every citation resolves again')
+      reported.last = now
+    }
   }
 
   const render = (text: string) => replaceCitations(text, c => citationHtml(c, deck.numbers), { attach: true })
