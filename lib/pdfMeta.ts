@@ -35,7 +35,8 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, outline: Outli
     pdf.setSubject(info.subject)
   if (info.keywords?.length)
     pdf.setKeywords(info.keywords)
-  pdf.setCreator('nmda-receptors-and-pain (Slidev)')
+  // The application, as the field means; a fork's PDFs must not name the talk it came from.
+  pdf.setCreator('Slidev')
   if (outline.length) {
     const outlinePdf = outlinePdfFactory(pdfLib)
     pdf = await outlinePdf({

@@ -134,6 +134,8 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   for (const pdf of ['slides.pdf', 'handout.pdf']) {
     const info = pdfInfo(join(dist, pdf))
     expect(info.Title, pdf).toMatch(/^Glutamate, NMDA receptors and chronic pain(: handout)?$/)
+    // The fork's PDFs say what made them, not which talk they were forked from.
+    expect(info.Creator, pdf).toBe('Slidev')
     const text = fold(pageTexts(join(dist, pdf)).join(' '))
     expect(text, pdf).toContain('Dr Ada Example')
     expect(text, pdf).toContain('Mendell LM')
