@@ -16,7 +16,7 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   // A headmatter that does not parse loses every key after the error (the addons among them),
   // and the other checks would report what follows from that: the YAML first, alone.
   const entry = relative(deck.root, deck.entry)
-  if (yaml.some(f => f.file === entry && deck.slides[0]?.file === entry && f.line <= deck.slides[0].contentLine))
+  if (yaml.some(f => f.file === entry && f.line < (deck.slides[0]?.contentLine ?? 0)))
     return yaml
   return [
     ...checkHeadmatter(entry, readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),

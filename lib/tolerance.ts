@@ -47,10 +47,9 @@ export const LAST_DAY = 14
 
 /**
  * Log ED50 shift per day with an NMDA antagonist co-administered: none, a composite labelled
- * illustrative. Co-infusion of MK-801
- * prevented the loss of potency (Dunbar & Yaksh 1996 Anesthesiology 84:1177,
- * doi:10.1097/00000542-199605000-00020: ED50 saline 16, morphine 496, MK-801 + morphine
- * 4 nmol); McCarthy et al. 1998 Anesth Analg, doi:10.1213/00000539-199804000-00028: MgSO4
+ * illustrative. Co-infusion of MK-801 prevented the loss of potency (Dunbar & Yaksh 1996
+ * Anesthesiology 84:1177, doi:10.1097/00000542-199605000-00020: ED50 saline 16, morphine 496,
+ * MK-801 + morphine 4 nmol); McCarthy et al. 1998 Anesth Analg, doi:10.1213/00000539-199804000-00028: MgSO4
  * 11.2 vs 10.9 nmol, MK-801 likewise; Elliott et al. 1994 (LY274614, MK-801, NOArg
  * attenuated); Trujillo & Akil 1991 Science 251:85, doi:10.1126/science.1824728: MK-801
  * attenuated tolerance without changing acute analgesia, so the day-0 curve is the same

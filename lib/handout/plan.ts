@@ -8,7 +8,8 @@ import { extraPerRow, packRows } from './pack'
 
 export type PlannedPage
   = | { kind: 'cover', label: string }
-    | { kind: 'slides', label: string, rows: number[], extra: number }
+    // `section`: the running header's; pages before the first section have none.
+    | { kind: 'slides', label: string, section?: string, rows: number[], extra: number }
     | { kind: 'references', label: string, items: number[], withHead: boolean }
     | { kind: 'appendix', label: string, items: number[], withHead: boolean }
 
@@ -83,6 +84,7 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
     pages.push({
       kind: 'slides',
       label: first.section ?? first.title,
+      section: first.section,
       rows: p.rows,
       extra: extraPerRow(p),
     })
