@@ -50,8 +50,10 @@ export const DEPOLARISATION_PER_VOLLEY_MV = 12
 
 /**
  * Share of the first response carried by NMDA receptors at rest. Not measured in our
- * sources; illustrative. (AP5 barely changed the response to single C-fibre inputs in
- * Dickenson & Sullivan 1987, so the NMDA part grows from a modest start.)
+ * sources; a display choice, labelled illustrative on the slide. It is larger than the one
+ * measurement we cite suggests: AP5 barely changed the response to single C-fibre inputs in
+ * Dickenson & Sullivan 1987, which points to a small share at rest. The chart's 16th-to-1st
+ * ratios depend on this choice: they are the model's, not measurements.
  */
 export const NMDA_SHARE_AT_REST = 0.5
 
