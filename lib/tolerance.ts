@@ -92,7 +92,7 @@ export const PARAMETERS: readonly ToleranceParameter[] = [
       'trujillo1991',
     ],
     // A composite: none of the four gave morphine twice daily for 14 days as the shifts'
-    // study did, and two found tolerance attenuated rather than abolished.
+    // study did, and three report tolerance attenuated rather than abolished.
     illustrative: true,
   },
   {
