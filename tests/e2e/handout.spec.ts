@@ -16,10 +16,21 @@ import { printedPdfChecks } from './pdfChecks'
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
 const pdf = join(dist, 'handout.pdf')
 
+/** pdftotext of each page, as it prints it (`-layout` keeps a line's columns on one line). */
+function pageTextsRaw(path: string, layout = false): string[] {
+  const all = execFileSync('pdftotext', [
+    ...(layout
+      ? ['-layout']
+      : []),
+    path,
+    '-',
+  ], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  return all.split('\f').slice(0, pageCount(path))
+}
+
 /** Text of each page in reading order (no -layout: a slide and its notes stay apart), folded. */
 function readingTexts(path: string): string[] {
-  const all = execFileSync('pdftotext', [path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
-  return all.split('\f').slice(0, pageCount(path)).map(fold)
+  return pageTextsRaw(path).map(fold)
 }
 
 /** Bookmarks with the 1-based page each one opens. */
@@ -137,9 +148,8 @@ test.describe('dist/handout.pdf', () => {
 
   test('names the talk once in each page\'s header: the opening pages have no section to repeat it', () => {
     const title = String(deck.headmatter.title)
-    const heads = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
-      .split('\f')
-      .slice(1, pageCount(pdf))
+    const heads = pageTextsRaw(pdf, true)
+      .slice(1)
       .map(page => page.split('\n').find(l => l.trim())!.trim())
     expect(heads.length).toBeGreaterThan(10)
     expect(heads.filter(h => h.split(title).length - 1 !== 1), `each header names "${title}" once`).toEqual([])

@@ -1,6 +1,5 @@
-import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
-import { checkRefs } from '../support/checkRefs'
+import { checkRefs, checkRefsTerminal } from '../support/checkRefs'
 
 describe('check-refs on fixture decks', () => {
   it('passes a correct deck with warnings only: uncited entry, not verified online', async () => {
@@ -29,7 +28,7 @@ describe('check-refs on fixture decks', () => {
 
   it('prints the errors after the warnings, where a terminal still shows them', () => {
     // One stream, as a terminal shows both: the warnings must not push the errors out of view.
-    const out = execFileSync('sh', ['-c', 'node_modules/.bin/tsx scripts/check-refs.ts --deck tests/fixtures/refs-errors/slides.md 2>&1 || true'], { encoding: 'utf8' })
+    const out = checkRefsTerminal(['--deck', 'tests/fixtures/refs-errors/slides.md'])
     const lines = out.trim().split('\n')
     const lastWarning = lines.findLastIndex(l => l.includes(': warning: '))
     const firstError = lines.findIndex(l => l.includes(': error: '))
