@@ -9,7 +9,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
-import { fold, pageCount, pdfInfo } from '../support/pdf'
+import { citationScales, fold, pageCount, pdfInfo, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
 
@@ -248,6 +248,14 @@ test.describe('dist/handout.pdf', () => {
     const marks = await bookmarkPages(pdf)
     expect(marks.find(m => m.depth === 0 && m.title === APPENDIX_TITLE)?.page).toBe(first)
     expect(marks.filter(m => m.depth === 0).at(-1)!.title).toBe(APPENDIX_TITLE)
+  })
+
+  test('sets the appendix\'s citations as the notes\' are: smaller than the text, raised', () => {
+    const first = firstAppendixPage(texts)
+    const cites = citationScales(wordBoxes(pdf))
+    const inAppendix = cites.filter(c => c.page >= first)
+    expect(inAppendix.length, 'citations in the appendix').toBeGreaterThan(10)
+    expect(inAppendix.filter(c => c.scale > 0.8).map(c => `page ${c.page}: ${c.text} at ${c.scale.toFixed(2)} of its word`)).toEqual([])
   })
 
   printedPdfChecks(pdf)

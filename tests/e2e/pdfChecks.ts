@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test'
-import { blankPages, fontCheck } from '../support/pdf'
+import { blankPages, citationScales, fontCheck, wordBoxes } from '../support/pdf'
 
 /**
  * What both printed PDFs (slides and handout) must hold whatever their layout: every font
- * embedded, the self-hosted face rather than a system fallback, and no blank page.
+ * embedded, the self-hosted face rather than a system fallback, no blank page, and
+ * citations set as marks on their words.
  * Call inside a test.describe.
  */
 export function printedPdfChecks(pdf: string): void {
@@ -17,5 +18,13 @@ export function printedPdfChecks(pdf: string): void {
 
   test('has no blank page', () => {
     expect(blankPages(pdf)).toEqual([])
+  })
+
+  // A citation is read as a mark on its word: never larger than the word. (On a slide a
+  // citation in footnote-size text keeps the footnote size, so it may equal its word.)
+  test('prints no citation larger than the word it follows', () => {
+    const cites = citationScales(wordBoxes(pdf))
+    expect(cites.length, 'citations found beside their words').toBeGreaterThan(100)
+    expect(cites.filter(c => c.scale > 1.02).map(c => `page ${c.page}: ${c.text} at ${c.scale.toFixed(2)} of its word`)).toEqual([])
   })
 }

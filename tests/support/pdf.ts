@@ -137,3 +137,67 @@ export function blankPages(path: string): number[] {
     length: pageCount(path),
   }, (_, i) => i + 1).filter(p => inkRatio(path, p) < 0.002)
 }
+
+/** A word as poppler places it on a page (`pdftotext -bbox`), in points from the top left. */
+export interface WordBox {
+  page: number
+  text: string
+  x0: number
+  y0: number
+  x1: number
+  y1: number
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: '\'',
+}
+
+/** Every word of the PDF with its box, page by page. */
+export function wordBoxes(path: string): WordBox[] {
+  const html = execFileSync('pdftotext', ['-bbox', path, '-'], { encoding: 'utf8', maxBuffer: 256 << 20 })
+  const words: WordBox[] = []
+  let page = 0
+  for (const m of html.matchAll(/<page |<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
+    if (m[0] === '<page ') {
+      page++
+      continue
+    }
+    words.push({
+      page,
+      text: m[5]!.replace(/&(\w+);/g, (e, name: string) => ENTITIES[name] ?? e),
+      x0: Number(m[1]),
+      y0: Number(m[2]),
+      x1: Number(m[3]),
+      y1: Number(m[4]),
+    })
+  }
+  return words
+}
+
+/**
+ * Each citation (the "[n]" the citations addon prints, after a word joiner) with the height
+ * of its type against that of the word it is attached to: the word on its line that ends
+ * where the citation begins.
+ */
+export function citationScales(words: readonly WordBox[]): { page: number, text: string, scale: number }[] {
+  const out: { page: number, text: string, scale: number }[] = []
+  for (const c of words) {
+    if (!c.text.startsWith('\u2060['))
+      continue
+    const before = words.filter(w => w.page === c.page && w !== c
+      && w.x1 <= c.x0 + 1 && w.x1 >= c.x0 - 4 && w.y0 < c.y1 && w.y1 > c.y0)
+      .sort((a, b) => b.x1 - a.x1)[0]
+    if (before) {
+      out.push({
+        page: c.page,
+        text: `${before.text}${c.text.slice(1)}`,
+        scale: (c.y1 - c.y0) / (before.y1 - before.y0),
+      })
+    }
+  }
+  return out
+}
