@@ -1,8 +1,11 @@
 /**
  * How the deck writes what a student reads, slide and notes alike (the notes print in the
- * handout beside each slide).
+ * handout beside each slide), and what a screen reader reads of its figures.
  */
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { projectRoot } from '../support/project'
 import { parseDeck, where } from '../support/slides'
 
 const deck = await parseDeck()
@@ -26,6 +29,19 @@ describe('the deck\'s text', () => {
           found.push(`${where(s)}: "${m[0]}"; write it with a raised charge (Mg²⁺, or Mg<sup>2+</sup> on a slide)`)
       }
     }
+    expect(found).toEqual([])
+  })
+
+  it('names ions in the drawn figures\' text alternatives without a charge typed on the line', () => {
+    const dir = join(projectRoot, 'figures')
+    const found = readdirSync(dir).filter(f => f.endsWith('.svg')).flatMap((f) => {
+      const described = [
+        ...readFileSync(join(dir, f), 'utf8').matchAll(/<(title|desc)\b[^>]*>([\s\S]*?)<\/\1>/g),
+      ].map(m => m[2]!)
+      return described.flatMap(d => [
+        ...d.matchAll(LINE_CHARGE),
+      ].map(m => `figures/${f}: "${m[0]}" in its text alternative`))
+    })
     expect(found).toEqual([])
   })
 
