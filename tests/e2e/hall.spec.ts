@@ -240,3 +240,24 @@ test('a bullet that wraps keeps its lines closer together than the bullets', asy
   // The two-column slides do have bullets that wrap: the rule was looked at.
   expect(wrapped).toBeGreaterThanOrEqual(3)
 })
+
+// The kicker is set in capitals by its style; an abbreviation's plural must not become another
+// word ("NMDARS"). Every kicker of the deck with such a plural, as the audience sees it
+// (innerText applies the style's capitals).
+test('a kicker in capitals keeps an abbreviation\'s plural: NMDARs, not NMDARS', async ({ page }) => {
+  const plural = /\b[A-Z][A-Z0-9]+s\b/g
+  const slides = (await deck()).slides.filter(s => typeof s.frontmatter.kicker === 'string' && plural.test(s.frontmatter.kicker))
+  expect(slides.length, 'the deck has kickers with NMDARs or TCAs').toBeGreaterThan(1)
+  for (const s of slides) {
+    await page.goto(String(s.no))
+    const kicker = page.locator(`.slidev-page-${s.no} .deck-kicker`)
+    await kicker.waitFor()
+    // innerText, not textContent: it is the text with the style's capitals applied.
+    // eslint-disable-next-line unicorn/prefer-dom-node-text-content
+    const shown = await kicker.innerText()
+    const written = s.frontmatter.kicker as string
+    for (const word of written.match(plural)!)
+      expect(shown, `slide ${s.no}: "${word}"`).toContain(word)
+    expect(shown.replace(plural, ''), `slide ${s.no}: the rest in capitals`).toBe(shown.replace(plural, '').toUpperCase())
+  }
+})
