@@ -9,7 +9,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
-import { citationScales, fold, pageCount, pdfInfo, wordBoxes } from '../support/pdf'
+import { citationScales, fold, missingFromPicture, pageCount, pdfInfo, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
 
@@ -171,6 +171,28 @@ test.describe('dist/handout.pdf', () => {
       }
     }
     expect(sampled).toBeGreaterThan(rowsOf(deck).length / 2)
+  })
+
+  // A slide's picture beside its notes is the slide: what slides.pdf prints on the slide's own
+  // page, word for word, in place. (Pictures in the lower rows once lost their lower part on
+  // paper, and the title slide took the cover page's type sizes.)
+  test('shows each slide whole: every word slides.pdf prints on it, in its picture', () => {
+    const slidesPdf = join(dist, 'slides.pdf')
+    expect(existsSync(slidesPdf), `${slidesPdf} is missing: run npm run build`).toBe(true)
+    const printed = Map.groupBy(wordBoxes(slidesPdf), w => w.page)
+    const onPages = Map.groupBy(wordBoxes(pdf), w => w.page)
+    const pages = pagesOfSlides(texts, deck)
+    const incomplete: string[] = []
+    let words = 0
+    for (const s of rowsOf(deck)) {
+      const slideWords = printed.get(s.no) ?? []
+      words += slideWords.length
+      const missing = missingFromPicture(slideWords, onPages.get(pages.get(s.no)!) ?? [])
+      if (missing.length)
+        incomplete.push(`slide ${s.no} (${s.file}:${s.line}), page ${pages.get(s.no)}: ${missing.length} of ${slideWords.length} words missing, e.g. "${missing.slice(0, 8).join(' ')}"`)
+    }
+    expect(words, 'the slides print words to compare').toBeGreaterThan(3000)
+    expect(incomplete).toEqual([])
   })
 
   test('lists beside the notes the sources a slide cites, those cited only in its notes too', () => {

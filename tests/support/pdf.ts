@@ -201,3 +201,44 @@ export function citationScales(words: readonly WordBox[]): { page: number, text:
   }
   return out
 }
+
+/**
+ * Which words of a slide, as a PDF prints it on a page of its own, a picture of it on another
+ * page leaves out. Where the picture is, and its scale, are read from a pair of same words:
+ * of all pairs, the one that puts most of the slide's words in place (a title's words may
+ * also stand, at another size, in the notes and the running header beside the picture). A
+ * word the picture prints elsewhere inside itself counts as there: a picture may wrap a line
+ * a word earlier than the page does.
+ */
+export function missingFromPicture(slide: readonly WordBox[], page: readonly WordBox[], tolerancePt = 2): string[] {
+  const byText = Map.groupBy(page, w => w.text)
+  const right = Math.max(...slide.map(w => w.x1))
+  const bottom = Math.max(...slide.map(w => w.y1))
+  const inPlace = (scale: number, dx: number, dy: number) => (s: WordBox) => (byText.get(s.text) ?? []).some(p =>
+    Math.abs(p.x0 - (scale * s.x0 + dx)) <= tolerancePt && Math.abs(p.y0 - (scale * s.y0 + dy)) <= tolerancePt)
+  let best: { scale: number, dx: number, dy: number, placed: number } | undefined
+  for (const s of slide) {
+    for (const p of byText.get(s.text) ?? []) {
+      const scale = (p.x1 - p.x0) / (s.x1 - s.x0)
+      if (!(scale > 0.05 && scale < 1))
+        continue
+      const at = { scale, dx: p.x0 - scale * s.x0, dy: p.y0 - scale * s.y0 }
+      const placed = slide.filter(inPlace(at.scale, at.dx, at.dy)).length
+      if (!best || placed > best.placed)
+        best = { ...at, placed }
+    }
+    if (best?.placed === slide.length)
+      break
+  }
+  if (!best)
+    return slide.map(w => w.text)
+  const { scale, dx, dy } = best
+  const here = inPlace(scale, dx, dy)
+  // The picture's text, run together and without marks: a smaller print may split a word
+  // where the mark beside it changes font ("2000†" as "2000" and "†"), or place a citation's
+  // bracket apart from its number.
+  const plain = (t: string) => t.replace(/[\u2060[\]†]/g, '')
+  const pictureText = plain(page.filter(p => p.x0 >= dx - tolerancePt && p.x1 <= dx + scale * right + tolerancePt
+    && p.y0 >= dy - tolerancePt && p.y1 <= dy + scale * bottom + tolerancePt).map(p => p.text).join(''))
+  return slide.filter(s => !here(s) && !pictureText.includes(plain(s.text))).map(s => s.text)
+}
