@@ -5,6 +5,7 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
+import { keepNumbersTogetherRule } from './lib/typography'
 
 /**
  * Adds the slides and handout PDFs to the offline cache that `pwa: build` sets up.
@@ -56,6 +57,12 @@ export default defineConfig({
         precacheDeckPdfs(deckPdfs),
       ],
   slidev: {
+    // Slide text keeps a number with its unit ("24 h", "> 50 %") on one line (lib/typography.ts).
+    markdown: {
+      markdownSetup(md: { core: { ruler: { push: (name: string, rule: typeof keepNumbersTogetherRule) => void } } }) {
+        md.core.ruler.push('deck:keep-numbers-together', keepNumbersTogetherRule)
+      },
+    },
     // The dev server's copy of the live state (components/useLiveState.ts): Slidev's
     // server-ref plugin shares a key only when it starts with a value.
     serverRef: {

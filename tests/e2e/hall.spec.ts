@@ -261,3 +261,21 @@ test('a kicker in capitals keeps an abbreviation\'s plural: NMDARs, not NMDARS',
     expect(shown.replace(plural, ''), `slide ${s.no}: the rest in capitals`).toBe(shown.replace(plural, '').toUpperCase())
   }
 })
+
+// A number keeps its unit, and a range its ends, on one line (lib/typography.ts, a markdown-it
+// rule set up in vite.config.ts): the built slides carry no-break spaces there. A narrow cell
+// once broke "over 24 / h" and "> / 50 %".
+test('numbers keep their units, and ranges their ends, on one line', async ({ page }) => {
+  const cases: [RegExp, string][] = [
+    [/over 24 h/, 'over 24\u00A0h'],
+    [/> 50 % relief/, '>\u00A050\u00A0% relief'],
+    [/CI 5\.8 to 9\.5/, 'CI 5.8\u00A0to\u00A09.5'],
+  ]
+  for (const [pattern, shown] of cases) {
+    const no = await slideNumberOf(pattern)
+    await page.goto(String(no))
+    const layout = page.locator(`.slidev-page-${no} .slidev-layout`)
+    await layout.waitFor()
+    expect(await layout.textContent(), `slide ${no}`).toContain(shown)
+  }
+})

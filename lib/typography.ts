@@ -1,0 +1,51 @@
+/**
+ * Line breaks a slide should not make. A projector's narrow columns and table cells broke
+ * "over 24 / h", "> / 50 %" and "5.8 to / 9.5": a number is kept with its unit or the word it
+ * counts, and a bound or the "to" of a range with the number after it, by no-break spaces.
+ * Applied to the text of slide Markdown (setup via vite.config.ts), never to markup.
+ */
+
+export const NBSP = '\u00A0'
+
+/** A number, spaces, then its unit or counted word (not another number, not a bracket). */
+const NUMBER_THEN_WORD = /(\d)[ \t]+(?=[^\s\d([])/g
+/** A bound or the "to" of a range, spaces, then a number (signed, or starting with a point). */
+const BOUND_THEN_NUMBER = /(^|[\s(;])([<>≤≥≈~]|&[lg]t;|to)[ \t]+(?=[−\-+]?\.?\d)/g
+
+export function keepNumbersTogether(text: string): string {
+  return text
+    .replace(NUMBER_THEN_WORD, `$1${NBSP}`)
+    .replace(BOUND_THEN_NUMBER, `$1$2${NBSP}`)
+}
+
+/** A tag, its quoted attribute values read whole (one may hold a ">"). */
+const TAG = /(<(?:[^>"']|"[^"]*"|'[^']*')*>)/
+
+/**
+ * The same in a block of HTML a slide writes (the key facts, the cards), in its text between
+ * the tags only: tags, attributes and component props are left as written, and so are style
+ * and script blocks.
+ */
+export function keepNumbersTogetherInHtml(html: string): string {
+  if (/^\s*<(?:script|style)\b/i.test(html))
+    return html
+  return html.split(TAG).map((part, i) => i % 2
+    ? part
+    : keepNumbersTogether(part)).join('')
+}
+
+interface Token { type: string, content: string, children: Token[] | null }
+
+/** The markdown-it core rule: a slide's text, after inline parsing, and its blocks of HTML. */
+export function keepNumbersTogetherRule(state: { tokens: Token[] }): void {
+  for (const block of state.tokens) {
+    if (block.type === 'html_block')
+      block.content = keepNumbersTogetherInHtml(block.content)
+    for (const t of block.type === 'inline'
+      ? block.children ?? []
+      : []) {
+      if (t.type === 'text')
+        t.content = keepNumbersTogether(t.content)
+    }
+  }
+}

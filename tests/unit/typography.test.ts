@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import { keepNumbersTogether, keepNumbersTogetherInHtml, NBSP } from '../../lib/typography'
+
+const shown = (s: string) => keepNumbersTogether(s).replaceAll(NBSP, '~')
+
+describe('numbers keep their units on the line', () => {
+  it('joins a number to its unit or counted word', () => {
+    expect(shown('lasted over 24 h after surgery')).toBe('lasted over 24~h after surgery')
+    expect(shown('14 trials, 848 patients')).toBe('14~trials, 848~patients')
+    expect(shown('up to 30 % below')).toBe('up to~30~% below')
+    expect(shown('0.35 mg/kg')).toBe('0.35~mg/kg')
+  })
+
+  it('joins a bound or the "to" of a range to the number after it', () => {
+    expect(shown('> 50 % relief')).toBe('>~50~% relief')
+    expect(shown('Mean difference 7.6 mg (95 % CI 5.8 to 9.5)')).toBe('Mean difference 7.6~mg (95~% CI 5.8~to~9.5)')
+    expect(shown('(−1.98 to −0.37)')).toBe('(−1.98~to~−0.37)')
+    expect(shown('≤ 0.35 mg/kg')).toBe('≤~0.35~mg/kg')
+  })
+
+  it('leaves words and number lists free to break', () => {
+    expect(shown('went to the ward')).toBe('went to the ward')
+    expect(shown('in 1991 1994 and')).toBe('in 1991 1994~and')
+    expect(shown('0.03 (−0.51 to 0.56)')).toBe('0.03 (−0.51~to~0.56)')
+    expect(shown('citation [1] here')).toBe('citation [1] here')
+  })
+
+  it('in a block of HTML, changes the text between tags only', () => {
+    const html = (s: string) => keepNumbersTogetherInHtml(s).replaceAll(NBSP, '~')
+    expect(html('<div class="key-facts">\n<span class="num">24 h</span>\nLess PCA meperidine over 24 h\n')).toBe('<div class="key-facts">\n<span class="num">24~h</span>\nLess PCA meperidine over 24~h\n')
+    expect(html('<FigureFrame alt="16 stimuli at 0.5 Hz" :steps="[\'a > 2 b\']" />')).toBe('<FigureFrame alt="16 stimuli at 0.5 Hz" :steps="[\'a > 2 b\']" />')
+    expect(html('<p>&gt; 50 % relief</p>')).toBe('<p>&gt;~50~% relief</p>')
+    expect(html('<style>\n.a { width: 10 px }\n</style>')).toBe('<style>\n.a { width: 10 px }\n</style>')
+  })
+})
