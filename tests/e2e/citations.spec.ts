@@ -26,7 +26,7 @@ test('citations render as Vancouver numbers with a source line, the same in the 
   expect(shown.join(' ')).toContain(String(cited.numbers.get(noted.key)))
 })
 
-test('the references slides list every cited entry under its number, an incomplete record marked with the dagger and its legend, without overflow', async ({ page }) => {
+test('the references slides list every cited entry under its number, a source that could not be fully checked marked with the dagger and its legend, without overflow', async ({ page }) => {
   const cited = await loadCitedDeck(resolve(root, 'slides.md'))
   const d = await deck()
   const refSlides = d.slides.filter(s => s.file === 'slides/references.md')

@@ -214,7 +214,7 @@ for (const scheme of ['light', 'dark'] as const) {
       test.info().annotations.push({ type: 'measured here', description: `${stepsSeen} earlier click steps; ${svgTexts} SVG texts; ${htmlMeasured} HTML texts axe could not measure` })
       expect(small).toHaveLength(d.slides.length)
       problems.push(...hallProblems(big, small))
-      // The deck does have low-certainty claims and incomplete records: some were looked at.
+      // The deck does have low-certainty claims and sources that could not be fully checked: some were looked at.
       if (scheme === 'light')
         expect(marked).toBeGreaterThan(5)
       expect(problems).toEqual([])

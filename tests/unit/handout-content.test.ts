@@ -206,7 +206,7 @@ describe('the "Sources and corrections" appendix', () => {
 
 describe('the reference list\'s introduction', () => {
   it('carries the deck\'s evidence legend when the reference slides show one', () => {
-    expect(referencesIntro('† Low certainty: expert opinion, or a source with an incomplete record')).toBe('Numbered in order of first citation, as on the slides (Vancouver style). † Low certainty: expert opinion, or a source with an incomplete record.')
+    expect(referencesIntro('† Low certainty: expert opinion, or a source that could not be fully checked')).toBe('Numbered in order of first citation, as on the slides (Vancouver style). † Low certainty: expert opinion, or a source that could not be fully checked.')
     expect(referencesIntro()).toBe('Numbered in order of first citation, as on the slides (Vancouver style).')
   })
 })

@@ -125,7 +125,7 @@ export function paginateReferences<T extends { text: string }>(refs: readonly T[
     : [[]]
 }
 
-const REFERENCES_NOTE = 'References are generated from the bibliography at build time, numbered in order of first citation (Vancouver). An entry marked † has an incomplete record: read it with care before relying on it.'
+const REFERENCES_NOTE = 'References are generated from the bibliography at build time, numbered in order of first citation (Vancouver). An entry marked † could not be fully checked: read it with care before relying on it.'
 
 /**
  * The Markdown of the references section: one slide per page. The first page keeps the

@@ -30,7 +30,7 @@ export interface FormattedReference {
  * not the bookkeeping behind it.
  */
 export const EVIDENCE_MARK = '†'
-export const EVIDENCE_LEGEND = '† Low certainty: expert opinion, or a source with an incomplete record'
+export const EVIDENCE_LEGEND = '† Low certainty: expert opinion, or a source that could not be fully checked'
 
 export function auditMark(audit: AuditStatus | undefined): string | undefined {
   return audit && audit !== 'verified'
