@@ -39,6 +39,13 @@ describe('<WindupTrain> steps', () => {
     expect(s.description).toContain('The train has not started.')
     expect(s.visibleRows).toEqual([])
     expect(s.shownBars('windup')).toBe(0)
+    // Each train waiting names its protocol, without the result it will show.
+    expect(w.findAll('.row-label').map(t => t.text())).toEqual([
+      '0.5 Hz (every 2 s)',
+      '0.5 Hz + AP5 (NMDA antagonist)',
+      '0.1 Hz (every 10 s)',
+    ])
+    expect(w.findAll('.row-label.waiting')).toHaveLength(3)
     expect(w.get('text.model').text()).toBe('Model: residual depolarisation relieves the Mg\u00B2\u207A block')
   })
 
