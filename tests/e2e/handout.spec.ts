@@ -1,5 +1,6 @@
 import type { CitedDeck } from '../../addons/citations/lib'
 import type { Deck, Slide } from '../../lib/deck'
+import type { WordBox } from '../support/pdf'
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -116,12 +117,14 @@ test.describe('dist/handout.pdf', () => {
   let deck: Deck
   let cited: CitedDeck
   let texts: string[]
+  let words: WordBox[]
 
   test.beforeAll(async () => {
     expect(existsSync(pdf), `${pdf} is missing: run npm run build (or npm run handout)`).toBe(true)
     deck = await loadDeck(join(projectRoot, 'slides.md'))
     cited = deck.cited
     texts = readingTexts(pdf)
+    words = wordBoxes(pdf)
   })
 
   test('a cover, then every slide but the reference slides once, in order, three at most a page, then the references', () => {
@@ -180,18 +183,18 @@ test.describe('dist/handout.pdf', () => {
     const slidesPdf = join(dist, 'slides.pdf')
     expect(existsSync(slidesPdf), `${slidesPdf} is missing: run npm run build`).toBe(true)
     const printed = Map.groupBy(wordBoxes(slidesPdf), w => w.page)
-    const onPages = Map.groupBy(wordBoxes(pdf), w => w.page)
+    const onPages = Map.groupBy(words, w => w.page)
     const pages = pagesOfSlides(texts, deck)
     const incomplete: string[] = []
-    let words = 0
+    let compared = 0
     for (const s of rowsOf(deck)) {
       const slideWords = printed.get(s.no) ?? []
-      words += slideWords.length
+      compared += slideWords.length
       const missing = missingFromPicture(slideWords, onPages.get(pages.get(s.no)!) ?? [])
       if (missing.length)
         incomplete.push(`slide ${s.no} (${s.file}:${s.line}), page ${pages.get(s.no)}: ${missing.length} of ${slideWords.length} words missing, e.g. "${missing.slice(0, 8).join(' ')}"`)
     }
-    expect(words, 'the slides print words to compare').toBeGreaterThan(3000)
+    expect(compared, 'the slides print words to compare').toBeGreaterThan(3000)
     expect(incomplete).toEqual([])
   })
 
@@ -274,7 +277,7 @@ test.describe('dist/handout.pdf', () => {
 
   test('sets the appendix\'s citations as the notes\' are: smaller than the text, raised', () => {
     const first = firstAppendixPage(texts)
-    const cites = citationScales(wordBoxes(pdf))
+    const cites = citationScales(words)
     const inAppendix = cites.filter(c => c.page >= first)
     expect(inAppendix.length, 'citations in the appendix').toBeGreaterThan(10)
     expect(inAppendix.filter(c => c.scale > 0.8).map(c => `page ${c.page}: ${c.text} at ${c.scale.toFixed(2)} of its word`)).toEqual([])
