@@ -37,6 +37,9 @@ export default defineConfig({
     ['list'],
   ],
   use: {
+    // What the page showed when a test failed, in test-results/ (a run once timed out waiting
+    // for a control that never appeared, and left nothing to look at).
+    screenshot: 'only-on-failure',
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1920, height: 1080 },
     launchOptions: { executablePath: findBrowser().path, args: CHROMIUM_ARGS },
