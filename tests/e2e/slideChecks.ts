@@ -326,6 +326,33 @@ export function readabilityProblems(page: Page, slide: string, min = MIN_PX): Pr
 }
 
 /**
+ * What the audience can read on the shown slide: its visible text, without what is hidden
+ * from assistive technology (decorative arrows, icons), plus each figure's text alternative,
+ * which changes with a diagram's step. Compared between click steps: a click that changes none
+ * of it gave the lecturer a press that shows nothing to talk about.
+ */
+export function readableText(page: Page, slide: string): Promise<string> {
+  return page.locator(slide).evaluate((el) => {
+    const parts: string[] = []
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const parent = n.parentElement
+      const text = n.textContent?.trim()
+      if (!parent || !text || parent.closest('[aria-hidden="true"]'))
+        continue
+      // Fully transparent counts as hidden: Slidev hides a click's content with opacity 0.
+      if (parent.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        parts.push(text)
+    }
+    for (const img of el.querySelectorAll('[role="img"][aria-label]')) {
+      if (img.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        parts.push(img.getAttribute('aria-label')!)
+    }
+    return parts.join(' ')
+  })
+}
+
+/**
  * Our audit trail and provenance: which record was seen where, what could not be traced, what
  * the lecture the deck was built from said. They live in references.bib, `npm run check:refs`,
  * the Markdown's maintainer remarks and the handout's "Sources and corrections" appendix;

@@ -6,7 +6,7 @@ import { formatHallFinding, slideFindings, titleFindings } from '../../lib/hallC
 import { deck, hideEmptyDrawingLayer, runAxe, showSlide } from './deck'
 import { figureProblems } from './diagramBoxes'
 import { measureSlide } from './hallMeasure'
-import { audit, collectSvgText, describe, evidenceProblems, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, serious, svgFailures, WCAG_TAGS } from './slideChecks'
+import { audit, collectSvgText, describe, evidenceProblems, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, readableText, serious, svgFailures, WCAG_TAGS } from './slideChecks'
 
 // One pass over every slide of the built deck per colour scheme, within one open deck (slides
 // reached by Slidev's own navigation, as a lecturer's keys reach them), each slide at its last click
@@ -21,7 +21,7 @@ import { audit, collectSvgText, describe, evidenceProblems, headingsIn, htmlFail
 //          inside, nothing outside the figure's box. What the audience reads: no audit
 //          wording, and every evidence mark (†) with its legend, once. Then each earlier click step of the
 //          slide, at both sizes: the same checks except axe and fill (a slide half revealed
-//          may be emptier than the whole).
+//          may be emptier than the whole); and each click shows something new to read.
 //   dark:  WCAG AA contrast, readability, the hall measure and the figures, at both sizes
 //          and every click step, as in the light pass: a dark rule that changed a border, a
 //          weight or a size would move the layout. (axe's structural rules, the outline and
@@ -157,6 +157,7 @@ for (const scheme of ['light', 'dark'] as const) {
       let htmlMeasured = 0
       let stepsSeen = 0
       let marked = 0
+      let clicksRead = 0
       for (const s of d.slides) {
         const where = `${s.file}:${s.line} slide ${s.no} "${s.title}" (${scheme})`
         const slide = `.slidev-page-${s.no}`
@@ -186,6 +187,10 @@ for (const scheme of ['light', 'dark'] as const) {
           for (const v of await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES }))
             problems.push(`${at}: ${describe(v)}`)
         }
+        // What the audience reads at each click step (light only: the words do not change with the scheme).
+        const readable: string[] = []
+        if (scheme === 'light')
+          readable[clicks] = await readableText(page, slide)
         // The layout in both schemes: a dark rule that changed a border or a weight would move it.
         const last = await layoutAtBothSizes(page, s.no, where, label)
         problems.push(...last.problems)
@@ -198,6 +203,8 @@ for (const scheme of ['light', 'dark'] as const) {
           await showSlide(page, s.no, click)
           await settle(page)
           await hideEmptyDrawingLayer(page)
+          if (scheme === 'light')
+            readable[click] = await readableText(page, slide)
           problems.push(...(await contrastProblems(page, slide, step, await axeSlide(page, slide, false))).problems)
           const m = await layoutAtBothSizes(page, s.no, step, `${label} at click ${click}`)
           problems.push(
@@ -205,6 +212,12 @@ for (const scheme of ['light', 'dark'] as const) {
             ...slideFindings(m.big).filter(f => f.check !== 'empty').map(formatHallFinding),
             ...slideFindings(m.small).filter(f => f.check === 'citation' || f.check === 'overflow').map(formatHallFinding),
           )
+        }
+        // Every press of the clicker shows something to read or to talk about, not an arrow alone.
+        for (let click = 1; click < readable.length; click++) {
+          clicksRead++
+          if (readable[click] === readable[click - 1])
+            problems.push(`${where}: click ${click} shows nothing new to read (only decoration, hidden from assistive technology, or nothing)`)
         }
       }
       // The deck's stepped slides were walked: the diagrams and the v-click slides.
@@ -215,8 +228,10 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(small).toHaveLength(d.slides.length)
       problems.push(...hallProblems(big, small))
       // The deck does have low-certainty claims and sources that could not be fully checked: some were looked at.
-      if (scheme === 'light')
+      if (scheme === 'light') {
         expect(marked).toBeGreaterThan(5)
+        expect(clicksRead, 'clicks whose text was compared with the step before').toBeGreaterThan(10)
+      }
       expect(problems).toEqual([])
     })
   })
