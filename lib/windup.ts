@@ -19,7 +19,7 @@ import { jahrStevensUnblock, NMDA_REVERSAL_MV, PHYSIOLOGICAL_MG_MM, RESTING_POTE
 export type WindupCitationKey = 'dickenson1987' | 'aguiar2010' | 'staud2007' | 'jahr1990'
 
 /**
- * Sixteen C-fibre stimuli at 0.5 Hz produce wind-up in deep dorsal horn neurones of the rat,
+ * Sixteen C-fibre stimuli at 0.5 Hz produce wind-up in deep dorsal horn neurons of the rat,
  * and the NMDA antagonist AP5 reduces it (Dickenson & Sullivan 1987 Neuropharmacology
  * 26:1235, doi:10.1016/0028-3908(87)90275-9).
  */
