@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { blankPages, citationScales, fontCheck, wordBoxes } from '../support/pdf'
+import { blankPages, citationScales, fontCheck, identifierLineEnds, wordBoxes } from '../support/pdf'
 
 /**
  * What both printed PDFs (slides and handout) must hold whatever their layout: every font
@@ -18,6 +18,14 @@ export function printedPdfChecks(pdf: string): void {
 
   test('has no blank page', () => {
     expect(blankPages(pdf)).toEqual([])
+  })
+
+  // A DOI or URL that ends a line just after one of its hyphens reads as a hyphenated word:
+  // copied without the hyphen, it points nowhere.
+  test('wraps no DOI or URL just after a hyphen', () => {
+    const ids = identifierLineEnds(pdf)
+    expect(ids.found, 'DOIs and URLs in the text').toBeGreaterThan(50)
+    expect(ids.brokenAtHyphen).toEqual([])
   })
 
   // A citation is read as a mark on its word: never larger than the word. (On a slide a

@@ -24,6 +24,27 @@ export function pageTexts(path: string): string[] {
 }
 
 /**
+ * DOIs and URLs in the PDF's text (`found`), and the lines that end inside one just after a
+ * hyphen (`brokenAtHyphen`: "page N: ...10.1046/j.1365-"), which a reader takes for hyphenation.
+ */
+export function identifierLineEnds(path: string): { found: number, brokenAtHyphen: string[] } {
+  const identifier = /^(?:10\.\d{4,}\/|https?:\/\/)\S*$/
+  const pages = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f')
+  let found = 0
+  const brokenAtHyphen: string[] = []
+  pages.forEach((text, i) => {
+    for (const line of text.split('\n')) {
+      const words = line.trim().split(/\s+/)
+      found += words.filter(w => identifier.test(w)).length
+      const last = words.at(-1) ?? ''
+      if (identifier.test(last) && last.endsWith('-'))
+        brokenAtHyphen.push(`page ${i + 1}: ...${line.trim().slice(-60)}`)
+    }
+  })
+  return { found, brokenAtHyphen }
+}
+
+/**
  * Whitespace folded, and quotes straight: Markdown prints a typed apostrophe curly, so a
  * title written "Ketamine's" reads "Ketamine’s" in the PDF.
  */

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loadCitedDeck, slideSources } from '../../addons/citations/lib'
 import { loadBibliography } from '../../addons/citations/lib/bibliography'
 import { paginateReferences, referencePagesMarkdown } from '../../addons/citations/lib/render'
-import { EVIDENCE_MARK, formatVancouver, isRecordLink, shortSource } from '../../addons/citations/lib/vancouver'
+import { breakableIdentifier, EVIDENCE_MARK, formatVancouver, isRecordLink, shortSource } from '../../addons/citations/lib/vancouver'
 import preparser from '../../addons/citations/setup/preparser'
 
 const fixture = (p: string) => resolve(__dirname, '../fixtures', p)
@@ -67,7 +67,9 @@ describe('vancouver formatting', () => {
 
   it('links DOI and PMID and escapes HTML', () => {
     expect(refs[0]!.html).toContain('Anesthesia &amp; Analgesia.')
-    expect(refs[0]!.html).toContain('doi: <a href="https://doi.org/10.1213/01.ANE.0000081061.12235.55">10.1213/01.ANE.0000081061.12235.55</a>.')
+    const doi = /doi: <a href="https:\/\/doi\.org\/10\.1213\/01\.ANE\.0000081061\.12235\.55">(.*?)<\/a>\./.exec(refs[0]!.html)
+    expect(doi, refs[0]!.html).not.toBeNull()
+    expect(doi![1]!.replace(/<[^>]+>/g, '')).toBe('10.1213/01.ANE.0000081061.12235.55')
     expect(refs[0]!.html).toContain('PMID: <a href="https://pubmed.ncbi.nlm.nih.gov/14500166/">14500166</a>.')
   })
 
@@ -107,6 +109,43 @@ describe('vancouver formatting', () => {
       },
     ])[0]!
     expect(publisher.text).toContain('Available from: https://www.nature.com/articles/x')
+  })
+
+  it('lets a DOI or URL wrap after a slash or before a dot or hyphen, never just after a hyphen', () => {
+    const parts = (html: string) => [
+      ...html.matchAll(/<span class="id-part">([^<]*)<\/span>/g),
+    ].map(m => m[1])
+    const doi = breakableIdentifier('10.1046/j.1365-2125.2002.01')
+    expect(parts(doi)).toEqual([
+      '10',
+      '.1046/',
+      'j',
+      '.1365',
+      '-2125',
+      '.2002',
+      '.01',
+    ])
+    // Nothing but the parts and the break points between them: copied, it is the DOI.
+    expect(doi.replace(/<span class="id-part">|<\/span>|<wbr>/g, '')).toBe('10.1046/j.1365-2125.2002.01')
+    expect(parts(breakableIdentifier('https://www.mdpi.com/1424-8247/15'))).toEqual([
+      'https://',
+      'www',
+      '.mdpi',
+      '.com/',
+      '1424',
+      '-8247/',
+      '15',
+    ])
+    expect(breakableIdentifier('10.1/a<b&c')).toContain('a&lt;b&amp;c')
+    const web = formatVancouver([
+      {
+        ...bib.byKey.get('woolf2011')!,
+        doi: undefined,
+        pmid: undefined,
+        url: 'https://www.nature.com/articles/x-1',
+      },
+    ])[0]!
+    expect(parts(web.html)).toContain('-1')
   })
 
   it('writes the short source line as the lecture does', () => {

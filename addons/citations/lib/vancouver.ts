@@ -43,6 +43,20 @@ export function escapeHtml(s: string): string {
 }
 
 /**
+ * An identifier (DOI, URL) as HTML that wraps only where the break cannot be misread: after a
+ * slash, or before a dot, hyphen or underscore, so the next line starts with the character
+ * (the Chicago Manual's rule for URLs). Left alone, the browser breaks just after a hyphen, and a
+ * reader copying "10.1046/j.1365-" from the end of a line takes the hyphen for hyphenation.
+ * Each part is unbreakable (span.id-part); the `<wbr>`s between them add nothing to copied text.
+ */
+export function breakableIdentifier(id: string): string {
+  return id.split(/(?<=\/)(?!\/)|(?=[.\-_])/)
+    .filter(Boolean)
+    .map(part => `<span class="id-part">${escapeHtml(part)}</span>`)
+    .join('<wbr>')
+}
+
+/**
  * The CSL item as the style should see it. A URL next to a DOI or PMID is only the record
  * page somebody checked: the style would print it as "[Internet] ... Available from:",
  * which lengthens every entry and says less than the identifier.
@@ -75,7 +89,7 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
     const ids: { text: string, html: string }[] = []
     if (entry.doi) {
       const href = `https://doi.org/${encodeURI(entry.doi)}`
-      ids.push({ text: `doi: ${entry.doi}`, html: `doi: <a href="${escapeHtml(href)}">${escapeHtml(entry.doi)}</a>` })
+      ids.push({ text: `doi: ${entry.doi}`, html: `doi: <a href="${escapeHtml(href)}">${breakableIdentifier(entry.doi)}</a>` })
     }
     if (entry.pmid) {
       const href = `https://pubmed.ncbi.nlm.nih.gov/${entry.pmid}/`
@@ -84,7 +98,7 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
     if (!entry.doi && !entry.pmid && entry.isbn)
       ids.push({ text: `ISBN: ${entry.isbn}`, html: `ISBN: ${escapeHtml(entry.isbn)}` })
     if (!entry.doi && !entry.pmid && entry.url && isRecordLink(entry.url) && !body.includes(entry.url))
-      ids.push({ text: `Available from: ${entry.url}`, html: `Available from: <a href="${escapeHtml(entry.url)}">${escapeHtml(entry.url)}</a>` })
+      ids.push({ text: `Available from: ${entry.url}`, html: `Available from: <a href="${escapeHtml(entry.url)}">${breakableIdentifier(entry.url)}</a>` })
     const text = [
       body,
       ...ids.map(x => `${x.text}.`),
@@ -93,7 +107,10 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
         : []),
     ].join(' ')
     const html = [
-      escapeHtml(body),
+      // The style's own "Available from: <url>" (a web page with no identifier) wraps as an identifier does.
+      body.split(/(https?:\/\/\S+)/).map((part, i) => i % 2
+        ? breakableIdentifier(part)
+        : escapeHtml(part)).join(''),
       ...ids.map(x => `${x.html}.`),
       ...(mark
         ? [`<span class="reference-audit" title="${escapeHtml(EVIDENCE_LEGEND.slice(2))}">${escapeHtml(mark)}</span>`]
