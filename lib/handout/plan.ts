@@ -81,10 +81,17 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
   })
   for (const p of slides.pages) {
     const first = content.rows[p.rows[0]!]!
+    // A page that runs into the next section names both: the first alone mislabels the rest.
+    // The opening page (title, objectives) has none, even where the first section starts on it.
+    const section = first.section === undefined
+      ? undefined
+      : [
+          ...new Set(p.rows.map(r => content.rows[r]!.section)),
+        ].join(' · ')
     pages.push({
       kind: 'slides',
-      label: first.section ?? first.title,
-      section: first.section,
+      label: section ?? first.title,
+      section,
       rows: p.rows,
       extra: extraPerRow(p),
     })

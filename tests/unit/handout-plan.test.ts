@@ -60,7 +60,7 @@ describe('planHandout', () => {
     expect(plan.pages.map(p => [p.kind, p.label])).toEqual([
       ['cover', 'Cover'],
       ['slides', 'Talk'],
-      ['slides', 'Part A'],
+      ['slides', 'Part A · Part B'],
       ['references', 'References'],
       ['appendix', `${APPENDIX_TITLE} (1/2)`],
       ['appendix', `${APPENDIX_TITLE} (2/2)`],
@@ -122,6 +122,24 @@ describe('planHandout', () => {
       [7, 5],
     ])
     expect(plan.oversize).toEqual([])
+  })
+
+  it('heads each slide page with its sections, both where a page runs into the next; the opening page with none', () => {
+    const plan = planHandout(content, g, options, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+    })
+    expect(plan.pages.filter(p => p.kind === 'slides').map(p => [p.rows, p.section])).toEqual([
+      [
+        [0, 1, 2],
+        undefined,
+      ],
+      [
+        [3, 4, 5],
+        'Part A · Part B',
+      ],
+    ])
   })
 
   it('bookmarks sections and slides at the pages they land on', () => {
