@@ -110,8 +110,8 @@ test.describe('npm run dev', () => {
       await l.quiet(1000)
       l.stop()
     }
-    await expectShared(laptop, projector, no, [-33, -34, -35], 100, 'laptop to projector')
-    await expectShared(projector, laptop, no, [-50, -51, -52], 100, 'projector to laptop')
+    await expectShared(laptop, projector, no, [-31, -32, -33, -34, -35], 100, 'laptop to projector')
+    await expectShared(projector, laptop, no, [-48, -49, -50, -51, -52], 100, 'projector to laptop')
     const late = await (await browser.newContext()).newPage()
     await late.goto(`${dev.url}${no}`)
     await expect(readout(late)).toHaveText(formatMillivolts(-52), { timeout: 60_000 })

@@ -48,15 +48,17 @@ export async function shareDelay(from: Page, to: Page, no: number, mv: number): 
 }
 
 /**
- * Three changes from `from` to `to`, judged by their median against `limitMs`: on a shared
- * 2-core machine a window or the server now and then stalls for a few hundred ms on its own
- * work (a late compile, a GC, another test's browser), which one sample cannot tell from the
- * sharing. Every change must still arrive, and a run where most are slow still fails.
+ * Five changes from `from` to `to`, judged by their median against `limitMs`: on a shared
+ * 2-core machine a window or the server now and then stalls, for a few hundred ms or once
+ * for seconds, on its own work (a late compile, a GC, another test's browser), which one
+ * sample cannot tell from the sharing. With three, one stall and one slow-ish sample failed a
+ * run whose other change took 22 ms. Every change must still arrive, and a run where most
+ * are slow still fails.
  */
-export async function expectShared(from: Page, to: Page, no: number, values: readonly [number, number, number], limitMs: number, what: string) {
+export async function expectShared(from: Page, to: Page, no: number, values: readonly [number, number, number, number, number], limitMs: number, what: string) {
   const delays: number[] = []
   for (const mv of values)
     delays.push(await shareDelay(from, to, no, mv))
-  const median = [...delays].sort((a, b) => a - b)[1]!
+  const median = [...delays].sort((a, b) => a - b)[2]!
   expect(median, `${what}: ${values.map(formatMillivolts).join(', ')} shown after ${delays.join(', ')} ms`).toBeLessThan(limitMs)
 }
