@@ -13,6 +13,13 @@
 /** The reference canvas of the scale: a 1920x1080 projector. */
 export const HALL_WIDTH = 1920
 
+/**
+ * The deck's slide canvas width (canvasWidth in slides.md and short.md; --hall-px in
+ * styles/tokens.css is CANVAS_WIDTH / HALL_WIDTH px). A multiple of 16, so that at 16:9 the
+ * canvas is a whole number of px tall and fills a 1920x1080 screen exactly.
+ */
+export const CANVAS_WIDTH = 976
+
 /** Smallest rendered size per kind of text, in px at 1920x1080. */
 export const HALL_MIN_PX = {
   body: 40,

@@ -15,8 +15,8 @@ export interface Box { x: number, y: number, w: number, h: number }
 
 /**
  * Font size of every label, in SVG units. The scenes are drawn at about one SVG unit per canvas
- * px (the steps and print scenes are 520 units wide in a 520 px box), and Slidev's 980 px canvas
- * is 1.96 screen px per canvas px at 1920x1080: 15 units are ~29 px there, above the hall's
+ * px (the steps and print scenes are 520 units wide in a 520 px box), and the deck's 976 px canvas
+ * is 1.97 screen px per canvas px at 1920x1080: 15 units are ~29.5 px there, above the hall's
  * 28 px floor for diagram labels (tests/e2e/diagram-layout.spec.ts measures it).
  */
 export const LABEL_SIZE = 15

@@ -74,7 +74,8 @@ export function canvasSize(headmatter: Record<string, any>): { width: number, he
   const ratio = parseRatio(headmatter.aspectRatio ?? '16/9')
   return {
     width,
-    height: Math.round(width / ratio),
+    // Rounded up, as Slidev rounds its canvas (@slidev/client env.ts slideHeight).
+    height: Math.ceil(width / ratio),
   }
 }
 

@@ -279,3 +279,21 @@ test('numbers keep their units, and ranges their ends, on one line', async ({ pa
     expect(await layout.textContent(), `slide ${no}`).toContain(shown)
   }
 })
+
+// The canvas is exactly 16:9 (lib/hallChecks.ts CANVAS_WIDTH): on a 16:9 screen the slide meets
+// every edge. Slidev's default canvas (980 x 552 once rounded) left a black line at each side.
+for (const viewport of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
+  test(`the slide fills a ${viewport.width}x${viewport.height} screen, with no black line at its sides`, async ({ page }) => {
+    await page.setViewportSize(viewport)
+    await page.goto('5')
+    const slide = page.locator('#slide-content')
+    await expect(page.locator('.slidev-page-5 h1')).toBeVisible()
+    const box = (await slide.boundingBox())!
+    expect(box.x, 'left edge').toBeCloseTo(0, 1)
+    expect(box.width, 'width').toBeCloseTo(viewport.width, 1)
+    expect(box.height, 'height').toBeCloseTo(viewport.height, 1)
+  })
+}

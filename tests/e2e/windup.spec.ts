@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { resolve } from 'node:path'
 import process from 'node:process'
 import { expect, test } from '@playwright/test'
+import { CANVAS_WIDTH, HALL_MIN_PX, HALL_WIDTH } from '../../lib/hallChecks'
 import { CONDITIONS, windupTrain } from '../../lib/windup'
 import { pageTexts, renderPage } from '../support/pdf'
 import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
@@ -25,9 +26,9 @@ const STEPS = [
   },
 ]
 const MODEL = Object.fromEntries(CONDITIONS.map(c => [c.id, windupTrain({ rateHz: c.rateHz, antagonist: c.antagonist }).response]))
-/** The hall's type scale at 1920x1080 (28 px labels, 24 px footnotes), in canvas px (980 wide). */
-const MIN_LABEL_CANVAS_PX = 28 / (1920 / 980)
-const MIN_FOOTNOTE_CANVAS_PX = 24 / (1920 / 980)
+/** The hall's type scale at 1920x1080 (28 px labels, 24 px footnotes), in canvas px. */
+const MIN_LABEL_CANVAS_PX = HALL_MIN_PX.label / (HALL_WIDTH / CANVAS_WIDTH)
+const MIN_FOOTNOTE_CANVAS_PX = HALL_MIN_PX.footnote / (HALL_WIDTH / CANVAS_WIDTH)
 
 const openSlide = (page: Page) => openComponentSlide(page, 'WindupTrain', '.windup-train')
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { CANVAS_WIDTH, HALL_WIDTH } from '../../lib/hallChecks'
 import { STIMULUS_COUNT, windupState } from '../../lib/windup'
 import {
   appearDelayS,
@@ -64,8 +65,8 @@ describe('windup chart layout', () => {
   })
 
   it('draws text at least 15 units (labels) and 12.5 units (footnote): 28 and 24 px at 1080p', () => {
-    // The drawing is shown 1:1 in its 520-canvas-px box; the canvas is 980 px wide.
-    const px = (units: number) => units * VIEW.width / 520 * 1920 / 980
+    // The drawing is shown 1:1 in its 520-canvas-px box on the deck's canvas.
+    const px = (units: number) => units * VIEW.width / 520 * HALL_WIDTH / CANVAS_WIDTH
     expect(px(Math.min(TYPE.label, TYPE.tick))).toBeGreaterThanOrEqual(28)
     expect(px(TYPE.footnote)).toBeGreaterThanOrEqual(24)
   })
