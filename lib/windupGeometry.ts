@@ -2,7 +2,7 @@
  * Layout of the <WindupTrain> drawing: three rows of bars (one per train), stimulus number
  * across, response relative to the first stimulus up. Pure (no Vue); numbers come from
  * lib/windup.ts. Units are SVG user units, drawn 1:1 in a 520 x 362 canvas-px box (it fits under a slide title above the sources line),
- * so a 15-unit label is 15 canvas px = 29 screen px at 1920x1080 (canvas 976 wide).
+ * so a 15-unit label is 15 canvas px = 29.5 screen px at 1920x1080 (canvas 976 wide).
  */
 import type { WindupState } from './windup'
 import { STIMULUS_COUNT } from './windup'

@@ -1,7 +1,6 @@
 import type { CitedDeck } from '../../addons/citations/lib'
 import type { Deck, Slide } from '../../lib/deck'
 import type { WordBox } from '../support/pdf'
-import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -10,24 +9,12 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
-import { citationScales, fold, missingFromPicture, pageCount, pdfInfo, wordBoxes } from '../support/pdf'
+import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfInfo, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { printedPdfChecks } from './pdfChecks'
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
 const pdf = join(dist, 'handout.pdf')
-
-/** pdftotext of each page, as it prints it (`-layout` keeps a line's columns on one line). */
-function pageTextsRaw(path: string, layout = false): string[] {
-  const all = execFileSync('pdftotext', [
-    ...(layout
-      ? ['-layout']
-      : []),
-    path,
-    '-',
-  ], { encoding: 'utf8', maxBuffer: 64 << 20 })
-  return all.split('\f').slice(0, pageCount(path))
-}
 
 /** Text of each page in reading order (no -layout: a slide and its notes stay apart), folded. */
 function readingTexts(path: string): string[] {
@@ -151,7 +138,7 @@ test.describe('dist/handout.pdf', () => {
 
   test('names the talk once in each page\'s header: the opening pages have no section to repeat it', () => {
     const title = String(deck.headmatter.title)
-    const heads = pageTextsRaw(pdf, true)
+    const heads = pageTextsRaw(pdf, 'layout')
       .slice(1)
       .map(page => page.split('\n').find(l => l.trim())!.trim())
     expect(heads.length).toBeGreaterThan(10)

@@ -17,10 +17,24 @@ export function pdfInfo(path: string): Record<string, string> {
   ]))
 }
 
+/**
+ * pdftotext of each page, lines kept: in reading order, or with `-layout` (a line's columns on
+ * one line) or `-raw` (the order the page draws its text).
+ */
+export function pageTextsRaw(path: string, mode?: 'layout' | 'raw'): string[] {
+  const all = execFileSync('pdftotext', [
+    ...(mode
+      ? [`-${mode}`]
+      : []),
+    path,
+    '-',
+  ], { encoding: 'utf8', maxBuffer: 64 << 20 })
+  return all.split('\f').slice(0, pageCount(path))
+}
+
 /** Text of each page, whitespace folded, in page order. */
 export function pageTexts(path: string): string[] {
-  const all = execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 })
-  return all.split('\f').slice(0, pageCount(path)).map(fold)
+  return pageTextsRaw(path, 'layout').map(fold)
 }
 
 /**
@@ -29,7 +43,7 @@ export function pageTexts(path: string): string[] {
  */
 export function identifierLineEnds(path: string): { found: number, brokenAtHyphen: string[] } {
   const identifier = /^(?:10\.\d{4,}\/|https?:\/\/)\S*$/
-  const pages = execFileSync('pdftotext', ['-raw', path, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).split('\f')
+  const pages = pageTextsRaw(path, 'raw')
   let found = 0
   const brokenAtHyphen: string[] = []
   pages.forEach((text, i) => {
