@@ -198,6 +198,35 @@ test.describe('dist/handout.pdf', () => {
     }
   })
 
+  // The sources beside the notes are those the reader can find: a source cited only in a
+  // paragraph for the presenter or the maintainer, which the handout leaves out, is not listed.
+  test('lists no source that only a paragraph left out of the handout cites', () => {
+    const pages = pagesOfSlides(texts, deck)
+    const keysIn = (s: string) => new Set([
+      ...s.matchAll(/@([\w:-]+)/g),
+    ].map(m => m[1]!))
+    const cases = rowsOf(deck).flatMap((s) => {
+      const paragraphs = (s.note ?? '').split(/\n\s*\n/)
+      const shown = keysIn([
+        s.content,
+        ...paragraphs.filter(p => !NOT_FOR_STUDENTS_RE.test(p)),
+      ].join('\n'))
+      return [
+        ...keysIn(paragraphs.filter(p => NOT_FOR_STUDENTS_RE.test(p)).join('\n')),
+      ]
+        .filter(key => !shown.has(key) && cited.numbers.has(key))
+        .map(key => ({ s, key }))
+    })
+    // This deck has such a citation (slide 24's presenter paragraph); a fork may have none.
+    test.skip(cases.length === 0, 'no source is cited only in a paragraph the handout leaves out')
+    for (const { s, key } of cases) {
+      const text = texts[pages.get(s.no)! - 1]!
+      const from = text.indexOf('Sources:', text.indexOf(label(s)))
+      const line = text.slice(from, text.indexOf('YOUR NOTES', from))
+      expect(line, `slide ${s.no} (${s.file}:${s.line}): ${key} is cited only where the handout does not print it`).not.toMatch(new RegExp(`(^|[ ;])${cited.numbers.get(key)} ?${fold(shortSource(cited.bibliography.byKey.get(key)!)).replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+    }
+  })
+
   test('the cover names the talk, presenter, affiliation, event and date', () => {
     const cover = texts[0]!
     const h = deck.headmatter as Record<string, string>
