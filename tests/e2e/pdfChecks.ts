@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test'
-import { blankPages, citationScales, fontCheck, identifierLineEnds, wordBoxes } from '../support/pdf'
+import { blankPages, citationScales, fontCheck, identifierLineEnds, linkTargets, wordBoxes } from '../support/pdf'
 
 /**
  * What both printed PDFs (slides and handout) must hold whatever their layout: every font
@@ -26,6 +26,16 @@ export function printedPdfChecks(pdf: string): void {
     const ids = identifierLineEnds(pdf)
     expect(ids.found, 'DOIs and URLs in the text').toBeGreaterThan(50)
     expect(ids.brokenAtHyphen).toEqual([])
+  })
+
+  // The PDFs are printed from a server on loopback that is gone when they are read: a link
+  // to it (the closing slide's downloads once did) leads a reader nowhere.
+  test('links only to the web, not to the server that printed it', async () => {
+    const links = await linkTargets(pdf)
+    expect(links.length, 'links to the sources (DOIs, PubMed)').toBeGreaterThan(50)
+    const local = (uri: string) => !URL.canParse(uri) || !/^https?:$/.test(new URL(uri).protocol)
+      || /^(?:localhost|127\.[\d.]+|\[::1\])$/.test(new URL(uri).hostname)
+    expect(links.filter(l => local(l.uri)).map(l => `page ${l.page}: ${l.uri}`)).toEqual([])
   })
 
   // A citation is read as a mark on its word: never larger than the word. (On a slide a

@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
 
 /** Reading PDFs back the way a person's tools would: poppler for text, fonts and pixels. */
 
@@ -154,6 +154,23 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
   if (outlines)
     walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 0)
   return result
+}
+
+export interface LinkTarget { page: number, uri: string }
+
+/** Every web link of the PDF (link annotations with a URI), by page, read with pdf-lib. */
+export async function linkTargets(path: string): Promise<LinkTarget[]> {
+  const pdf = await PDFDocument.load(readFileSync(path))
+  return pdf.getPages().flatMap((p, i) => {
+    const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+    return Array.from({ length: annots?.size() ?? 0 }, (_, k) => annots!.lookup(k, PDFDict))
+      .map(a => a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI')))
+      .filter(uri => uri instanceof PDFString || uri instanceof PDFHexString)
+      .map(uri => ({
+        page: i + 1,
+        uri: uri.decodeText(),
+      }))
+  })
 }
 
 /** Fonts the PDF uses without embedding them, and whether the deck's own face is among those used. */
