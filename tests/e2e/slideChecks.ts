@@ -379,3 +379,40 @@ export function evidenceProblems(text: string, at: string): { problems: string[]
     problems.push(`${at}: a legend with no dagger to explain`)
   return { problems, marked: daggers > 0 }
 }
+
+/**
+ * Headings of the shown slide (its title, a card's heading) whose last line is one word alone
+ * ("…changed the / question"): from the back of the hall the word reads as an afterthought,
+ * and a title's lines are read as its phrasing. (In a narrow card a point may end with one
+ * long word, as set text does; a short one is avoided by text-wrap: pretty.)
+ */
+export function strandedWords(page: Page, slide: string): Promise<string[]> {
+  return page.locator(slide).evaluate((el) => {
+    const out: string[] = []
+    for (const block of el.querySelectorAll<HTMLElement>('h1, h2, h3, [role="heading"]')) {
+      if (block.closest('[aria-hidden="true"], svg') || !block.checkVisibility({ opacityProperty: true, visibilityProperty: true }))
+        continue
+      // Each word's line, by the top of its box; a citation mark belongs to its word.
+      const words: { text: string, top: number, height: number }[] = []
+      const walker = document.createTreeWalker(block, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        if (n.parentElement?.closest('sup, .citation, [aria-hidden="true"]'))
+          continue
+        for (const m of n.textContent!.matchAll(/\S+/g)) {
+          const range = document.createRange()
+          range.setStart(n, m.index)
+          range.setEnd(n, m.index + m[0].length)
+          const r = range.getBoundingClientRect()
+          if (r.width > 0)
+            words.push({ text: m[0], top: r.top, height: r.height })
+        }
+      }
+      // Words in reading order; a word whose box starts half a line below the one before opens a line.
+      const lineStarts = words.filter((w, i) => i > 0 && w.top > words[i - 1]!.top + w.height / 2)
+      const last = words.at(-1)!
+      if (lineStarts.length > 0 && lineStarts.at(-1) === last)
+        out.push(`"${(block.textContent ?? '').trim().replace(/\s+/g, ' ').slice(0, 60)}…" ends with "${last.text}" alone on its last line`)
+    }
+    return out
+  })
+}

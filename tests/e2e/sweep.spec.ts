@@ -6,13 +6,14 @@ import { formatHallFinding, slideFindings, titleFindings } from '../../lib/hallC
 import { deck, hideEmptyDrawingLayer, runAxe, showSlide } from './deck'
 import { figureProblems } from './diagramBoxes'
 import { measureSlide } from './hallMeasure'
-import { audit, collectSvgText, describe, evidenceProblems, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, readableText, serious, svgFailures, WCAG_TAGS } from './slideChecks'
+import { audit, collectSvgText, describe, evidenceProblems, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, readableText, serious, strandedWords, svgFailures, WCAG_TAGS } from './slideChecks'
 
 // One pass over every slide of the built deck per colour scheme, within one open deck (slides
 // reached by Slidev's own navigation, as a lecturer's keys reach them), each slide at its last click
 // (all of it showing), running every per-slide check on the page once it is open, instead of
 // one sweep per check: opening ~60 slides is most of a sweep's time.
 //   light: axe (WCAG A/AA, serious or critical), the heading outline and axe's outline rules,
+//          no heading ending in one word alone on its last line,
 //          WCAG AA contrast (axe for HTML text, our measure for SVG text), readability
 //          (nothing off the slide, no text under 20 px), and the hall measure (issue 16:
 //          type scale per kind, fill, overflow, citations on one line) at 1920x1080; then the
@@ -145,7 +146,7 @@ for (const scheme of ['light', 'dark'] as const) {
     test.use({ colorScheme: scheme, reducedMotion: 'reduce', viewport: BIG })
 
     const what = scheme === 'light'
-      ? 'no serious axe violation, a heading outline, WCAG AA contrast, no text under 20 px or off the slide, the hall\'s type scale, fill, citations and one title box at 1920x1080 and 1024x768, no audit trail and a legend with every evidence mark'
+      ? 'no serious axe violation, a heading outline, no heading ending in a word alone on a line, WCAG AA contrast, no text under 20 px or off the slide, the hall\'s type scale, fill, citations and one title box at 1920x1080 and 1024x768, no audit trail and a legend with every evidence mark'
       : 'WCAG AA contrast, no text under 20 px or off the slide, the hall\'s type scale, fill, citations and one title box at 1920x1080 and 1024x768'
     test(`every slide (${scheme}): ${what}`, async ({ page }) => {
       test.setTimeout(600_000)
@@ -179,6 +180,8 @@ for (const scheme of ['light', 'dark'] as const) {
           for (const v of serious(axe.violations.filter(v => v.id !== 'color-contrast')))
             problems.push(`${at}: ${describe(v)}`)
           for (const p of outlineProblems(await headingsIn(page, slide)))
+            problems.push(`${at}: ${p}`)
+          for (const p of await strandedWords(page, slide))
             problems.push(`${at}: ${p}`)
           const evidence = evidenceProblems(await page.locator(slide).textContent() ?? '', at)
           problems.push(...evidence.problems)
