@@ -65,6 +65,13 @@ describe('vancouver formatting', () => {
     ])
   })
 
+  it('gives an initial for each part of a hyphenated given name, whatever its case', () => {
+    const text = readFileSync(fixture('refs-ok/refs.bib'), 'utf8')
+      .replace(/author = \{[^}]*\}/, 'author = {Zhang, Wei and Shi, Chang-Xi and Gu, Xiao-ping}')
+    const [ref] = formatVancouver([loadBibliography(text, 'x.bib').entries[0]!])
+    expect(ref!.text).toMatch(/^Zhang W, Shi CX, Gu XP\. /)
+  })
+
   it('links DOI and PMID and escapes HTML', () => {
     expect(refs[0]!.html).toContain('Anesthesia &amp; Analgesia.')
     const doi = /doi: <a href="https:\/\/doi\.org\/10\.1213\/01\.ANE\.0000081061\.12235\.55">(.*?)<\/a>\./.exec(refs[0]!.html)

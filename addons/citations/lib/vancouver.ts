@@ -65,6 +65,16 @@ function forStyle(entry: BibEntry): CslItem {
   const { _graph, ...rest } = entry.csl as CslItem & { _graph?: unknown }
   if (entry.doi || entry.pmid || (rest.URL && !isRecordLink(rest.URL)))
     delete rest.URL
+  // The style initialises "Xiao-ping" as "X ping", taking the lower-case half for a particle;
+  // Vancouver gives an initial for each part (Gu XP), as initials() does for the short form.
+  if (rest.author) {
+    rest.author = rest.author.map(a => a.given
+      ? {
+          ...a,
+          given: a.given.replace(/-(\p{Ll})/gu, (_, c: string) => `-${c.toUpperCase()}`),
+        }
+      : a)
+  }
   return rest as CslItem
 }
 
