@@ -749,14 +749,18 @@ export function tryItScene(state: ChannelState, w: MgWording, o: { flowing: bool
 
 export const SUMMARY_SCENE = {
   width: 520,
-  height: 424,
   panelWidth: 260,
   dy: 26,
+  /** Baseline of each panel's first line of numbers, just clear of the flux label above. */
+  textTop: 322,
 } as const
 
 /** Print: blocked at rest beside unblocked when depolarised, each with its numbers. */
 export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording): Scene {
-  const { width, height, panelWidth, dy } = SUMMARY_SCENE
+  const { width, panelWidth, dy, textTop } = SUMMARY_SCENE
+  // As tall as its text: printed beside the bullets, the figure fills its column's width, and
+  // every unit of height comes off the gap above the slide's sources line.
+  const height = Math.ceil(textTop + (2 + w.legend.length) * LINE_HEIGHT + 0.2 * LABEL_SIZE + 3)
   const items: SceneItem[] = []
   const membrane: Box[] = []
   ;[rest, dep].forEach((state, k) => {
@@ -774,6 +778,8 @@ export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording
       siteLabels: false,
     }))
     if (state.flux.direction !== 'none') {
+      // The arrow's head stops a line above the numbers, which run under it.
+      const arrowEnd = textTop - 28
       const inward = state.flux.direction === 'inward'
       items.push({
         kind: 'line',
@@ -781,10 +787,10 @@ export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording
         x1: cx,
         y1: inward
           ? RECEPTOR.mouthY + dy + 24
-          : 300,
+          : arrowEnd,
         x2: cx,
         y2: inward
-          ? 300
+          ? arrowEnd
           : RECEPTOR.mouthY + dy + 24,
         cls: 'arrow',
         width: 2 + 8 * Math.min(1, state.flux.relativeMagnitude / 2),
@@ -792,12 +798,12 @@ export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording
       })
       items.push(text(`${id}flux`, cx - RECEPTOR.poreHalfWidth - 4, 306, inward ? w.influx : w.efflux, 'end'))
     }
-    items.push(text(`${id}vm`, x0 + 6, 328, `Vm ${formatMillivolts(state.vMv)}, [Mg²⁺]o ${formatMillimolar(state.mgMm)}`, 'start', 'bold'))
-    items.push(text(`${id}unblocked`, x0 + 6, 328 + LINE_HEIGHT, `${formatPercent(state.unblocked)} unblocked`))
-    items.push(text(`${id}current`, x0 + 6, 328 + 2 * LINE_HEIGHT, describeCurrent(state.currentRelPeak)))
+    items.push(text(`${id}vm`, x0 + 6, textTop, `Vm ${formatMillivolts(state.vMv)}, [Mg²⁺]o ${formatMillimolar(state.mgMm)}`, 'start', 'bold'))
+    items.push(text(`${id}unblocked`, x0 + 6, textTop + LINE_HEIGHT, `${formatPercent(state.unblocked)} unblocked`))
+    items.push(text(`${id}current`, x0 + 6, textTop + 2 * LINE_HEIGHT, describeCurrent(state.currentRelPeak)))
     membrane.push(...membraneAround(cx, x0, x0 + panelWidth, dy))
   })
-  w.legend.forEach((line, i) => items.push(text(`legend${i}`, 6, 328 + (3 + i) * LINE_HEIGHT, line)))
+  w.legend.forEach((line, i) => items.push(text(`legend${i}`, 6, textTop + (3 + i) * LINE_HEIGHT, line)))
   return { width, height, items, membrane }
 }
 

@@ -1,5 +1,6 @@
 import type { Locator } from '@playwright/test'
 import { expect, test } from '@playwright/test'
+import { CANVAS_WIDTH } from '../../lib/hallChecks'
 import { channelStateAtStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
 import { showSlide, slideNumberOf } from './deck'
 import { drawnItems, isLigandOnItsSite, overlaps } from './diagramBoxes'
@@ -148,7 +149,13 @@ for (const [width, height] of [
       await page.goto('print?print=true')
       const summary = page.locator(`${pages} [data-mg-block]`)
       await expect(summary).toHaveAttribute('data-mode', 'summary')
-      await checkLayout(summary, 'print summary', await page.locator(`${pages} .slidev-page`).first().evaluate(e => e.getBoundingClientRect().width))
+      const printedWidth = await page.locator(`${pages} .slidev-page`).first().evaluate(e => e.getBoundingClientRect().width)
+      await checkLayout(summary, 'print summary', printedWidth)
+      // On paper the figure ends above the slide's sources line, with a gap that reads as one:
+      // it once ran 18 canvas px into it (its last line over the footnotes).
+      const figure = (await summary.locator('svg').first().boundingBox())!
+      const sources = (await page.locator(`${pages} .slide-sources`).first().boundingBox())!
+      expect((sources.y - (figure.y + figure.height)) * CANVAS_WIDTH / printedWidth, 'canvas px between the printed figure and the sources line').toBeGreaterThanOrEqual(8)
     })
   }
 }

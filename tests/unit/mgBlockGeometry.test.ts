@@ -38,7 +38,7 @@ function wording(names: [string[], string[]], target: string[]): MgWording {
     ...DEFAULT_LABELS,
     target,
     summaryTitles: ['At rest, agonists bound', 'Depolarised'],
-    legend: ['◆ glycine on GluN1, ▲ glutamate on GluN2B', 'Mg²⁺ block: Jahr & Stevens 1990; peak inward current at −27 mV'],
+    legend: ['◆ glycine on GluN1, ▲ glutamate on GluN2B'],
   }
 }
 const WORDINGS = {
