@@ -1,14 +1,15 @@
-import type { Page } from '@playwright/test'
+import type { Locator, Page } from '@playwright/test'
 import type { Ancestor, Box, SlideMeasure, TextSample } from '../../lib/hallChecks'
 import { textKind } from '../../lib/hallChecks'
 
 /**
  * Measures the slide on screen for lib/hallChecks.ts: its box, its title's first line, every
  * visible text with its rendered size and kind, the boxes of its content below the title, the
- * layout's content area, and the line boxes of each citation. The page must show slide `no`.
+ * layout's content area, and the line boxes of each citation. The page must show slide `no`
+ * (or `root`, e.g. the slide on Slidev's print route).
  */
-export async function measureSlide(page: Page, no: number, where: string): Promise<SlideMeasure> {
-  const raw = await page.locator(`.slidev-page-${no}`).evaluate((root) => {
+export async function measureSlide(page: Page, no: number, where: string, root: Locator = page.locator(`.slidev-page-${no}`)): Promise<SlideMeasure> {
+  const raw = await root.evaluate((root) => {
     const rect = (r: DOMRect) => ({
       x: r.x,
       y: r.y,

@@ -1,7 +1,10 @@
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
+import { citationFindings, formatHallFinding, overflowFindings } from '../../lib/hallChecks'
+import { waitForSlides } from '../../lib/printDeck'
 import { bookmarks, fold, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck } from './deck'
+import { measureSlide } from './hallMeasure'
 import { printedPdfChecks } from './pdfChecks'
 
 const ascii = (s: string) => s.replace(/[⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻]/g, c => '0123456789+-'['⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻'.indexOf(c)]!)
@@ -21,6 +24,28 @@ test.describe('dist/slides.pdf', () => {
   })
 
   printedPdfChecks(pdf)
+
+  // The sweep measures the slides as the hall sees them; paper shows some differently (a
+  // diagram's two-state summary instead of its steps, every click at once). The print
+  // summary of the Mg2+ block once ran 18 px into its slide's sources line, unseen by it.
+  test('every slide as it prints: nothing past the page or into its sources line, no citation split over two lines', async ({ page }) => {
+    const d = await deck()
+    // Light, as the PDFs print; ready when the deck says so, as the build waits for it.
+    await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
+    await page.goto('print?print=true', { waitUntil: 'domcontentloaded' })
+    // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.
+    await waitForSlides(page as unknown as Parameters<typeof waitForSlides>[0], d.slides.length, no => `slide ${no}`, 60_000)
+    const findings: string[] = []
+    for (const s of d.slides) {
+      const root = page.locator(`.print-slide-container[id^="${String(s.no).padStart(3, '0')}-"] .slidev-page`)
+      const m = await measureSlide(page, s.no, `${s.file}:${s.line} "${s.title}" (printed)`, root)
+      findings.push(...[
+        ...overflowFindings(m),
+        ...citationFindings(m),
+      ].map(formatHallFinding))
+    }
+    expect(findings).toEqual([])
+  })
 
   test('carries the talk metadata and bookmarks for sections and slides', async () => {
     const d = await deck()
