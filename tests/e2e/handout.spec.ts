@@ -84,6 +84,9 @@ function notesSample(note: string): string | undefined {
     : undefined
 }
 
+/** How the deck's notes narrate their own drafts, which the handout must not print. */
+const EDITING_HISTORY = /these notes (?:said|called|gave)|an earlier version of th|the (?:slide|table|bullet|box|cell|chain) (?:said|read|gave|cited|called)\b|was at first (?:rewritten|written)/i
+
 /** The first references page: the one with the list's introduction. */
 const firstReferencesPage = (texts: string[]) => texts.findIndex(t => t.includes('References Numbered in order of first citation, as on the slides')) + 1
 /** The first page of the "Sources and corrections" appendix: the one with its introduction (0: none). */
@@ -251,13 +254,16 @@ test.describe('dist/handout.pdf', () => {
     expect(texts.join(' ')).not.toContain('Caching for offline')
   })
 
-  test('prints what a student reads: no paragraph for the presenter or the maintainer', () => {
+  test('prints what a student reads: no paragraph for the presenter or the maintainer, no history of the deck\'s own drafts', () => {
     const marked = deck.slides.filter(s => s.note.split(/\n\s*\n/).some(p => NOT_FOR_STUDENTS_RE.test(p)))
     expect(marked.length, 'the deck has presenter or maintainer paragraphs').toBeGreaterThan(0)
     // Beside the slides: the student notes only. The corrections have their own appendix.
     expect(texts.slice(0, firstAppendixPage(texts) - 1).join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer|Corrections?|Note on the source): /)
     // Nowhere, appendix included: a direction to the presenter or a remark for the maintainer.
     expect(texts.join(' ')).not.toMatch(/(?:^| )(?:Presenter|Maintainer): /)
+    // Nor the deck's own editing history: a correction tells a student what the source lecture
+    // got wrong, not what an earlier draft of these slides said (that is a Maintainer remark).
+    expect(texts.join(' ').match(EDITING_HISTORY)).toBeNull()
   })
 
   test('ends with a "Sources and corrections" appendix: every slide\'s corrections, in order, after the references', async () => {
@@ -295,7 +301,7 @@ test.describe('dist/handout.pdf', () => {
     const first = firstAppendixPage(texts)
     const cites = citationScales(words)
     const inAppendix = cites.filter(c => c.page >= first)
-    expect(inAppendix.length, 'citations in the appendix').toBeGreaterThan(10)
+    expect(inAppendix.length, 'citations in the appendix').toBeGreaterThan(5)
     expect(inAppendix.filter(c => c.scale > 0.8).map(c => `page ${c.page}: ${c.text} at ${c.scale.toFixed(2)} of its word`)).toEqual([])
   })
 
