@@ -425,6 +425,34 @@ test.describe('npm run handout', () => {
 })
 
 test.describe('the handout page', () => {
+  // Notes flow beside a slide's picture, then under it; a Sources line that did so left its
+  // tail under the picture, read as its caption (slides 22 and 54 on the A4 handout).
+  test('sets each slide\'s Sources line as one block: beside the picture or under it, never both', async ({ page }) => {
+    await page.goto('handout?print')
+    await expect(page.locator('#handout')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 })
+    const split = await page.locator('.handout-page .sources').evaluateAll(ps => ps.flatMap((p) => {
+      const range = document.createRange()
+      range.selectNodeContents(p)
+      // Each line's start: the leftmost of the boxes on it (a citation is a box of its own).
+      const lines = new Map<number, number>()
+      for (const r of [
+        ...range.getClientRects(),
+      ].filter(r => r.width > 0)) {
+        const line = [
+          ...lines.keys(),
+        ].find(top => Math.abs(top - r.top) < r.height / 2) ?? r.top
+        lines.set(line, Math.min(lines.get(line) ?? Infinity, Math.round(r.left)))
+      }
+      const lefts = new Set(lines.values())
+      const row = p.closest('[aria-label^="Slide "]')?.getAttribute('aria-label')
+      return lefts.size > 1
+        ? [`${row}: its Sources line starts at ${[...lefts].join(' and ')} px`]
+        : []
+    }))
+    expect(await page.locator('.handout-page .sources').count()).toBeGreaterThan(30)
+    expect(split).toEqual([])
+  })
+
   test('reports a wrong paper in the page itself, and lays out nothing', async ({ page }) => {
     await page.goto('handout?print&paper=a3')
     const root = page.locator('#handout')
