@@ -87,12 +87,14 @@ export interface SlideMeasure {
    * right: that one's text, or the markers its lists hang into the gap.
    */
   gutters?: { column: number, px: number }[]
+  /** The leftmost list marker of the slide's lists (outside markers), px on screen, if any. */
+  markersLeft?: number
 }
 
 export interface HallFinding {
   no: number
   where: string
-  check: 'type' | 'title' | 'empty' | 'overflow' | 'citation' | 'gutter'
+  check: 'type' | 'title' | 'empty' | 'overflow' | 'citation' | 'gutter' | 'margin'
   message: string
 }
 
@@ -319,6 +321,29 @@ export function gutterFindings(m: SlideMeasure): HallFinding[] {
 }
 
 /** Everything but the title check, which compares slides with each other. */
+/**
+ * A list's markers hang left of the slide's text margin (the title's left edge, the content
+ * box's): the bullets then start further left than the title and paragraphs above them, as a
+ * compact list's did where a rule took its items' indent away.
+ */
+export function marginFindings(m: SlideMeasure, toleranceHallPx = 8): HallFinding[] {
+  if (m.markersLeft === undefined || !m.contentArea)
+    return []
+  // A marker measured from where the text moves when it is set inside: the glyph's side
+  // bearing puts every square marker a few px left of the margin, unseen from any seat.
+  const by = m.contentArea.x - m.markersLeft
+  return toHallPx(by, m.slide.width) > toleranceHallPx
+    ? [
+        {
+          no: m.no,
+          where: m.where,
+          check: 'margin',
+          message: `a list's markers hang ${Math.round(toHallPx(by, m.slide.width))} px (at 1920x1080) left of the slide's text margin: indent the list`,
+        },
+      ]
+    : []
+}
+
 export function slideFindings(m: SlideMeasure): HallFinding[] {
   return [
     ...typeFindings(m),
@@ -326,6 +351,7 @@ export function slideFindings(m: SlideMeasure): HallFinding[] {
     ...overflowFindings(m),
     ...citationFindings(m),
     ...gutterFindings(m),
+    ...marginFindings(m),
   ]
 }
 

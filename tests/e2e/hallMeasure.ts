@@ -168,9 +168,19 @@ export async function measureSlide(page: Page, no: number, where: string, root: 
           gutters.push({ column: i, px: ink - end })
       }
     }
+    // The leftmost marker of the slide's lists, below the title (not the sources line's).
+    let markersLeft = Infinity
+    for (const li of layout.querySelectorAll<HTMLElement>('li')) {
+      const s = getComputedStyle(li)
+      if (!outside(li) && visible(li) && s.display === 'list-item' && s.listStylePosition === 'outside' && s.listStyleType !== 'none')
+        markersLeft = Math.min(markersLeft, markerLeft(li))
+    }
     return {
       slide: rect(slide),
       divider,
+      markersLeft: Number.isFinite(markersLeft)
+        ? markersLeft
+        : undefined,
       title,
       texts,
       content,
@@ -200,5 +210,8 @@ export async function measureSlide(page: Page, no: number, where: string, root: 
       : {}),
     citations: raw.citations,
     gutters: raw.gutters,
+    ...(raw.markersLeft === undefined
+      ? {}
+      : { markersLeft: raw.markersLeft }),
   }
 }

@@ -1,6 +1,6 @@
 import type { SlideMeasure } from '../../lib/hallChecks'
 import { describe, expect, it } from 'vitest'
-import { citationFindings, emptinessFindings, emptyShare, gutterFindings, hallTitle, overflowFindings, slideFindings, textKind, titleFindings, typeFindings, unionArea } from '../../lib/hallChecks'
+import { citationFindings, emptinessFindings, emptyShare, gutterFindings, hallTitle, marginFindings, overflowFindings, slideFindings, textKind, titleFindings, typeFindings, unionArea } from '../../lib/hallChecks'
 
 const box = (x: number, y: number, width: number, height: number) => ({ x, y, width, height })
 const slide1920 = box(0, 0, 1920, 1080)
@@ -233,6 +233,26 @@ describe('overflow and citations', () => {
       ],
     })
     expect(citationFindings(m).map(f => f.message)).toEqual(['citation [28–30] spans 2 line boxes'])
+  })
+})
+
+describe('list markers', () => {
+  it('finds a list whose markers hang left of the text margin, and none in a list indented as usual', () => {
+    const area = {
+      x: 100,
+      y: 150,
+      width: 1700,
+      height: 800,
+    }
+    expect(marginFindings(measure({ contentArea: area, markersLeft: 123 }))).toEqual([])
+    expect(marginFindings(measure({ contentArea: area, markersLeft: 97 }))).toEqual([])
+    expect(marginFindings(measure({ contentArea: area }))).toEqual([])
+    expect(marginFindings(measure({ contentArea: area, markersLeft: 70 }))).toEqual([
+      expect.objectContaining({
+        check: 'margin',
+        message: expect.stringMatching(/^a list's markers hang 30 px \(at 1920x1080\) left of the slide's text margin/),
+      }),
+    ])
   })
 })
 
