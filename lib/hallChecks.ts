@@ -320,7 +320,6 @@ export function gutterFindings(m: SlideMeasure): HallFinding[] {
   })
 }
 
-/** Everything but the title check, which compares slides with each other. */
 /**
  * A list's markers hang left of the slide's text margin (the title's left edge, the content
  * box's): the bullets then start further left than the title and paragraphs above them, as a
@@ -344,6 +343,7 @@ export function marginFindings(m: SlideMeasure, toleranceHallPx = 8): HallFindin
     : []
 }
 
+/** Everything but the title check, which compares slides with each other. */
 export function slideFindings(m: SlideMeasure): HallFinding[] {
   return [
     ...typeFindings(m),

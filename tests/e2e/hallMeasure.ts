@@ -137,7 +137,7 @@ export async function measureSlide(page: Page, no: number, where: string, root: 
       }
       return { left, right }
     }
-    const markerLeft = (li: HTMLElement) => {
+    const measureMarker = (li: HTMLElement) => {
       const range = document.createRange()
       range.selectNodeContents(li)
       const before = range.getClientRects()[0]?.left
@@ -148,6 +148,9 @@ export async function measureSlide(page: Page, no: number, where: string, root: 
         ? before - (after - before)
         : Infinity
     }
+    // Measured once per item (it lays the item out twice): the gutters and the margin both ask.
+    const markers = new Map<HTMLElement, number>()
+    const markerLeft = (li: HTMLElement) => markers.get(li) ?? markers.set(li, measureMarker(li)).get(li)!
     const gutters: { column: number, px: number }[] = []
     for (const grid of layout.querySelectorAll('.cols')) {
       const cols = [
