@@ -147,7 +147,7 @@ for (const viewport of [
 // The closing slide: the theme pulls the line under a heading up into it, and at 120 px the
 // tail of the Q of "Questions" reached into "Thank you". Each line's text box (the font's
 // ascent to descent, whatever the line height) stays clear of the other's.
-test('the closing slide\'s "Thank you" sits clear of "Questions"', async ({ page }) => {
+test('the closing slide\'s "Thank you" sits clear of "Questions", both centred on the slide as a section opener\'s title is', async ({ page }) => {
   const no = (await deck()).slides.length
   await page.goto(`${no}`)
   const layout = page.locator(`.slidev-page-${no} .slidev-layout.closing`)
@@ -161,10 +161,15 @@ test('the closing slide\'s "Thank you" sits clear of "Questions"', async ({ page
       text: range.toString().trim(),
       top: r.top,
       bottom: r.bottom,
+      middle: r.left + r.width / 2,
     }
   }))
   expect([heading!.text, thanks!.text]).toEqual(['Questions', 'Thank you'])
   expect(thanks!.top, 'the top of "Thank you" is below the bottom of "Questions"').toBeGreaterThanOrEqual(heading!.bottom)
+  // Left-aligned in a centred block, "Questions" stood a fifth of the way in, under nothing.
+  const slide = (await page.locator(`.slidev-page-${no}`).boundingBox())!
+  for (const line of [heading!, thanks!])
+    expect(Math.abs(line.middle - (slide.x + slide.width / 2)), `"${line.text}" is centred`).toBeLessThan(slide.width / 100)
 })
 
 /**
