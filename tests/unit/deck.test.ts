@@ -87,6 +87,12 @@ describe('figures', () => {
       // Text under 11 units would be under ~21 px on a 1080p screen at the scale we draw.
       for (const m of svg.matchAll(/font-size="(\d+(?:\.\d+)?)"/g))
         expect(Number(m[1]), `figures/${name}.svg: font-size ${m[1]}`).toBeGreaterThanOrEqual(11)
+      // An ion is named with its charge, as on the slides and in the live diagrams (slide 17's
+      // circles once read "Mg" beside titles that read "Mg²⁺").
+      const bare = [
+        ...svg.matchAll(/>\s*(?:Mg|Ca|Na|K)\s*</g),
+      ].map(m => m[0])
+      expect(bare, `figures/${name}.svg: an ion without its charge`).toEqual([])
     }
   })
 })
