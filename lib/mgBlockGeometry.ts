@@ -859,6 +859,13 @@ export function ivPath(frame: PlotFrame, points: readonly IvPoint[]): string {
     .join(' ')
 }
 
+/** A voltage tick's label: a true minus, as every other voltage the deck prints ("−100", "0", "20"). */
+export function tickLabel(vMv: number): string {
+  return vMv < 0
+    ? `\u2212${Math.abs(vMv)}`
+    : String(vMv)
+}
+
 /** Tick positions of the voltage axis every `stepMv` within the frame. */
 export function voltageTicks(frame: PlotFrame, stepMv = 20): number[] {
   const ticks: number[] = []

@@ -25,6 +25,7 @@ import {
   stepsScene,
   summaryScene,
   textWidth,
+  tickLabel,
   TRY_IT_SCENE,
   tryItScene,
   voltageTicks,
@@ -328,5 +329,16 @@ describe('i-V plot', () => {
 
   it('ticks every 20 mV across the range', () => {
     expect(voltageTicks(IV_FRAME, 20)).toEqual([-100, -80, -60, -40, -20, 0, 20, 40])
+    // Labelled with a true minus, as the readout's "−70 mV" is (the axis read "-100").
+    expect(voltageTicks(IV_FRAME, 20).map(tickLabel)).toEqual([
+      '−100',
+      '−80',
+      '−60',
+      '−40',
+      '−20',
+      '0',
+      '20',
+      '40',
+    ])
   })
 })
