@@ -4,6 +4,7 @@ import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from '@playwright/test'
 import { loadDeck } from '../../lib/deck'
+import { waitForSlides } from '../../lib/printDeck'
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -127,4 +128,16 @@ export async function showSlide(page: Page, no: number, clicks: number): Promise
     await page.waitForTimeout(30)
   }
   throw new Error(`slide ${no} at click ${clicks} is not shown alone: ${why}`)
+}
+
+/**
+ * Opens Slidev's print route (`clicks`: a page per click step) and waits until the deck says
+ * every slide is finished, as the build does before it prints: on a loaded machine the route
+ * took longer than an assertion's 5 s to render the 81 slides.
+ */
+export async function openPrint(page: Page, mode: 'true' | 'clicks' = 'true'): Promise<void> {
+  const d = await deck()
+  await page.goto(`print?print=${mode}`, { waitUntil: 'domcontentloaded' })
+  // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.
+  await waitForSlides(page as unknown as Parameters<typeof waitForSlides>[0], d.slides.length, no => `slide ${no}`, 60_000)
 }

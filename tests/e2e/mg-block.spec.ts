@@ -2,7 +2,7 @@ import type { Locator } from '@playwright/test'
 import { expect, test } from '@playwright/test'
 import { CANVAS_WIDTH } from '../../lib/hallChecks'
 import { channelStateAtStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
-import { showSlide, slideNumberOf } from './deck'
+import { openPrint, showSlide, slideNumberOf } from './deck'
 import { drawnItems, isLigandOnItsSite, overlaps } from './diagramBoxes'
 
 // The "NMDAR Properties" slide, driven like a presenter: → through the five steps, the
@@ -60,12 +60,12 @@ test('print shows the two-state summary, click export each step; reduced motion 
   const no = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
   // Slidev names print pages "<slide, 3 digits>-<click + 1, 2 digits>".
   const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
-  await page.goto('print?print=true')
+  await openPrint(page)
   const printed = page.locator(`${pages} [data-mg-block]`)
   await expect(printed).toHaveCount(1)
   await expect(printed).toHaveAttribute('data-mode', 'summary')
   await expect(printed.locator('[data-mg-ion]')).toHaveCount(2)
-  await page.goto('print?print=clicks')
+  await openPrint(page, 'clicks')
   const frames = page.locator(`${pages} [data-mg-block]`)
   await expect(frames).toHaveCount(5)
   for (let i = 0; i < 5; i++) {
@@ -146,7 +146,7 @@ for (const [width, height] of [
       }
 
       const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
-      await page.goto('print?print=true')
+      await openPrint(page)
       const summary = page.locator(`${pages} [data-mg-block]`)
       await expect(summary).toHaveAttribute('data-mode', 'summary')
       const printedWidth = await page.locator(`${pages} .slidev-page`).first().evaluate(e => e.getBoundingClientRect().width)

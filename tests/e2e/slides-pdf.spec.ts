@@ -1,9 +1,8 @@
 import { resolve } from 'node:path'
 import { expect, test } from '@playwright/test'
 import { citationFindings, formatHallFinding, overflowFindings } from '../../lib/hallChecks'
-import { waitForSlides } from '../../lib/printDeck'
 import { bookmarks, fold, pageCount, pageTexts, pdfInfo } from '../support/pdf'
-import { deck } from './deck'
+import { deck, openPrint } from './deck'
 import { measureSlide } from './hallMeasure'
 import { printedPdfChecks } from './pdfChecks'
 
@@ -32,9 +31,7 @@ test.describe('dist/slides.pdf', () => {
     const d = await deck()
     // Light, as the PDFs print; ready when the deck says so, as the build waits for it.
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-    await page.goto('print?print=true', { waitUntil: 'domcontentloaded' })
-    // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.
-    await waitForSlides(page as unknown as Parameters<typeof waitForSlides>[0], d.slides.length, no => `slide ${no}`, 60_000)
+    await openPrint(page)
     const findings: string[] = []
     for (const s of d.slides) {
       const root = page.locator(`.print-slide-container[id^="${String(s.no).padStart(3, '0')}-"] .slidev-page`)

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test'
 import { expect, test } from '@playwright/test'
-import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
+import { openComponentSlide, openPrint, slideNumberOf, watchErrors } from './deck'
 import { drawnItems, figureProblems, overlaps } from './diagramBoxes'
 
 // The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
@@ -146,7 +146,7 @@ test('print shows the summary frame; click export shows every step as itself', a
   // Slidev names print pages "<slide, 3 digits>-<click + 1, 2 digits>".
   const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
 
-  await page.goto('print?print=true')
+  await openPrint(page)
   const summary = page.locator(`${pages} .tolerance-curves`)
   await expect(summary).toHaveCount(1)
   await expect(summary).toHaveAttribute('data-summary', 'true')
@@ -156,7 +156,7 @@ test('print shows the summary frame; click export shows every step as itself', a
   await expect(summary.locator('[data-curve][data-visible="true"]')).toHaveCount(3)
   await expect(summary.locator('g.equal-effect')).toHaveAttribute('data-visible', 'true')
 
-  await page.goto('print?print=clicks')
+  await openPrint(page, 'clicks')
   const frames = page.locator(`${pages} .tolerance-curves`)
   await expect(frames).toHaveCount(STEPS.length)
   for (let i = 0; i < STEPS.length; i++) {

@@ -5,7 +5,7 @@ import { expect, test } from '@playwright/test'
 import { CANVAS_WIDTH, HALL_MIN_PX, HALL_WIDTH } from '../../lib/hallChecks'
 import { CONDITIONS, windupTrain } from '../../lib/windup'
 import { pageTexts, renderPage } from '../support/pdf'
-import { openComponentSlide, slideNumberOf, watchErrors } from './deck'
+import { openComponentSlide, openPrint, slideNumberOf, watchErrors } from './deck'
 import { figureProblems } from './diagramBoxes'
 
 // The "Windup Pain" slide, found by its component in the source, driven like a presenter.
@@ -119,7 +119,7 @@ test('print shows all three trains; click export shows every step as itself', as
   const no = await slideNumberOf(/<WindupTrain\b/)
   const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
 
-  await page.goto('print?print=true')
+  await openPrint(page)
   const summary = page.locator(`${pages} .windup-train`)
   await expect(summary).toHaveCount(1)
   await expect(summary).toHaveAttribute('data-summary', 'true')
@@ -129,7 +129,7 @@ test('print shows all three trains; click export shows every step as itself', as
   // The printed summary draws the most at once: no text on text or across a bar, nothing off the figure.
   expect(await figureProblems(page, pages)).toEqual([])
 
-  await page.goto('print?print=clicks')
+  await openPrint(page, 'clicks')
   const frames = page.locator(`${pages} .windup-train`)
   await expect(frames).toHaveCount(4)
   for (let i = 0; i < 4; i++) {
