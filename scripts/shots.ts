@@ -51,6 +51,33 @@ async function settle(page: Page) {
   await page.waitForTimeout(100)
 }
 
+/**
+ * Waits for slide `no` to show. A CI run once waited 30 s for a slide that never appeared and
+ * left nothing to look at: on a timeout this says what the page showed instead, with its
+ * errors, and keeps a picture of it beside the output folder.
+ */
+async function slideShown(page: Page, no: number, errors: string[]): Promise<void> {
+  try {
+    await page.locator(`.slidev-page-${no}`).waitFor({ timeout: 30_000 })
+  }
+  catch (error) {
+    const picture = `${out}-failed-${no}.png`
+    await page.screenshot({ path: picture }).catch(() => {})
+    const shown = await page.evaluate(() => [
+      ...document.querySelectorAll<HTMLElement>('.slidev-page'),
+    ].filter(p => getComputedStyle(p).display !== 'none').map(p => p.className).join(', ')).catch(() => '?')
+    throw new Error([
+      `slide ${no} did not show within 30 s at ${page.url()}`,
+      `  shown instead: ${shown || 'no slide'}`,
+      `  page errors: ${errors.length
+        ? errors.join(' | ')
+        : 'none'}`,
+      `  the page as it was: ${picture}`,
+      `  (${(error as Error).message.split('\n')[0]})`,
+    ].join('\n'))
+  }
+}
+
 await main(async () => {
   let sizes: ReturnType<typeof parseSize>[], schemes: Scheme[]
   try {
@@ -85,6 +112,9 @@ await main(async () => {
           // Reduced motion: each click step is shown at its end state, not mid-animation.
           const context = await browser.newContext({ viewport: size, colorScheme: scheme, reducedMotion: 'reduce' })
           const page = await context.newPage()
+          const errors: string[] = []
+          page.on('pageerror', e => errors.push(e.message))
+          page.on('console', m => m.type() === 'error' && errors.push(m.text()))
           // A first visit installs the offline cache, and Slidev shows "Caching for offline…"
           // over the slide until it is done: wait for that once, as a lecturer's deck has
           // before the talk (bounded, for a deck built without its service worker).
@@ -95,7 +125,7 @@ await main(async () => {
           ]))
           for (const no of slides) {
             await page.goto(`${server.url}${no}`)
-            await page.locator(`.slidev-page-${no}`).waitFor()
+            await slideShown(page, no, errors)
             const name = deck.slides[no - 1]!.title
             // Step with the key a clicker sends until the deck leaves the slide.
             for (let click = 0; click < 100; click++) {
