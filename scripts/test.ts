@@ -2,6 +2,7 @@
 // "tests: N passed, N failed". Unit and component tests (Vitest), then end-to-end and PDF
 // tests (Playwright + Chromium) against the built deck, building it first if needed.
 import type { ChildProcess } from 'node:child_process'
+import { Buffer } from 'node:buffer'
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -58,25 +59,33 @@ process.on('exit', () => remove(runTmp))
 // folder removed. Runners are awaited, not run synchronously: `tsx`, which npm test runs
 // this script with, kills a script that does not answer a signal within 60 ms.
 let stopped = false
-let current: ChildProcess | undefined
+const runners = new Set<ChildProcess>()
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     stopped = true
-    // A signal sent to this script alone (kill PID) stops the runner as well.
-    current?.kill(signal)
+    // A signal sent to this script alone (kill PID) stops the runners as well.
+    for (const child of runners)
+      child.kill(signal)
   })
 }
 const bin = (name: string) => join(root, 'node_modules/.bin', name)
 const tally = { passed: 0, failed: 0, skipped: 0 }
 let broken = false
 
-async function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+/**
+ * Runs a runner to its end. `quiet`: its output is held and printed, under its label, when it
+ * ends, so that two runners side by side do not mix their lines.
+ */
+async function run(label: string, cmd: string, args: string[], env: Record<string, string> = {}, quiet = false): Promise<number> {
   if (stopped)
     return 130
-  console.log(`\n▶ ${label}`)
-  const child = current = spawn(cmd, args, {
+  if (!quiet)
+    console.log(`\n▶ ${label}`)
+  const child = spawn(cmd, args, {
     cwd: root,
-    stdio: 'inherit',
+    stdio: quiet
+      ? ['ignore', 'pipe', 'pipe']
+      : 'inherit',
     env: {
       ...process.env,
       TMPDIR: runTmp,
@@ -85,9 +94,18 @@ async function run(label: string, cmd: string, args: string[], env: Record<strin
       ...env,
     },
   })
-  return new Promise(resolve => child.on('close', code => resolve(stopped
-    ? 130
-    : code ?? 1)))
+  runners.add(child)
+  const output: Buffer[] = []
+  child.stdout?.on('data', (b: Buffer) => output.push(b))
+  child.stderr?.on('data', (b: Buffer) => output.push(b))
+  return new Promise(resolve => child.on('close', (code) => {
+    runners.delete(child)
+    if (quiet)
+      process.stdout.write(`\n▶ ${label}\n${Buffer.concat(output).toString()}`)
+    resolve(stopped
+      ? 130
+      : code ?? 1)
+  }))
 }
 
 // Unit and component tests.
@@ -112,14 +130,12 @@ if (vitestCode !== 0)
 
 // Lint and type checks: the components and scripts a fork edits must keep compiling and
 // keep the Slidev ecosystem's style (`npm run lint:fix` repairs most of what lint reports).
-if (!flags['skip-lint']) {
-  const code = await run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'])
-  code === 0
-    ? tally.passed++
-    : tally.failed++
-}
-if (!flags['skip-typecheck']) {
-  const code = await run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'])
+// Side by side: each is one process on one core, and much of either is reading files.
+const checks = await Promise.all([
+  flags['skip-lint'] || run('lint (eslint, @antfu/eslint-config)', bin('eslint'), ['.'], {}, true),
+  flags['skip-typecheck'] || run('type check (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json'], {}, true),
+])
+for (const code of checks.filter(c => c !== true)) {
   code === 0
     ? tally.passed++
     : tally.failed++

@@ -24,8 +24,24 @@ done
 exit "$FAKE_EXIT"
 `
 
-/** A copy of the project whose node_modules/.bin/vitest is the fake above. */
-function projectWithFakeVitest(): string {
+/**
+ * A lint or type check that passes only if the other one (`partner`) starts while it runs,
+ * and prints a line of its own: run one after the other, the first gives up after 10 s.
+ */
+function fakeCheck(name: string, partner: string): string {
+  return `#!/bin/sh
+touch "$FAKE_DIR/${name}"
+i=0
+while [ ! -f "$FAKE_DIR/${partner}" ]; do
+  i=$((i+1)); [ $i -gt 100 ] && echo "${name}: ${partner} did not start beside me" && exit 1
+  sleep 0.1
+done
+echo "${name} says: all clean"
+`
+}
+
+/** A copy of the project whose node_modules/.bin has the fakes given (vitest: the one above). */
+function projectWithFakes(fakes: Record<string, string> = { vitest: FAKE_VITEST }): string {
   const dir = copyProject()
   const modules = join(dir, 'node_modules')
   // The copy's node_modules is hard links to ours, or a symlink to it on another file system:
@@ -37,10 +53,12 @@ function projectWithFakeVitest(): string {
     for (const name of readdirSync(shared).filter(n => n !== '.bin'))
       symlinkSync(join(shared, name), join(modules, name))
   }
-  const vitest = join(modules, '.bin', 'vitest')
-  rmSync(vitest, { force: true })
-  writeFileSync(vitest, FAKE_VITEST)
-  chmodSync(vitest, 0o755)
+  for (const [name, script] of Object.entries(fakes)) {
+    const bin = join(modules, '.bin', name)
+    rmSync(bin, { force: true })
+    writeFileSync(bin, script)
+    chmodSync(bin, 0o755)
+  }
   return dir
 }
 
@@ -52,7 +70,7 @@ function expectNothingLeft(stdout: string) {
 }
 
 describe('npm test\'s verdict', () => {
-  const dir = projectWithFakeVitest()
+  const dir = projectWithFakes()
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
   const unitOnly = [
     '--unit',
@@ -98,6 +116,30 @@ describe('npm test\'s verdict', () => {
     }
     finally {
       rmSync(tmp, { recursive: true, force: true })
+    }
+  }, 60_000)
+})
+
+describe('npm test\'s lint and type check', () => {
+  const dir = projectWithFakes({
+    'vitest': FAKE_VITEST,
+    'eslint': fakeCheck('eslint', 'vue-tsc'),
+    'vue-tsc': fakeCheck('vue-tsc', 'eslint'),
+  })
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it('run side by side, each counted and its output printed whole under its own label', () => {
+    const fakes = mkdtempSync(join(tmpdir(), 'checks-'))
+    try {
+      const r = runScript(dir, 'test.ts', ['--unit'], { FAKE_EXIT: '0', FAKE_DIR: fakes })
+      expect(r.code, r.output).toBe(0)
+      // vitest's 3, then one each for lint and the type check
+      expect(r.stdout).toContain('tests: 5 passed, 0 failed, 0 skipped')
+      expect(r.stdout).toMatch(/▶ lint \(eslint[^\n]*\)\neslint says: all clean\n/)
+      expect(r.stdout).toMatch(/▶ type check \(vue-tsc\)\nvue-tsc says: all clean\n/)
+    }
+    finally {
+      rmSync(fakes, { recursive: true, force: true })
     }
   }, 60_000)
 })
