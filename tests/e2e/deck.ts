@@ -45,29 +45,81 @@ export async function openComponentSlide(page: Page, component: string, selector
 /** axe-core's browser build, for page.addScriptTag. */
 export const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js')
 
-export interface AxeNode { target: string[], summary: string }
+/** `target`: axe's selector, short and read in a report; `path`: one that finds the node in the whole page. */
+export interface AxeNode { target: string[], path: string, summary: string }
 export interface AxeRule { id: string, impact: string | null, help: string, nodes: AxeNode[] }
 export interface AxeOutcome { violations: AxeRule[], passes: AxeRule[], incomplete: AxeRule[] }
 
-/** Runs axe-core (injected once per page load) on the element `selector` with `options`. */
-export async function runAxe(page: Page, selector: string, options: Record<string, unknown>): Promise<AxeOutcome> {
+/**
+ * Runs axe-core (injected once per page load) on `context` (a selector, or axe's own context
+ * object) with `options`.
+ *
+ * The play view keeps every slide mounted once Slidev has preloaded them (3 s after it
+ * starts), hidden: about 4,000 elements, and axe builds its tree of the whole document on
+ * every run, which made a run on one slide ~5x slower than on a page of that slide alone. So
+ * the hidden slides are set aside for the run: taken out of the document and put back, in
+ * order, where they were. Their findings were compared over every slide in both schemes
+ * (slide by slide, with and without): the same. Only when every slide is mounted, so that
+ * Slidev does not insert one meanwhile; the order is checked when they are back.
+ */
+export async function runAxe(page: Page, context: string | object, options: Record<string, unknown>): Promise<AxeOutcome> {
   if (!await page.evaluate(() => 'axe' in window))
     await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async ({ sel, opts }) => {
+  return page.evaluate(async ({ context, opts }) => {
     const axe = (window as any).axe
-    const r = await axe.run(document.querySelector(sel), opts)
-    const rules = (list: any[]) => list.map((v: any) => ({
+    const show = document.querySelector('#slideshow')
+    const slides = (document.querySelector('#app') as any)?.__vue_app__?._context.provides['$$slidev-context']?.nav?.slides?.length
+    const pages = show
+      ? [...show.children].filter(e => e.classList.contains('slidev-page'))
+      : []
+    const aside = pages.length === slides
+      ? pages.filter(e => getComputedStyle(e).display === 'none').map(el => ({ el, next: el.nextSibling }))
+      : []
+    for (const { el } of aside)
+      el.remove()
+    let r: any
+    try {
+      r = await axe.run(typeof context === 'string'
+        ? document.querySelector(context)
+        : context, { ...opts, elementRef: true })
+    }
+    finally {
+      for (const { el, next } of aside.reverse())
+        show!.insertBefore(el, next)
+    }
+    if (aside.length && [...show!.children].filter(e => e.classList.contains('slidev-page')).some((e, i) => e !== pages[i]))
+      throw new Error('the hidden slides set aside for axe did not go back in their order')
+    // axe made its selectors unique in the page it saw, without the slides set aside: one may
+    // now find a hidden slide's element first.
+    const pathOf = (el: Element): string => {
+      const steps: string[] = []
+      for (let e: Element | null = el; e && e !== document.documentElement; e = e.parentElement) {
+        if (e.id) {
+          steps.unshift(`#${CSS.escape(e.id)}`)
+          break
+        }
+        steps.unshift(`${e.tagName.toLowerCase()}:nth-child(${[...e.parentElement!.children].indexOf(e) + 1})`)
+      }
+      return steps.join(' > ')
+    }
+    const rules = (list: any[] = []) => list.map((v: any) => ({
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n: any) => ({ target: n.target, summary: n.failureSummary ?? '' })),
+      nodes: v.nodes.map((n: any) => ({
+        target: n.target,
+        path: n.element
+          ? pathOf(n.element)
+          : '',
+        summary: n.failureSummary ?? '',
+      })),
     }))
     return {
       violations: rules(r.violations),
       passes: rules(r.passes),
       incomplete: rules(r.incomplete),
     }
-  }, { sel: selector, opts: options })
+  }, { context, opts: options })
 }
 
 /**

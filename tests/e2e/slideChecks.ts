@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test'
 import type { Rgba } from '../../lib/contrast'
 import { EVIDENCE_LEGEND } from '../../addons/citations/lib'
 import { contrastRatio, over, parseColor, requiredRatio } from '../../lib/contrast'
-import { AXE_PATH } from './deck'
+import { runAxe } from './deck'
 
 // The per-slide checks of the sweep (sweep.spec.ts), kept apart from the specs so that one
 // pass over the slides can run them all, and the specs that test the checks themselves
@@ -21,23 +21,16 @@ export type AxeContext = string | { exclude: string[][] }
 export type AxeRunOnly = { type: 'tag', values: string[] } | { type: 'rule', values: string[] }
 
 export async function audit(page: Page, context: AxeContext, runOnly: AxeRunOnly = { type: 'tag', values: WCAG_TAGS }): Promise<Violation[]> {
-  if (!(await page.evaluate(() => 'axe' in window)))
-    await page.addScriptTag({ path: AXE_PATH })
-  return page.evaluate(async ({ context, runOnly }) => {
-    const axe = (window as any).axe
-    const r = await axe.run(typeof context === 'string'
-      ? document.querySelector(context)
-      : context, {
-      runOnly,
-      resultTypes: ['violations'],
-    })
-    return r.violations.map((v: any) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.slice(0, 3).map((n: any) => ({ target: n.target })),
-    }))
-  }, { context, runOnly })
+  const r = await runAxe(page, context, {
+    runOnly,
+    resultTypes: ['violations'],
+  })
+  return r.violations.map(v => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.slice(0, 3).map(n => ({ target: n.target })),
+  }))
 }
 
 export const serious = (vs: Violation[]) => vs.filter(v => v.impact === 'serious' || v.impact === 'critical')
@@ -227,12 +220,15 @@ export interface HtmlText { target: string, text: string, color: string, alpha: 
  * browser's own hit test (which honours clipping) must find the text on top; its colour is
  * then measured on the backgrounds of its ancestors.
  */
-export function measureHtmlText(page: Page, targets: string[]): Promise<HtmlText[]> {
-  return page.evaluate((sels) => {
+export function measureHtmlText(page: Page, nodes: { target: string[], path: string }[]): Promise<HtmlText[]> {
+  return page.evaluate((nodes) => {
     const out: HtmlText[] = []
-    for (const sel of sels) {
-      const el = document.querySelector(sel)
-      if (!el || el.closest('svg'))
+    for (const { target, path } of nodes) {
+      const sel = target.join(' ')
+      const el = document.querySelector(path)
+      if (!el)
+        throw new Error(`axe's node ${sel} (${path}) is not in the page`)
+      if (el.closest('svg'))
         continue // SVG text: collectSvgText measures it.
       const box = el.getBoundingClientRect()
       const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2)
@@ -268,7 +264,7 @@ export function measureHtmlText(page: Page, targets: string[]): Promise<HtmlText
       })
     }
     return out
-  }, targets)
+  }, nodes)
 }
 
 export function htmlFailures(m: HtmlText[]): string[] {

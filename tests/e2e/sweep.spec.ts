@@ -53,7 +53,7 @@ async function contrastProblems(page: Page, slide: string, where: string, axe: A
   }
   // "Incomplete" is axe saying it could not measure, which is not a pass: we measure those
   // ourselves (SVG text below; HTML text here, see measureHtmlText).
-  const unmeasured = contrast(axe.incomplete).flatMap(v => v.nodes.map(n => n.target[0]!))
+  const unmeasured = contrast(axe.incomplete).flatMap(v => v.nodes)
   const html = await measureHtmlText(page, unmeasured)
   problems.push(...htmlFailures(html).map(f => `${where}: ${f}`))
   // axe measured text on this slide (every slide has some): it did not pass unseen.
