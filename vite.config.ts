@@ -5,7 +5,7 @@ import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vite'
-import { keepNumbersTogetherRule } from './lib/typography'
+import { keepNumbersTogetherRule } from './lib/typography.ts'
 
 /**
  * Adds the slides and handout PDFs to the offline cache that `pwa: build` sets up.
