@@ -27,6 +27,25 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
 }
 
 /**
+ * The headmatter's YAML error, when it stopped the whole deck from being read: in the dev
+ * server's process Slidev has its preparser set up, and Slidev's reader then parses the
+ * headmatter strictly and throws, where the build's reader records the error on the slide.
+ * The same finding as the build's, at the same line: the headmatter starts on line 2.
+ */
+export function headmatterError(entry: string, error: unknown): Finding | undefined {
+  const e = error as { name?: string, message?: string, linePos?: { line: number, col: number }[] }
+  if (e?.name !== 'YAMLParseError' || !e.message)
+    return undefined
+  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+  return {
+    file: entry,
+    line: 1 + (e.linePos?.[0]?.line ?? 1),
+    column: e.linePos?.[0]?.col ?? 1,
+    message: `broken frontmatter: ${message}. ${yamlHint(message)}`,
+  }
+}
+
+/**
  * The YAML parser's words for the commonest slip, a value with ": " in it (`title: Pain: a
  * review`), say "nested mappings", which a lecturer would not connect with the colon.
  */

@@ -7,9 +7,9 @@
  * the screen. Each new set of problems is printed once, and so is their end.
  */
 import type { Logger } from 'vite'
-import { dirname, resolve } from 'node:path'
+import { dirname, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { deckFindings } from '../lib/deckCheck'
+import { deckFindings, headmatterError } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
 const PAUSE_MS = 1000
@@ -42,7 +42,10 @@ export default defineVitePluginsSetup((options) => {
       return deckFindings(await loadDeck(options.entry)).map(formatFinding).join('\n')
     }
     catch (error) {
-      return `the deck could not be read: ${(error as Error).message}`
+      const yaml = headmatterError(relative(root, options.entry), error)
+      return yaml
+        ? formatFinding(yaml)
+        : `the deck could not be read: ${(error as Error).message}`
     }
   }
 
@@ -63,14 +66,16 @@ export default defineVitePluginsSetup((options) => {
         // deck: its output is the PDF, and a check would only slow it.
         if (options.mode === 'dev')
           server.httpServer?.once('listening', () => checkAfter(START_DELAY_MS, server.config.logger))
-      },
-      // Only for a file the check reads: the dev server watches the whole project, where
-      // builds, exports and test runs write too, and a check is a deck read (tens of ms) in
-      // the process that also relays the shared Try-it state between windows.
-      handleHotUpdate({ file, server }) {
-        if (!(file in options.data.watchFiles || checkedDirs.some(d => file.startsWith(d))))
-          return
-        checkAfter(PAUSE_MS, server.config.logger)
+        // Every save, from the file watcher rather than hot updates: a headmatter Slidev cannot
+        // parse (`title: a: b`) makes no hot update, and was the one mistake left unreported.
+        // Only for a file the check reads: the dev server watches the whole project, where
+        // builds, exports and test runs write too, and a check is a deck read (tens of ms) in
+        // the process that also relays the shared Try-it state between windows.
+        server.watcher.on('all', (_event, path) => {
+          const file = path.replaceAll('\\', '/')
+          if (file in options.data.watchFiles || file === options.entry.replaceAll('\\', '/') || checkedDirs.some(d => file.startsWith(d)))
+            checkAfter(PAUSE_MS, server.config.logger)
+        })
       },
     },
   ]
