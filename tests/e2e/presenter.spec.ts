@@ -164,6 +164,9 @@ for (const viewport of [
       const clicks = (slide.note.match(/^\s*\[click\]/gm) ?? []).length
       await page.goto(`presenter/${slide.no}`)
       await page.locator('.slidev-note-with-clicks').waitFor()
+      // The notes can show before the slide beside them has mounted and counted its clicks;
+      // a key pressed then moves to the next slide (it did, on a first visit at 1024x768).
+      await page.waitForFunction(n => ((document.querySelector('#app') as any)?.__vue_app__?._context.provides['$$slidev-context']?.nav?.clicksTotal ?? 0) >= n, clicks)
       const steps = [
         ...Array.from<string>({ length: clicks }).fill('ArrowRight'),
         ...Array.from<string>({ length: clicks }).fill('ArrowLeft'),
