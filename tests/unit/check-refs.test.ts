@@ -23,6 +23,8 @@ describe('check-refs on fixture decks', () => {
       expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:41:1: error: entry 'baddoi' has a malformed DOI 'doi\.org\/j\.pain\.2010\.09\.030'/),
       expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:48:1: error: entry 'badpmid' has a malformed PMID 'PMC3268359'/),
       expect.stringMatching(/^tests\/fixtures\/refs-errors\/refs\.bib:55:1: error: entry 'noid' has no DOI, PMID, ISBN or URL/),
+      // The same article pasted in again under a reference manager's key (its DOI as a link, in capitals).
+      'tests/fixtures/refs-errors/refs.bib:62:1: error: entry \'woolf_central_2011\' is the same source as \'woolf2011\' (tests/fixtures/refs-errors/refs.bib:19:1), with the same DOI: the references would list it twice. Cite [@woolf2011] and remove this entry.',
     ])
   }, 30_000)
 
@@ -65,6 +67,7 @@ describe('check-refs on fixture decks', () => {
       'malformed-doi',
       'malformed-pmid',
       'no-identifier',
+      'duplicate-source',
     ])
     expect(out.findings[0]).toMatchObject({
       file: 'tests/fixtures/refs-errors/slides.md',
@@ -73,7 +76,7 @@ describe('check-refs on fixture decks', () => {
       key: 'petrenko2030',
       suggestions: ['petrenko2003'],
     })
-    expect(out.summary).toMatchObject({ errors: 7, citedKeys: 5 })
+    expect(out.summary).toMatchObject({ errors: 8, citedKeys: 5 })
   }, 30_000)
 
   it('says plainly when the deck does not exist', async () => {

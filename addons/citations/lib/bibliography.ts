@@ -278,6 +278,7 @@ export function loadBibliography(text: string, file: string): Bibliography {
     byKey.set(entry.key, entry)
     checkIdentifiers(entry, file, findings)
   }
+  checkSameSource(byKey, file, findings)
   const unparsed = new Map<string, { line: number, col: number }>()
   for (const s of starts) {
     if (!byKey.has(s.key) && s.key)
@@ -289,6 +290,36 @@ export function loadBibliography(text: string, file: string): Bibliography {
     byKey,
     findings,
     unparsed,
+  }
+}
+
+/**
+ * One source, one entry: an article pasted in again under another key (a reference manager
+ * makes its own key) is listed twice in the references, under two numbers, with nothing to say
+ * why. A DOI or PMID that an earlier entry has is an error at the later one.
+ */
+function checkSameSource(byKey: Map<string, BibEntry>, file: string, findings: Finding[]): void {
+  const seen = new Map<string, BibEntry>()
+  for (const entry of byKey.values()) {
+    const ids = [
+      entry.doi && `DOI ${entry.doi.toLowerCase()}`,
+      entry.pmid && `PMID ${entry.pmid}`,
+    ].filter((id): id is string => Boolean(id))
+    const earlier = ids.map(id => seen.get(id)).find(Boolean)
+    if (earlier) {
+      findings.push({
+        severity: 'error',
+        code: 'duplicate-source',
+        file,
+        line: entry.line,
+        col: entry.col,
+        key: entry.key,
+        message: `entry '${entry.key}' is the same source as '${earlier.key}' (${file}:${earlier.line}:${earlier.col}), with the same ${ids.find(id => seen.get(id) === earlier)!.split(' ')[0]}: the references would list it twice. Cite [@${earlier.key}] and remove this entry.`,
+      })
+      continue
+    }
+    for (const id of ids)
+      seen.set(id, entry)
   }
 }
 
