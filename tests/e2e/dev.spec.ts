@@ -215,7 +215,7 @@ test.describe('npm run dev, edited while it runs', () => {
     await expect(cited).toHaveClass(/citation-missing/, { timeout: 30_000 })
     await expect(cited).toContainText(`?${key}`)
     const from = server.output().length
-    await expect.poll(() => server.output(), { timeout: 30_000 }).toContain(`citation key '${key}' is not in`)
+    await expect.poll(() => server.output(), { timeout: 30_000 }).toMatch(new RegExp(`${file}:\\d+:\\d+: error: citation key '${key}' \\(slide ${slide.no}\\) is not in references\\.bib\\.`))
 
     // A fixture entry in the test's copy only, nothing claimed: its address is one reserved for
     // examples (RFC 2606), there because the build requires an identifier of every entry.

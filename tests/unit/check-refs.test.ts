@@ -41,8 +41,13 @@ describe('check-refs on fixture decks', () => {
   it('reports a BibTeX syntax error at the entry that breaks, and the key it hides', async () => {
     const r = await checkRefs(['--deck', 'tests/fixtures/refs-syntax/slides.md'])
     expect(r.code).toBe(1)
-    expect(r.stderr).toContain('tests/fixtures/refs-syntax/refs.bib:18:1: error: BibTeX syntax error: the braces of entry @article{woolf2011, ...} do not balance')
-    expect(r.stderr).toContain('tests/fixtures/refs-syntax/slides.md:11:26: error: citation key \'woolf2011\' (slide 1, notes) has an entry at tests/fixtures/refs-syntax/refs.bib:18:1 that could not be read')
+    const errors = r.stderr.trim().split('\n')
+    // The syntax error first, then one line for the key it hides, however often it is cited
+    // (a lecturer got forty, the syntax error last).
+    expect(errors[0]).toMatch(/^tests\/fixtures\/refs-syntax\/refs\.bib:18:1: error: BibTeX syntax error: the braces of entry @article\{woolf2011, \.\.\.\} do not balance/)
+    expect(errors.filter(l => l.includes('woolf2011') && !l.startsWith('tests/fixtures/refs-syntax/refs.bib'))).toEqual([
+      'tests/fixtures/refs-syntax/slides.md:11:26: error: citation key \'woolf2011\' (slide 1, notes) and 1 more citation of it: its entry at tests/fixtures/refs-syntax/refs.bib:18:1 could not be read. Fix the BibTeX syntax error there; the key is right.',
+    ])
     // The other entries still parse and are still checked.
     expect(r.stdout).toContain('entry \'mayer1984\' is not cited')
   }, 30_000)

@@ -82,9 +82,14 @@ export function printFindings(findings: readonly Finding[], cwd: string, options
   return { stdout, stderr }
 }
 
-/** The offline checks on already read citations and bibliography. */
-export function citationFindings(deck: DeckCitations, bib: Bibliography, lock?: LockFile): Finding[] {
-  const findings: Finding[] = [...bib.findings]
+/**
+ * A finding for each citation whose key has no entry, with the nearest keys. A key whose entry
+ * is there but could not be read (a BibTeX syntax error) gets one finding, at its first
+ * citation, with how many more there are: the fix is in the bibliography, and forty lines
+ * about one entry buried the syntax error itself and invited renaming the key.
+ */
+export function missingKeyFindings(deck: DeckCitations, bib: Bibliography): Finding[] {
+  const findings: Finding[] = []
   const known = [
     ...bib.byKey.keys(),
   ]
@@ -104,7 +109,14 @@ export function citationFindings(deck: DeckCitations, bib: Bibliography, lock?: 
       : ''})`
     const broken = bib.unparsed.get(o.key)
     if (broken) {
-      findings.push({ ...at, message: `${where} has an entry at ${bib.file}:${broken.line}:${broken.col} that could not be read: fix the BibTeX syntax error there.` })
+      if (findings.some(f => f.key === o.key))
+        continue
+      const more = deck.occurrences.filter(p => p.key === o.key).length - 1
+      findings.push({ ...at, message: `${where}${more
+        ? ` and ${more} more citation${more === 1
+          ? ''
+          : 's'} of it`
+        : ''}: its entry at ${bib.file}:${broken.line}:${broken.col} could not be read. Fix the BibTeX syntax error there; the key is right.` })
       continue
     }
     const suggestions = nearestKeys(o.key, known)
@@ -112,6 +124,13 @@ export function citationFindings(deck: DeckCitations, bib: Bibliography, lock?: 
       ? ` Nearest keys: ${suggestions.join(', ')}.`
       : ''} Fix the key or add the entry.` })
   }
+  return findings
+}
+
+/** The offline checks on already read citations and bibliography. */
+export function citationFindings(deck: DeckCitations, bib: Bibliography, lock?: LockFile): Finding[] {
+  const findings: Finding[] = [...bib.findings]
+  findings.push(...missingKeyFindings(deck, bib))
   for (const m of deck.malformed) {
     findings.push({
       severity: 'error',

@@ -33,8 +33,14 @@ export function formatFinding(f: Finding, cwd?: string): string {
 
 const ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 
-/** Errors first, then by file and position, so the first line printed is the one to fix. */
+/**
+ * Errors first, then by file and position, so the first line printed is the one to fix; a
+ * BibTeX syntax error before any other error, as the entries after it may not have been read.
+ */
 export function sortFindings(findings: Finding[]): Finding[] {
+  const syntax = (f: Finding) => f.code === 'bibtex-syntax'
+    ? 0
+    : 1
   return [...findings].sort((a, b) =>
-    ORDER[a.severity] - ORDER[b.severity] || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col)
+    ORDER[a.severity] - ORDER[b.severity] || syntax(a) - syntax(b) || a.file.localeCompare(b.file) || a.line - b.line || a.col - b.col)
 }

@@ -42,7 +42,7 @@ const code = store('addon-code', async () => ({
 const reported = store('reported-problems', () => ({ last: '' })) as { last: string }
 
 export default definePreparserSetup(async ({ filepath, mode }) => {
-  const { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, replaceCitations, renderedOnce, slideSourceItems, slideSourcesHtml } = await code
+  const { citationHtml, expandReferences, findCitations, formatFinding, LEGEND_CLASS, loadCitedDeck, missingKeyFindings, replaceCitations, renderedOnce, slideSourceItems, slideSourcesHtml } = await code
   let deck: CitedDeck
   try {
     // In dev only the edited files are read again; a build reads the whole deck.
@@ -57,14 +57,7 @@ export default definePreparserSetup(async ({ filepath, mode }) => {
 
   const problems = [
     ...deck.bibliography.findings.filter(f => f.severity === 'error'),
-    ...deck.citations.occurrences.filter(o => !deck.bibliography.byKey.has(o.key)).map(o => ({
-      file: o.file,
-      line: o.line,
-      col: o.col,
-      severity: 'error' as const,
-      code: 'missing-key',
-      message: `citation key '${o.key}' is not in ${deck.bibliography.file}. Run \`npm run check:refs\` for the nearest keys.`,
-    })),
+    ...missingKeyFindings(deck.citations, deck.bibliography),
   ].map(f => formatFinding(f, process.cwd()))
   // A talk with a broken citation must not be built or exported; in dev it shows as "?key".
   if (problems.length && mode !== 'dev')
