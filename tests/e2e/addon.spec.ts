@@ -69,7 +69,7 @@ test('in that deck a key that does not resolve fails the build and the check, na
   writeFileSync(slides, readFileSync(slides, 'utf8').replace('matter for persistent pain [@petrenko2003]', 'matter for persistent pain [@petrenko2030]'))
   const r = slidevBuild(dir)
   expect(r.status).not.toBe(0)
-  expect(r.stdout + r.stderr).toMatch(/slides\.md:15:\d+: error: citation key 'petrenko2030' is not in refs\.bib/)
+  expect(r.stdout + r.stderr).toMatch(/slides\.md:15:\d+: error: citation key 'petrenko2030' \(slide 1\) is not in refs\.bib\. Nearest keys: petrenko2003\./)
   expect(existsSync(join(dir, 'dist/index.html'))).toBe(false)
 
   // The check, in process, as a build calls it.

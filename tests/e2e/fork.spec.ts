@@ -71,16 +71,19 @@ function pixelsOf(path: string, page: number, rgb: readonly number[]): { count: 
   return found
 }
 
-// A real article (Mendell 2022, Front Pain Res 3:833104, doi 10.3389/fpain.2022.833104), with
-// only the fields confirmed there.
+// A real article the deck does not cite (Melzack and Wall 1965, Science 150(3699):971-979,
+// doi 10.1126/science.150.3699.971), with only those fields. (The test added Mendell 2022
+// until the deck cited it too, and then proved nothing: "Mendell LM" was printed anyway.)
 const NEW_ENTRY = `
-@article{mendell2022,
-  author = {Mendell, Lorne M.},
-  journal = {Frontiers in Pain Research},
-  year = {2022},
-  volume = {3},
-  pages = {833104},
-  doi = {10.3389/fpain.2022.833104},
+@article{melzack1965,
+  author = {Melzack, Ronald and Wall, Patrick D.},
+  title = {Pain mechanisms: a new theory},
+  journal = {Science},
+  year = {1965},
+  volume = {150},
+  number = {3699},
+  pages = {971--979},
+  doi = {10.1126/science.150.3699.971},
   audit = {verified},
   auditnote = {added by the fork test},
 }
@@ -112,7 +115,7 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   const windupTitle = '# Repeated C-fibre input winds the response up, via NMDARs\n'
   const sectionText = readFileSync(section, 'utf8')
   expect(sectionText, 'the windup slide the fork cites a new study on').toContain(windupTitle)
-  writeFileSync(section, sectionText.replace(windupTitle, `${windupTitle}\nFirst described in the mid-1960s [@mendell2022]\n`))
+  writeFileSync(section, sectionText.replace(windupTitle, `${windupTitle}\nGating of pain in the spinal cord was proposed in 1965 [@melzack1965]\n`))
   writeFileSync(join(dir, 'references.bib'), readFileSync(join(dir, 'references.bib'), 'utf8') + NEW_ENTRY)
 
   const steps = workflowSteps()
@@ -138,7 +141,7 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     expect(info.Creator, pdf).toBe('Slidev')
     const text = fold(pageTexts(join(dist, pdf)).join(' '))
     expect(text, pdf).toContain('Dr Ada Example')
-    expect(text, pdf).toContain('Mendell LM')
+    expect(text, pdf).toContain('Melzack R')
     for (const key of onlyInRemoved) {
       const ref = before.references.find(x => x.key === key)!
       expect(text, `${pdf} still lists ${key}`).not.toContain(fold(ref.text).slice(0, 60))
