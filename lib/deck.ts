@@ -3,6 +3,7 @@ import type { CitedDeck } from '../addons/citations/lib'
 import { readFileSync } from 'node:fs'
 import { dirname, relative } from 'node:path'
 import { citeDeck, expandReferences, readDeck } from '../addons/citations/lib'
+import { yamlMessage } from './finding'
 import { plainTitle } from './plainTitle'
 
 /** One slide of the deck as built: where it is written, what it is called, what it says. */
@@ -102,7 +103,7 @@ function frontmatterErrors(s: SlideInfo) {
   return (doc?.errors ?? []).map(e => ({
     line: first + (e.linePos?.[0]?.line ?? 1) - 1,
     column: e.linePos?.[0]?.col ?? 1,
-    message: e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, ''),
+    message: yamlMessage(e.message),
   }))
 }
 

@@ -8,6 +8,7 @@ import type { Finding } from './finding'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { addonRoots, checkComponents, knownComponents } from './componentCheck'
+import { yamlMessage } from './finding'
 import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter } from './talkConfig'
 
@@ -36,7 +37,7 @@ export function headmatterError(entry: string, error: unknown): Finding | undefi
   const e = error as { name?: string, message?: string, linePos?: { line: number, col: number }[] }
   if (e?.name !== 'YAMLParseError' || !e.message)
     return undefined
-  const message = e.message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+  const message = yamlMessage(e.message)
   return {
     file: entry,
     line: 1 + (e.linePos?.[0]?.line ?? 1),

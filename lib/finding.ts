@@ -10,3 +10,8 @@ export interface Finding {
 export function formatFinding(f: Finding): string {
   return `${f.file}:${f.line}:${f.column}: ${f.message}`
 }
+
+/** The YAML parser's message without its position and excerpt: a finding gives the place. */
+export function yamlMessage(message: string): string {
+  return message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '')
+}
