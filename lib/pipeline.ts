@@ -146,7 +146,10 @@ export async function printPdfs(deck: Deck, siteDir: string, browserPath: string
   let browser: Browser | undefined
   try {
     browser = await launchBrowser(browserPath)
-    const context = await browser.newContext({ reducedMotion: 'reduce' })
+    // No service worker: the offline cache is for the lecturer's browser. In the printing one it
+    // would download the whole site beside the print and take over the page's requests halfway,
+    // a moving part the PDFs do not need.
+    const context = await browser.newContext({ reducedMotion: 'reduce', serviceWorkers: 'block' })
     const out: { slides?: PrintedPdf, handout?: PrintedPdf } = {}
     if (jobs.slides) {
       const withClicks = !!jobs.slides.withClicks
