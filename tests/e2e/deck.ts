@@ -2,7 +2,7 @@ import type { Locator, Page } from '@playwright/test'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect } from '@playwright/test'
+import { expect, test } from '@playwright/test'
 import { loadDeck } from '../../lib/deck'
 import { waitForSlides } from '../../lib/printDeck'
 
@@ -183,13 +183,47 @@ export async function showSlide(page: Page, no: number, clicks: number): Promise
 }
 
 /**
- * Opens Slidev's print route (`clicks`: a page per click step) and waits until the deck says
- * every slide is finished, as the build does before it prints: on a loaded machine the route
- * took longer than an assertion's 5 s to render the 81 slides.
+ * Opens Slidev's print route (`clicks`: a page per click step) as the build prints it: in a
+ * browser context of its own without a service worker (lib/pipeline.ts), at `page`'s size,
+ * colour scheme and motion, and returns that page. It waits until the deck says every slide
+ * is finished, as the build does before it prints: on a loaded machine the route took longer
+ * than an assertion's 5 s to render the 81 slides. The context closes with `page`'s.
+ *
+ * A slide whose code fails to load never finishes: the wait then stops at once and says what
+ * the page met (a CI run once waited out 60 s on slides 1 and 81 and said nothing more).
  */
-export async function openPrint(page: Page, mode: 'true' | 'clicks' = 'true'): Promise<void> {
+export async function openPrint(page: Page, mode: 'true' | 'clicks' = 'true'): Promise<Page> {
   const d = await deck()
-  await page.goto(`print?print=${mode}`, { waitUntil: 'domcontentloaded' })
-  // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.
-  await waitForSlides(page as unknown as Parameters<typeof waitForSlides>[0], d.slides.length, no => `slide ${no}`, 60_000)
+  const prefers = await page.evaluate(() => ({
+    dark: matchMedia('(prefers-color-scheme: dark)').matches,
+    reduce: matchMedia('(prefers-reduced-motion: reduce)').matches,
+  }))
+  const context = await page.context().browser()!.newContext({
+    baseURL: test.info().project.use.baseURL,
+    viewport: page.viewportSize(),
+    colorScheme: prefers.dark
+      ? 'dark'
+      : 'light',
+    reducedMotion: prefers.reduce
+      ? 'reduce'
+      : 'no-preference',
+    serviceWorkers: 'block',
+  })
+  page.once('close', () => void context.close())
+  const print = await context.newPage()
+  const seen: string[] = []
+  print.on('pageerror', e => seen.push(`page error: ${e.message}`))
+  print.on('console', m => m.type() === 'error' && seen.push(`console error: ${m.text()}`))
+  print.on('requestfailed', r => seen.push(`failed request: ${r.url()} (${r.failure()?.errorText})`))
+  await print.goto(`print?print=${mode}`, { waitUntil: 'domcontentloaded' })
+  try {
+    // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.
+    await waitForSlides(print as unknown as Parameters<typeof waitForSlides>[0], d.slides.length, no => `slide ${no}`, 60_000, seen)
+  }
+  catch (e) {
+    throw new Error(`${(e as Error).message}\nWhile the print route loaded: ${seen.join('; ') || 'no page error, console error or failed request'}`, { cause: e })
+  }
+  if (seen.length)
+    throw new Error(`the print route met:\n  ${seen.join('\n  ')}`)
+  return print
 }

@@ -60,13 +60,11 @@ test('print shows the two-state summary, click export each step; reduced motion 
   const no = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
   // Slidev names print pages "<slide, 3 digits>-<click + 1, 2 digits>".
   const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
-  await openPrint(page)
-  const printed = page.locator(`${pages} [data-mg-block]`)
+  const printed = (await openPrint(page)).locator(`${pages} [data-mg-block]`)
   await expect(printed).toHaveCount(1)
   await expect(printed).toHaveAttribute('data-mode', 'summary')
   await expect(printed.locator('[data-mg-ion]')).toHaveCount(2)
-  await openPrint(page, 'clicks')
-  const frames = page.locator(`${pages} [data-mg-block]`)
+  const frames = (await openPrint(page, 'clicks')).locator(`${pages} [data-mg-block]`)
   await expect(frames).toHaveCount(5)
   for (let i = 0; i < 5; i++) {
     await expect(frames.nth(i)).toHaveAttribute('data-step', String(i))
@@ -146,15 +144,15 @@ for (const [width, height] of [
       }
 
       const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
-      await openPrint(page)
-      const summary = page.locator(`${pages} [data-mg-block]`)
+      const print = await openPrint(page)
+      const summary = print.locator(`${pages} [data-mg-block]`)
       await expect(summary).toHaveAttribute('data-mode', 'summary')
-      const printedWidth = await page.locator(`${pages} .slidev-page`).first().evaluate(e => e.getBoundingClientRect().width)
+      const printedWidth = await print.locator(`${pages} .slidev-page`).first().evaluate(e => e.getBoundingClientRect().width)
       await checkLayout(summary, 'print summary', printedWidth)
       // On paper the figure ends above the slide's sources line, with a gap that reads as one:
       // it once ran 18 canvas px into it (its last line over the footnotes).
       const figure = (await summary.locator('svg').first().boundingBox())!
-      const sources = (await page.locator(`${pages} .slide-sources`).first().boundingBox())!
+      const sources = (await print.locator(`${pages} .slide-sources`).first().boundingBox())!
       expect((sources.y - (figure.y + figure.height)) * CANVAS_WIDTH / printedWidth, 'canvas px between the printed figure and the sources line').toBeGreaterThanOrEqual(8)
     })
   }

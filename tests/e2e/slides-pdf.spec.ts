@@ -31,11 +31,11 @@ test.describe('dist/slides.pdf', () => {
     const d = await deck()
     // Light, as the PDFs print; ready when the deck says so, as the build waits for it.
     await page.emulateMedia({ media: 'screen', colorScheme: 'light' })
-    await openPrint(page)
+    const print = await openPrint(page)
     const findings: string[] = []
     for (const s of d.slides) {
-      const root = page.locator(`.print-slide-container[id^="${String(s.no).padStart(3, '0')}-"] .slidev-page`)
-      const m = await measureSlide(page, s.no, `${s.file}:${s.line} "${s.title}" (printed)`, root)
+      const root = print.locator(`.print-slide-container[id^="${String(s.no).padStart(3, '0')}-"] .slidev-page`)
+      const m = await measureSlide(print, s.no, `${s.file}:${s.line} "${s.title}" (printed)`, root)
       findings.push(...[
         ...overflowFindings(m),
         ...citationFindings(m),
