@@ -92,11 +92,19 @@ function fixAll(): void {
  * is stale there: styles/index.css hides it under this class ("Ready offline" still shows).
  */
 const CACHED_CLASS = 'deck-offline-cached'
+/**
+ * A browser that offers no service worker (a page that is not a secure context, such as a deck
+ * served over plain http from a hall's address, or service workers turned off) never caches:
+ * Slidev still shows "Caching for offline…", for the whole talk. Hidden under this class.
+ */
+const NO_CACHE_CLASS = 'deck-offline-unavailable'
 
 function markCachedWhenControlled(): void {
   const sw = navigator.serviceWorker
-  if (!sw)
+  if (!sw) {
+    document.documentElement.classList.add(NO_CACHE_CLASS)
     return
+  }
   sw.ready.then(() => {
     if (sw.controller)
       document.documentElement.classList.add(CACHED_CLASS)

@@ -15,6 +15,8 @@ import { expectRendered, filesIn, precacheList, visitOnceThenLoseServer, watch }
 // too; a server that is gone is the real case and has no emulation quirks).
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
+// The service worker is what these tests are about (the other specs block it).
+test.use({ serviceWorkers: 'allow' })
 
 test('after one visit the deck works without its server: reload, deep links, every slide, the presenter view', async ({ page }) => {
   test.setTimeout(240_000)
@@ -137,4 +139,20 @@ test('the "Caching for offline" badge stays out of the printed PDFs', () => {
       ? ', …'
       : ''}`).toBe(0)
   }
+})
+
+test('where the browser offers no service worker (plain http from a hall\'s address), no "Caching for offline" badge stays on the slide', async ({ browser }) => {
+  // An insecure context has no navigator.serviceWorker: removed before the deck's code runs.
+  const context = await browser.newContext()
+  await context.addInitScript(() => {
+    delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker
+  })
+  const page = await context.newPage()
+  await page.goto('3')
+  await expect(page.locator('.slidev-page-3')).toBeVisible()
+  expect(await page.evaluate(() => 'serviceWorker' in navigator)).toBe(false)
+  // Slidev renders its badge at once, before anything could clear it.
+  await expect(page.locator('.slidev-pwa-indicator')).toHaveCount(1)
+  await expect(page.locator('.slidev-pwa-indicator')).toBeHidden()
+  await context.close()
 })
