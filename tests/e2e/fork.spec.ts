@@ -89,6 +89,10 @@ const NEW_ENTRY = `
 }
 `
 
+// The fork's deck is also checked offline under its sub-path: its service worker is allowed
+// (the other specs block it).
+test.use({ serviceWorkers: 'allow' })
+
 test('a fork with its own title, presenter, logo, sections and a new study, built by the Pages workflow, works under its sub-path: site, both PDFs, deep links, offline', async ({ page }) => {
   test.setTimeout(600_000)
   const dir = copyProject()

@@ -42,6 +42,13 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     baseURL: `http://127.0.0.1:${port}/`,
     viewport: { width: 1920, height: 1080 },
+    // The offline cache (Slidev's service worker) is tested where it is the subject: offline.spec,
+    // the fork's deck under its sub-path, the "Caching for offline" badge (serviceWorkers:
+    // 'allow' there). Elsewhere it would install beside every test, a download of the whole
+    // site that takes over the page's requests halfway through; two CI runs then saw a page
+    // whose code never arrived (a blank presenter view, two slides' chunk in print), never
+    // seen here in ~800 navigations under load. Without it those tests check the deck itself.
+    serviceWorkers: 'block',
     launchOptions: { executablePath: findBrowser().path, args: CHROMIUM_ARGS },
   },
   webServer: {

@@ -102,9 +102,10 @@ test('the Try-it state is one show: presenter view and deck windows follow each 
   const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
   const presenter = await context.newPage()
   const projector = await context.newPage()
-  // The first visit installs the offline cache, which fetches the whole site (both PDFs too)
-  // beside the slide's own modules: seconds on a fresh browser. Not timed, and a change
-  // timed while it runs would measure the download, not the sharing.
+  // A first visit fetches the slide's modules, and Slidev preloads the others 3 s after it
+  // starts; with the offline cache (blocked here, see playwright.config.ts) the whole site
+  // too. Not timed, and a change timed while it runs would measure the download, not the
+  // sharing.
   const loading = [presenter, projector].map(p => networkWatch(p as unknown as ChromiumPage))
   await presenter.goto(`presenter/${no}`)
   await projector.goto(String(no))
@@ -333,7 +334,7 @@ test('the offline badge covers nothing of the presenter view while it caches: no
     { width: 1024, height: 768 },
   ]) {
     // A first visit each time: the badge shows while the offline cache installs.
-    const context = await browser.newContext({ viewport })
+    const context = await browser.newContext({ viewport, serviceWorkers: 'allow' })
     const page = await context.newPage()
     await page.goto('presenter/3')
     await expect(page.locator('[data-section-timer]')).toBeVisible()
