@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test'
 import type { AxeContext } from './slideChecks'
-import { expect, test } from '@playwright/test'
 import { deck, slideNumberOf } from './deck'
+import { expect, test } from './fixtures'
 import { audit, describe, headingsIn, OUTLINE_RULES, outlineProblems, serious } from './slideChecks'
 
 // axe-core in Chromium on Slidev's presenter view, notes page and navigation bar: no serious or

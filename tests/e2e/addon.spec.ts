@@ -3,11 +3,11 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, symlinkSync, writeFileSy
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import process from 'node:process'
-import { expect, test } from '@playwright/test'
 import { checkCitations, loadCitedDeck } from '../../addons/citations/lib'
 import { slidevBin } from '../../lib/pipeline'
 import { serveStatic } from '../../lib/staticServer'
 import { projectRoot } from '../support/project'
+import { expect, test } from './fixtures'
 
 /**
  * Another Slidev deck takes the citations addon as the addon's README says: it copies

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { EVIDENCE_LEGEND, loadCitedDeck } from '../../addons/citations/lib'
 import { fold, pageTexts } from '../support/pdf'
 import { deck } from './deck'
+import { expect, test } from './fixtures'
 
 const root = resolve('.')
 const pdf = resolve(process.env.DIST_DIR ?? 'dist', 'slides.pdf')

@@ -1,8 +1,8 @@
-import { expect, test } from '@playwright/test'
 import { findBrowser } from '../../lib/browser'
 import { accentOnDark, contrastRatio, DECK_BACKGROUNDS, parseColor } from '../../lib/contrast'
 import { launchBrowser, openPrintRoute } from '../../lib/printDeck'
 import { deck, slideNumberOf } from './deck'
+import { expect, test } from './fixtures'
 
 // Each scheme is really the deck's own, and the PDFs print light. The per-slide WCAG AA
 // contrast check (light and dark: axe for HTML text, our own measure for SVG text) runs in

@@ -1,9 +1,9 @@
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { EVIDENCE_LEGEND } from '../../addons/citations/lib'
 import { APPENDIX_TITLE } from '../../lib/handout'
 import { slideNumberOf } from './deck'
+import { expect, test } from './fixtures'
 import { AUDIT_WORDING } from './slideChecks'
 
 const handout = resolve(process.env.DIST_DIR ?? 'dist', 'handout.pdf')

@@ -1,11 +1,11 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { INPUTS_RECORD, inputsRecord } from '../../lib/buildInputs'
 import { loadDeck } from '../../lib/deck'
 import { pageCount, pageTexts } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
+import { expect, test } from './fixtures'
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
 

@@ -3,7 +3,6 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import { join } from 'node:path'
 import process from 'node:process'
 import { stripVTControlCharacters } from 'node:util'
-import { expect, test } from '@playwright/test'
 import { parse } from 'yaml'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
@@ -11,6 +10,7 @@ import { serveStatic } from '../../lib/staticServer'
 import { fold, pageTexts, pdfInfo, renderPage } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
 import { pdfPageQrs, slideQrs } from '../support/qr'
+import { expect, test } from './fixtures'
 import { expectRendered, visitOnceThenLoseServer, watch } from './offline'
 
 // A lecturer forks the talk: new title and presenter, their logo, one section dropped, one

@@ -1,7 +1,7 @@
 import type { Locator } from '@playwright/test'
-import { expect, test } from '@playwright/test'
 import { deck, slideNumberOf } from './deck'
 import { figureProblems } from './diagramBoxes'
+import { expect, test } from './fixtures'
 
 // Designed for the hall (issue 16). Every slide is measured and judged by lib/hallChecks.ts in
 // sweep.spec.ts, in the same pass over the slides as the other per-slide checks; here, that a

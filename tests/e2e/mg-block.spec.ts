@@ -1,9 +1,9 @@
 import type { Locator } from '@playwright/test'
-import { expect, test } from '@playwright/test'
 import { CANVAS_WIDTH } from '../../lib/hallChecks'
 import { channelStateAtStep, formatPercent, jahrStevensUnblock } from '../../lib/mgBlock'
 import { openPrint, showSlide, slideNumberOf } from './deck'
 import { drawnItems, isLigandOnItsSite, overlaps } from './diagramBoxes'
+import { expect, test } from './fixtures'
 
 // The "NMDAR Properties" slide, driven like a presenter: → through the five steps, the
 // readout and the accessible name following the model at each.

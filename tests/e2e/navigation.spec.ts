@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from '@playwright/test'
 import { deck } from './deck'
+import { expect, test } from './fixtures'
 
 /** Records console errors and any request that leaves localhost (and blocks it). */
 function watch(page: Page) {

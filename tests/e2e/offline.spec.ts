@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
-import { expect, test } from '@playwright/test'
 import { pageTexts } from '../support/pdf'
 import { deck, slideNumberOf } from './deck'
+import { expect, test } from './fixtures'
 import { expectRendered, filesIn, precacheList, visitOnceThenLoseServer, watch } from './offline'
 
 // Issue #9: after one visit the hosted deck works with no connection (slides.md: `pwa: build`,

@@ -1,5 +1,5 @@
-import { expect, test } from '@playwright/test'
 import { blankPages, citationScales, fontCheck, identifierLineEnds, linkTargets, wordBoxes } from '../support/pdf'
+import { expect, test } from './fixtures'
 
 /**
  * What both printed PDFs (slides and handout) must hold whatever their layout: every font

@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test'
 import type { Page as ChromiumPage } from 'playwright-chromium'
-import { expect, test } from '@playwright/test'
 import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../../lib/presenterLayout'
 import { formatClock, sectionsOf } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
+import { expect, test } from './fixtures'
 import { expectShared, tryIt } from './liveState'
 
 // The hall: a clicker in the lecturer's hand, the presenter view on the laptop and the deck

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from '@playwright/test'
 import { slideNumberOf } from './deck'
+import { expect, test } from './fixtures'
 
 // `npm run shots` (issue 16): every slide at every click step, stepped with the clicker's key
 // in Chromium against the built deck, for a reviewer to look at side by side.

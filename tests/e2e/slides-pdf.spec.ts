@@ -1,8 +1,8 @@
 import { resolve } from 'node:path'
-import { expect, test } from '@playwright/test'
 import { citationFindings, formatHallFinding, overflowFindings } from '../../lib/hallChecks'
 import { bookmarks, fold, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck, openPrint } from './deck'
+import { expect, test } from './fixtures'
 import { measureSlide } from './hallMeasure'
 import { printedPdfChecks } from './pdfChecks'
 

@@ -1,10 +1,10 @@
 import type { Page } from '@playwright/test'
 import type { SlideMeasure } from '../../lib/hallChecks'
 import type { AxeOutcome } from './deck'
-import { expect, test } from '@playwright/test'
 import { formatHallFinding, slideFindings, titleFindings } from '../../lib/hallChecks'
 import { deck, hideEmptyDrawingLayer, runAxe, showSlide } from './deck'
 import { figureProblems } from './diagramBoxes'
+import { expect, test } from './fixtures'
 import { measureSlide } from './hallMeasure'
 import { audit, collectSvgText, describe, evidenceProblems, headingsIn, htmlFailures, measureHtmlText, OUTLINE_RULES, outlineProblems, readabilityProblems, readableText, serious, strandedWords, svgFailures, WCAG_TAGS } from './slideChecks'
 

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test'
-import { expect, test } from '@playwright/test'
 import { openComponentSlide, openPrint, slideNumberOf, watchErrors } from './deck'
 import { drawnItems, figureProblems, overlaps } from './diagramBoxes'
+import { expect, test } from './fixtures'
 
 // The "Opioid Tolerance" slide, found by its component in the source, driven like a presenter.
 

@@ -1,12 +1,12 @@
 import type { Locator, Page } from '@playwright/test'
 import { resolve } from 'node:path'
 import process from 'node:process'
-import { expect, test } from '@playwright/test'
 import { CANVAS_WIDTH, HALL_MIN_PX, HALL_WIDTH } from '../../lib/hallChecks'
 import { CONDITIONS, windupTrain } from '../../lib/windup'
 import { pageTexts, renderPage } from '../support/pdf'
 import { openComponentSlide, openPrint, slideNumberOf, watchErrors } from './deck'
 import { figureProblems } from './diagramBoxes'
+import { expect, test } from './fixtures'
 
 // The "Windup Pain" slide, found by its component in the source, driven like a presenter.
 
