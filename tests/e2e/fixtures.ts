@@ -4,6 +4,29 @@ import { test as base } from '@playwright/test'
 export { expect } from '@playwright/test'
 
 /**
+ * What a page shows, in words: a white page says nothing of whether the deck started, which
+ * slide it shows, which slides it has rendered, or whether a service worker serves it.
+ */
+export async function deckState(page: Page): Promise<string> {
+  const state = await page.evaluate(() => {
+    const app = document.querySelector('#app') as (Element & { __vue_app__?: any }) | null
+    return {
+      readyState: document.readyState,
+      deckStarted: !!app?.__vue_app__,
+      elementsInApp: app?.querySelectorAll('*').length ?? 0,
+      shownSlide: app?.__vue_app__?._context.provides['$$slidev-context']?.nav?.currentSlideNo ?? null,
+      slidesInPage: [
+        ...document.querySelectorAll('.slidev-page'),
+      ].map(p => p.className.match(/slidev-page-(\d+)/)?.[1]).join(' '),
+      serviceWorker: navigator.serviceWorker?.controller?.state ?? 'none controls the page',
+    }
+  }).catch(error => ({
+    unreadable: String(error),
+  }))
+  return `The page at ${page.url()}: ${JSON.stringify(state)}`
+}
+
+/**
  * Playwright's `test`, printing what the pages met when a test fails: page errors, console
  * errors and failed requests of every page of the test's context. A CI run's test once timed
  * out on a blank page and left only the picture; what the page met is where its cause shows.
@@ -27,7 +50,12 @@ export const test = base.extend({
     context.on('page', watch)
     await use(context)
     // Printed whole: the reporter shortens a text attachment to its first lines.
-    if (testInfo.status !== testInfo.expectedStatus && log.length)
-      console.error(`What the pages of "${testInfo.title}" met:\n  ${log.join('\n  ')}`)
+    if (testInfo.status !== testInfo.expectedStatus && context.pages().length) {
+      const states = await Promise.all(context.pages().map(deckState))
+      console.error(`What the pages of "${testInfo.title}" met:\n  ${[
+        ...log,
+        ...states,
+      ].join('\n  ')}`)
+    }
   },
 })

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative } from 'node:path'
 import { expect } from '@playwright/test'
 import { serveStatic } from '../../lib/staticServer'
+import { deckState } from './fixtures'
 
 // Shared by offline.spec.ts and fork.spec.ts: one visit to a built deck, then its server
 // goes away, as in a lecture hall without a network.
@@ -97,7 +98,14 @@ const FIGURE_TAGS = /<(?:FigureFrame|MgBlockChannel|ToleranceCurves)\b/g
 /** What a slide's source says must be on screen, checked on the rendered slide. */
 export async function expectRendered(page: Page, slide: Slide) {
   const root = page.locator(`.slidev-page-${slide.no}`)
-  await expect(root, `slide ${slide.no} "${slide.title}"`).toBeVisible()
+  try {
+    // 15 s: from a cache, through a service worker the browser may have to start again, on a
+    // machine running the other worker's sweep beside it.
+    await expect(root, `slide ${slide.no} "${slide.title}"`).toBeVisible({ timeout: 15_000 })
+  }
+  catch (e) {
+    throw new Error(`${(e as Error).message}\n${await deckState(page)}`, { cause: e })
+  }
   const wanted = slide.content.match(FIGURE_TAGS)?.length ?? 0
   if (wanted > 0) {
     await expect.poll(() => root.locator('[role="img"]').evaluateAll(els => els.filter((e) => {
