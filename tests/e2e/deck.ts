@@ -1,10 +1,11 @@
-import type { Locator, Page } from '@playwright/test'
+import type { BrowserContext, Locator, Page } from '@playwright/test'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { expect, test } from '@playwright/test'
+import { expect } from '@playwright/test'
 import { loadDeck } from '../../lib/deck'
 import { waitForSlides } from '../../lib/printDeck'
+import { watchPage } from './fixtures'
 
 const root = resolve(fileURLToPath(new URL('../..', import.meta.url)))
 
@@ -182,12 +183,16 @@ export async function showSlide(page: Page, no: number, clicks: number): Promise
   throw new Error(`slide ${no} at click ${clicks} is not shown alone: ${why}`)
 }
 
+/** The print context opened last for each test page: closed when the page opens another. */
+const printContexts = new WeakMap<Page, BrowserContext>()
+
 /**
- * Opens Slidev's print route (`clicks`: a page per click step) as the build prints it: in a
- * browser context of its own without a service worker (lib/pipeline.ts), at `page`'s size,
- * colour scheme and motion, and returns that page. It waits until the deck says every slide
- * is finished, as the build does before it prints: on a loaded machine the route took longer
- * than an assertion's 5 s to render the 81 slides. The context closes with `page`'s.
+ * Opens Slidev's print route (`clicks`: a page per click step) without a service worker, as
+ * the build prints it (lib/pipeline.ts), in a browser context of its own at `page`'s size,
+ * colour scheme and motion (which the build fixes: one slide's size, light, no motion), and
+ * returns that page. It waits until the deck says every slide is finished, as the build does
+ * before it prints: on a loaded machine the route took longer than an assertion's 5 s to
+ * render the 81 slides. The context closes with `page`'s, or when `page` opens another.
  *
  * A slide whose code fails to load never finishes: the wait then stops at once and says what
  * the page met (a CI run once waited out 60 s on slides 1 and 81 and said nothing more).
@@ -198,8 +203,9 @@ export async function openPrint(page: Page, mode: 'true' | 'clicks' = 'true'): P
     dark: matchMedia('(prefers-color-scheme: dark)').matches,
     reduce: matchMedia('(prefers-reduced-motion: reduce)').matches,
   }))
+  await printContexts.get(page)?.close()
+  // The test's own options (its base URL) come with it: Playwright gives them to every context.
   const context = await page.context().browser()!.newContext({
-    baseURL: test.info().project.use.baseURL,
     viewport: page.viewportSize(),
     colorScheme: prefers.dark
       ? 'dark'
@@ -209,12 +215,11 @@ export async function openPrint(page: Page, mode: 'true' | 'clicks' = 'true'): P
       : 'no-preference',
     serviceWorkers: 'block',
   })
+  printContexts.set(page, context)
   page.once('close', () => void context.close())
   const print = await context.newPage()
   const seen: string[] = []
-  print.on('pageerror', e => seen.push(`page error: ${e.message}`))
-  print.on('console', m => m.type() === 'error' && seen.push(`console error: ${m.text()}`))
-  print.on('requestfailed', r => seen.push(`failed request: ${r.url()} (${r.failure()?.errorText})`))
+  watchPage(print, what => what.startsWith('cancelled') || seen.push(what))
   await print.goto(`print?print=${mode}`, { waitUntil: 'domcontentloaded' })
   try {
     // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.

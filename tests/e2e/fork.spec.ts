@@ -89,11 +89,7 @@ const NEW_ENTRY = `
 }
 `
 
-// The fork's deck is also checked offline under its sub-path: its service worker is allowed
-// (the other specs block it).
-test.use({ serviceWorkers: 'allow' })
-
-test('a fork with its own title, presenter, logo, sections and a new study, built by the Pages workflow, works under its sub-path: site, both PDFs, deep links, offline', async ({ page }) => {
+test('a fork with its own title, presenter, logo, sections and a new study, built by the Pages workflow, works under its sub-path: site, both PDFs, deep links, offline', async ({ page, browser }) => {
   test.setTimeout(600_000)
   const dir = copyProject()
   const before = await loadCitedDeck(join(dir, 'slides.md'))
@@ -228,14 +224,22 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     await server.close()
   }
 
-  // Hosted under the sub-path, the offline cache is scoped to it and works there too.
-  const offline = await visitOnceThenLoseServer(page, dist, BASE)
-  const problems = watch(page)
-  await page.reload()
-  await expectRendered(page, forkDeck.slides[0]!)
-  await page.goto(`${offline.url}${mg.no}`)
-  await expectRendered(page, mg)
-  expect(problems, 'offline under the sub-path').toEqual([])
+  // Hosted under the sub-path, the offline cache is scoped to it and works there too: in a
+  // browser that allows the service worker (the config blocks it elsewhere).
+  const cached = await browser.newContext({ serviceWorkers: 'allow' })
+  try {
+    const tab = await cached.newPage()
+    const offline = await visitOnceThenLoseServer(tab, dist, BASE)
+    const problems = watch(tab)
+    await tab.reload()
+    await expectRendered(tab, forkDeck.slides[0]!)
+    await tab.goto(`${offline.url}${mg.no}`)
+    await expectRendered(tab, mg)
+    expect(problems, 'offline under the sub-path').toEqual([])
+  }
+  finally {
+    await cached.close()
+  }
 })
 
 test('a fork with a mistyped headmatter key, a missing logo and an unknown citation gets clear errors and no dist/', () => {

@@ -147,12 +147,16 @@ test('where the browser offers no service worker (plain http from a hall\'s addr
   await context.addInitScript(() => {
     delete (Navigator.prototype as { serviceWorker?: unknown }).serviceWorker
   })
-  const page = await context.newPage()
-  await page.goto('3')
-  await expect(page.locator('.slidev-page-3')).toBeVisible()
-  expect(await page.evaluate(() => 'serviceWorker' in navigator)).toBe(false)
-  // Slidev renders its badge at once, before anything could clear it.
-  await expect(page.locator('.slidev-pwa-indicator')).toHaveCount(1)
-  await expect(page.locator('.slidev-pwa-indicator')).toBeHidden()
-  await context.close()
+  try {
+    const page = await context.newPage()
+    await page.goto('3')
+    await expect(page.locator('.slidev-page-3')).toBeVisible()
+    expect(await page.evaluate(() => 'serviceWorker' in navigator)).toBe(false)
+    // Slidev renders its badge at once, before anything could clear it.
+    await expect(page.locator('.slidev-pwa-indicator')).toHaveCount(1)
+    await expect(page.locator('.slidev-pwa-indicator')).toBeHidden()
+  }
+  finally {
+    await context.close()
+  }
 })

@@ -35,13 +35,24 @@ export function watch(page: Page): string[] {
     if (m.type() === 'error')
       problems.push(`console: ${m.text()}`)
   })
-  page.on('pageerror', e => problems.push(`page error: ${e.message}`))
   // Not a request the page gave up on itself: a navigation cancels the module loads still in
   // flight (net::ERR_ABORTED), served from the cache or not. A CI run once counted the
-  // runtime chunk of a page being left as "not available offline".
+  // runtime chunk of a page being left as "not available offline"; another, the failed import
+  // of such a module in the page being left (whichever of the two events comes first).
+  const cancelled = new Set<string>()
+  const importOf = (message: string) => /^Failed to fetch dynamically imported module: (\S+)$/.exec(message)?.[1]
+  page.on('pageerror', (e) => {
+    const url = importOf(e.message)
+    if (!url || !cancelled.has(url))
+      problems.push(`page error: ${e.message}`)
+  })
   page.on('requestfailed', (r) => {
     if (r.failure()?.errorText !== 'net::ERR_ABORTED')
-      problems.push(`not available offline: ${r.url()} (${r.failure()?.errorText})`)
+      return problems.push(`not available offline: ${r.url()} (${r.failure()?.errorText})`)
+    cancelled.add(r.url())
+    const i = problems.findIndex(p => p.startsWith('page error: ') && importOf(p.slice('page error: '.length)) === r.url())
+    if (i >= 0)
+      problems.splice(i, 1)
   })
   page.on('response', (r) => {
     if (r.status() >= 400)

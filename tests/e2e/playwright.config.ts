@@ -47,7 +47,8 @@ export default defineConfig({
     // 'allow' there). Elsewhere it would install beside every test, a download of the whole
     // site that takes over the page's requests halfway through; two CI runs then saw a page
     // whose code never arrived (a blank presenter view, two slides' chunk in print), never
-    // seen here in ~800 navigations under load. Without it those tests check the deck itself.
+    // seen here in ~800 navigations under load. Without it those tests check the deck itself,
+    // as a browser that offers no service worker shows it (tests/e2e/fixtures.ts).
     serviceWorkers: 'block',
     launchOptions: { executablePath: findBrowser().path, args: CHROMIUM_ARGS },
   },
