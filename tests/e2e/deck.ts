@@ -23,14 +23,13 @@ export async function slideNumberOf(pattern: RegExp): Promise<number> {
   return slide.no
 }
 
-/** Console errors and uncaught exceptions of `page`, collected as they happen. */
+/**
+ * Console errors, uncaught exceptions and failed requests of `page`, collected as they happen
+ * (not the requests a navigation cancels: leaving a page is not an error of the deck).
+ */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = []
-  page.on('console', (m) => {
-    if (m.type() === 'error')
-      errors.push(m.text())
-  })
-  page.on('pageerror', e => errors.push(e.message))
+  watchPage(page, what => what.startsWith('cancelled') || errors.push(what))
   return errors
 }
 
@@ -185,6 +184,13 @@ export async function showSlide(page: Page, no: number, clicks: number): Promise
 
 /** The print context opened last for each test page: closed when the page opens another. */
 const printContexts = new WeakMap<Page, BrowserContext>()
+/** What each print page has met since it opened (openPrint fails on any until it is ready). */
+const printErrors = new WeakMap<Page, string[]>()
+
+/** The errors a page from openPrint has met since it opened, for a test to check at its end. */
+export function printPageErrors(print: Page): readonly string[] {
+  return printErrors.get(print) ?? []
+}
 
 /**
  * Opens Slidev's print route (`clicks`: a page per click step) without a service worker, as
@@ -218,8 +224,8 @@ export async function openPrint(page: Page, mode: 'true' | 'clicks' = 'true'): P
   printContexts.set(page, context)
   page.once('close', () => void context.close())
   const print = await context.newPage()
-  const seen: string[] = []
-  watchPage(print, what => what.startsWith('cancelled') || seen.push(what))
+  const seen = watchErrors(print)
+  printErrors.set(print, seen)
   await print.goto(`print?print=${mode}`, { waitUntil: 'domcontentloaded' })
   try {
     // lib/ is typed against playwright-chromium's copy of playwright-core: the same Page.

@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test'
-import { openComponentSlide, openPrint, slideNumberOf, watchErrors } from './deck'
+import { openComponentSlide, openPrint, printPageErrors, slideNumberOf, watchErrors } from './deck'
 import { drawnItems, figureProblems, overlaps } from './diagramBoxes'
 import { expect, test } from './fixtures'
 
@@ -156,13 +156,19 @@ test('print shows the summary frame; click export shows every step as itself', a
   await expect(summary.locator('[data-curve][data-visible="true"]')).toHaveCount(3)
   await expect(summary.locator('g.equal-effect')).toHaveAttribute('data-visible', 'true')
 
-  const frames = (await openPrint(page, 'clicks')).locator(`${pages} .tolerance-curves`)
+  const clicks = await openPrint(page, 'clicks')
+  const frames = clicks.locator(`${pages} .tolerance-curves`)
   await expect(frames).toHaveCount(STEPS.length)
   for (let i = 0; i < STEPS.length; i++) {
     await expect(frames.nth(i)).toHaveAttribute('data-summary', 'false')
     await expect(frames.nth(i)).toHaveAttribute('data-step', String(i))
     await expect(frames.nth(i).getByRole('img')).toHaveAccessibleDescription(STEPS[i]!.description)
   }
+  // Nothing went wrong in either print page while the test read them.
+  expect([
+    ...printPageErrors(print),
+    ...printPageErrors(clicks),
+  ]).toEqual([])
 })
 
 test('the antagonist curve moves back from where tolerance would have taken it to day 0', async ({ page }) => {

@@ -4,7 +4,7 @@ import process from 'node:process'
 import { CANVAS_WIDTH, HALL_MIN_PX, HALL_WIDTH } from '../../lib/hallChecks'
 import { CONDITIONS, windupTrain } from '../../lib/windup'
 import { pageTexts, renderPage } from '../support/pdf'
-import { openComponentSlide, openPrint, slideNumberOf, watchErrors } from './deck'
+import { openComponentSlide, openPrint, printPageErrors, slideNumberOf, watchErrors } from './deck'
 import { figureProblems } from './diagramBoxes'
 import { expect, test } from './fixtures'
 
@@ -129,12 +129,18 @@ test('print shows all three trains; click export shows every step as itself', as
   // The printed summary draws the most at once: no text on text or across a bar, nothing off the figure.
   expect(await figureProblems(print, pages)).toEqual([])
 
-  const frames = (await openPrint(page, 'clicks')).locator(`${pages} .windup-train`)
+  const clicks = await openPrint(page, 'clicks')
+  const frames = clicks.locator(`${pages} .windup-train`)
   await expect(frames).toHaveCount(4)
   for (let i = 0; i < 4; i++) {
     await expect(frames.nth(i)).toHaveAttribute('data-step', String(i))
     await expect(frames.nth(i).getByRole('img')).toHaveAccessibleName(STEPS[i]!.name)
   }
+  // Nothing went wrong in either print page while the test read them.
+  expect([
+    ...printPageErrors(print),
+    ...printPageErrors(clicks),
+  ]).toEqual([])
 })
 
 test('the slides PDF prints the summary: three labelled trains, the model line, the bars', async () => {
