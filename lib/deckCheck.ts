@@ -8,9 +8,9 @@ import type { Finding } from './finding'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { addonRoots, checkComponents, knownComponents } from './componentCheck'
-import { yamlMessage } from './finding'
+import { formatFinding, yamlMessage } from './finding'
 import { budgetFindings } from './sectionTimer'
-import { checkHeadmatter } from './talkConfig'
+import { checkHeadmatter, templateReminders } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   const yaml = deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. ${yamlHint(e.message)}` })))
@@ -25,6 +25,18 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
     ...budgetFindings(deck.slides),
   ]
+}
+
+/** What the deck still has of the template, to change before presenting: printed, never stopping a build. */
+export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter'>): Finding[] {
+  return templateReminders(relative(deck.root, deck.entry), readFileSync(deck.entry, 'utf8'), deck.headmatter)
+}
+
+/** How the build and `npm run dev` print the reminders: a heading, then one finding a line. */
+export function remindersText(reminders: Finding[]): string {
+  return reminders.length
+    ? `Before you present, put your own words where the template's are:\n${reminders.map(r => `  ${formatFinding(r)}`).join('\n')}`
+    : ''
 }
 
 /**

@@ -213,6 +213,36 @@ export function headmatterLines(markdown: string): Map<string, number> {
   return at
 }
 
+/**
+ * What slides.md and short.md ship with where a lecturer's own words belong: a clone presented
+ * the same day would show these on the title slide, in every footer and on the handout's cover.
+ */
+export const TEMPLATE_VALUES = {
+  author: 'Presenter\'s name',
+  affiliation: 'Department, Institution',
+} as const
+
+const TEMPLATE_WHERE = {
+  author: 'the title slide, every footer, the handout cover and the PDFs\' author',
+  affiliation: 'the title slide and the handout cover',
+} as const
+
+/**
+ * The template's stand-ins still in the headmatter. Not errors: the template itself builds
+ * with them, and a rehearsal does not need a name. The build and `npm run dev` print them.
+ */
+export function templateReminders(file: string, markdown: string, headmatter: Record<string, unknown>): Finding[] {
+  const lines = headmatterLines(markdown)
+  return (Object.keys(TEMPLATE_VALUES) as (keyof typeof TEMPLATE_VALUES)[])
+    .filter(key => typeof headmatter[key] === 'string' && headmatter[key].trim() === TEMPLATE_VALUES[key])
+    .map(key => ({
+      file,
+      line: lines.get(key) ?? 1,
+      column: 1,
+      message: `'${key}' is still the template's "${TEMPLATE_VALUES[key]}", shown on ${TEMPLATE_WHERE[key]}: put yours there (README: Make it your talk).`,
+    }))
+}
+
 export function checkHeadmatter(file: string, markdown: string, headmatter: Record<string, unknown>, exists: (path: string) => boolean): Finding[] {
   const lines = headmatterLines(markdown)
   const known = new Set<string>([

@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import process from 'node:process'
 import { inputsRecord, isCurrent } from '../lib/buildInputs'
 import { loadDeck } from '../lib/deck'
+import { deckReminders, remindersText } from '../lib/deckCheck'
 import { buildSite } from '../lib/pipeline'
 import { checkDeck } from './_check'
 import { step } from './_cli'
@@ -30,6 +31,13 @@ export async function readCheckedDeck(entry = 'slides.md'): Promise<Deck> {
   const deck = await step('read the deck', () => loadDeck(entry))
   await step('check components and references', () => checkDeck(deck))
   return deck
+}
+
+/** Last in a build's or an export's output, where it is read: what the template left to change. */
+export function printReminders(deck: Deck): void {
+  const text = remindersText(deckReminders(deck))
+  if (text)
+    console.log(`\n${text}`)
 }
 
 /** The inputs record of this deck for this base (lib/buildInputs.ts). */

@@ -9,7 +9,7 @@ import { INPUTS_RECORD } from '../lib/buildInputs'
 import { DEFAULT_HANDOUT_OPTIONS } from '../lib/handout'
 import { buildSite, printPdfs } from '../lib/pipeline'
 import { cli, main, step } from './_cli'
-import { basePath, readCheckedDeck, recordOf, removeIfThere, replaceDir, root } from './_pipeline'
+import { basePath, printReminders, readCheckedDeck, recordOf, removeIfThere, replaceDir, root } from './_pipeline'
 
 const { values } = cli('npm run build -- [--out dist] [--base /sub/path/] [--deck slides.md]', {
   out: { type: 'string' },
@@ -38,6 +38,7 @@ await main(async () => {
   await writeFile(join(staging, INPUTS_RECORD), JSON.stringify(record))
   await replaceDir(staging, dist)
   console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  ${rel('index.html')}    the site (npm run preview)\n  ${rel('slides.pdf')}    ${slides!.pages} pages\n  ${rel('handout.pdf')}   ${handout!.pages} pages`)
+  printReminders(deck)
 }, async () => {
   await removeIfThere(staging)
   console.error(`${relative(root, dist) || '.'}/ was left as it was.`)

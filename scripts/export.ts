@@ -6,7 +6,7 @@ import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { printPdfs } from '../lib/pipeline'
 import { cli, main, step } from './_cli'
-import { basePath, readCheckedDeck, removeIfThere, root, siteFor, writeWhole } from './_pipeline'
+import { basePath, printReminders, readCheckedDeck, removeIfThere, root, siteFor, writeWhole } from './_pipeline'
 
 const { values } = cli('npm run export -- [--with-clicks] [--out dist/slides.pdf] [--base /sub/path/] [--deck slides.md]', {
   'with-clicks': { type: 'boolean' },
@@ -30,4 +30,5 @@ await main(async () => {
   await writeWhole(out, slides!.bytes)
   await removeIfThere(scratch)
   console.log(`\nWrote ${out} (${slides!.pages} pages)`)
+  printReminders(deck)
 }, () => removeIfThere(scratch, `${out}.partial`))

@@ -9,7 +9,7 @@
 import type { Logger } from 'vite'
 import { dirname, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { deckFindings, headmatterError } from '../lib/deckCheck'
+import { deckFindings, deckReminders, headmatterError, remindersText } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
 const PAUSE_MS = 1000
@@ -18,34 +18,49 @@ const START_DELAY_MS = 2000
 /** Where the files are that the check reads besides the deck's Markdown: the logo, the components. */
 const CHECKED_DIRS = ['public', 'components', 'addons']
 
+/** What the build would stop on, and what the template left to change: each printed text, or ''. */
+interface Checked { problems: string, reminders: string }
+
 export default defineVitePluginsSetup((options) => {
   const root = dirname(options.entry)
   // As Vite names changed files: absolute, with forward slashes on every system.
   const checkedDirs = CHECKED_DIRS.map(d => `${resolve(root, d).replaceAll('\\', '/')}/`)
   let reported = ''
-  function show(problems: string, logger: Logger) {
-    if (problems === reported)
-      return
+  let reminded = ''
+  function show({ problems, reminders }: Checked, logger: Logger) {
     // All as warnings: Slidev runs Vite at log level 'warn', which hides info.
-    logger.warn(problems
-      ? `[deck] \`npm run build\` would stop on:\n${problems}`
-      : '[deck] nothing left that would stop `npm run build`')
-    reported = problems
+    if (problems !== reported) {
+      logger.warn(problems
+        ? `[deck] \`npm run build\` would stop on:\n${problems}`
+        : '[deck] nothing left that would stop `npm run build`')
+      reported = problems
+    }
+    // The template's stand-ins (the presenter's name...): once, and again only if they change.
+    if (reminders && reminders !== reminded)
+      logger.warn(`[deck] ${reminders}`)
+    reminded = reminders
   }
 
   // The deck reader, imported once, when first needed: Slidev loads this file through jiti
   // with its module cache off, so each import() would evaluate citation-js anew.
   let reader: Promise<typeof import('../lib/deck')> | undefined
-  async function deckProblems(): Promise<string> {
+  async function checkDeck(): Promise<Checked> {
     const { loadDeck } = await (reader ??= import('../lib/deck'))
     try {
-      return deckFindings(await loadDeck(options.entry)).map(formatFinding).join('\n')
+      const deck = await loadDeck(options.entry)
+      return {
+        problems: deckFindings(deck).map(formatFinding).join('\n'),
+        reminders: remindersText(deckReminders(deck)),
+      }
     }
     catch (error) {
       const yaml = headmatterError(relative(root, options.entry), error)
-      return yaml
-        ? formatFinding(yaml)
-        : `the deck could not be read: ${(error as Error).message}`
+      return {
+        problems: yaml
+          ? formatFinding(yaml)
+          : `the deck could not be read: ${(error as Error).message}`,
+        reminders: reminded,
+      }
     }
   }
 
@@ -53,7 +68,7 @@ export default defineVitePluginsSetup((options) => {
   /** One check `ms` from now, replacing any still waiting. */
   function checkAfter(ms: number, logger: Logger) {
     clearTimeout(timer)
-    timer = setTimeout(async () => show(await deckProblems(), logger), ms)
+    timer = setTimeout(async () => show(await checkDeck(), logger), ms)
     timer.unref()
   }
   return [

@@ -8,6 +8,7 @@ import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { editToScreen, networkWatch, saveFile, startDevServer } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
+import { TEMPLATE_VALUES } from '../../lib/talkConfig'
 import { startDev } from '../support/devServer'
 import { copyProject, projectRoot } from '../support/project'
 import { deck, slideNumberOf } from './deck'
@@ -294,14 +295,24 @@ test('the 20-minute version serves from its own entry file: its title, its last 
   }
 })
 
-test('a component mistyped while the server was down is named in the terminal soon after `npm run dev` starts, with no save', async () => {
+test('a component mistyped while the server was down is named in the terminal soon after `npm run dev` starts, with no save, and so is the presenter name the template left', async () => {
   test.setTimeout(180_000)
   const dir = copyProject()
   let server: DevServer | undefined
   try {
     const { file, at } = mistypeWindup(dir)
+    // A clone that still has the template's presenter name, and its own affiliation.
+    const entry = join(dir, 'slides.md')
+    const headmatter = readFileSync(entry, 'utf8').replace(/^author: .*$/m, `author: ${TEMPLATE_VALUES.author}`).replace(/^affiliation: .*$/m, 'affiliation: Example Pain Institute')
+    saveFile(entry, headmatter)
+    const authorLine = headmatter.split('\n').findIndex(l => l.startsWith('author: ')) + 1
     server = await startDev(dir, PORT + 3)
     await expect.poll(() => server!.output(), { timeout: 60_000 }).toContain(`${file}:${at}:1: unknown component <WindupTrian>`)
+    // Told once, at start, beside the problems: the name still to put on the slides.
+    const reminders = server.output().split('[deck] Before you present')
+    expect(reminders, server.output()).toHaveLength(2)
+    expect(reminders[1]).toContain(`slides.md:${authorLine}:1: 'author' is still the template's`)
+    expect(reminders[1]).not.toContain('\'affiliation\'')
   }
   finally {
     await server?.close()

@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { INPUTS_RECORD, inputsRecord } from '../../lib/buildInputs'
 import { loadDeck } from '../../lib/deck'
+import { deckReminders } from '../../lib/deckCheck'
+import { formatFinding } from '../../lib/finding'
 import { pageCount, pageTexts } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
 import { expect, test } from './fixtures'
@@ -26,6 +28,10 @@ test.describe('npm run export', () => {
       const texts = pageTexts(out)
       expect(texts[0]).toContain(String(deck.headmatter.title))
       expect(texts.at(-1)).toContain(deck.slides.at(-1)!.title)
+      // The template's stand-ins this deck still has (the presenter's name...), last in the
+      // output; a fork with its own has none (fork.spec checks that side).
+      for (const reminder of deckReminders(deck))
+        expect(r.stdout.split('Before you present')[1], 'the reminders come last').toContain(formatFinding(reminder))
     }
     finally {
       rmSync(dir, { recursive: true, force: true })

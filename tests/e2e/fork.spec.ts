@@ -125,6 +125,8 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   expect(artifact?.with?.path, 'the workflow publishes what the build writes').toBe('dist')
   const r = runScript(dir, 'build.ts', args)
   expect(r.code, r.output).toBe(0)
+  // Its own name and affiliation: nothing left of the template to remind it of.
+  expect(r.output).not.toContain('Before you present')
   const dist = join(dir, 'dist')
   for (const f of [
     'index.html',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkHeadmatter, logoAlt, logoUrl } from '../../lib/talkConfig'
+import { checkHeadmatter, logoAlt, logoUrl, TEMPLATE_VALUES, templateReminders } from '../../lib/talkConfig'
 
 function md(lines: string[]) {
   return [
@@ -165,5 +165,29 @@ describe('the url key', () => {
         }),
       ])
     }
+  })
+})
+
+describe('templateReminders', () => {
+  const lines = [
+    'title: T',
+    `author: ${TEMPLATE_VALUES.author}`,
+    `affiliation: ${TEMPLATE_VALUES.affiliation}`,
+  ]
+  it('names each stand-in the template ships with, at its line, and what it is shown on', () => {
+    const found = templateReminders('short.md', md(lines), { title: 'T', ...TEMPLATE_VALUES })
+    expect(found.map(f => [f.file, f.line, f.column])).toEqual([
+      ['short.md', 3, 1],
+      ['short.md', 4, 1],
+    ])
+    expect(found[0]!.message).toMatch(/^'author' is still the template's "Presenter's name", shown on the title slide, every footer/)
+    expect(found[1]!.message).toMatch(/^'affiliation' is still the template's "Department, Institution"/)
+  })
+
+  it('says nothing once the lecturer\'s own words are there, or when the key is left out', () => {
+    expect(templateReminders('slides.md', md(lines), { title: 'T', author: 'Dr Ada Example', affiliation: ' Example Pain Institute ' })).toEqual([])
+    expect(templateReminders('slides.md', md(['title: T']), { title: 'T' })).toEqual([])
+    // Only the stand-in itself: a name that contains it is someone's own.
+    expect(templateReminders('slides.md', md(lines), { author: `${TEMPLATE_VALUES.author}s`, affiliation: `${TEMPLATE_VALUES.affiliation} of Pain` })).toEqual([])
   })
 })
