@@ -349,13 +349,21 @@ export function readableText(page: Page, slide: string): Promise<string> {
 }
 
 /**
+ * How much of a record we read, and what we made of it: a remark for whoever maintains the
+ * deck (`Maintainer:`), not for a student, not even in the "Sources and corrections" appendix,
+ * which says what the lecture corrected, not how far we got ("the part of the guidelines we
+ * could read", "read here as nmol", "we have no trial to quote").
+ */
+export const WORKING_NOTES = /\bread (?:here|for this deck)\b|\bwe (?:have no|could(?: not)? read)\b|\bwhere (?:they|it) (?:were|was) read\b|\bpart of (?:the|its|that|it)\b[^.]{1,60}?\bread\b|no verified source|\bis not confirmed\b/i
+
+/**
  * Our audit trail and provenance: which record was seen where, what could not be traced, what
  * the lecture the deck was built from said. They live in references.bib, `npm run check:refs`,
  * the Markdown's maintainer remarks and the handout's "Sources and corrections" appendix;
  * never on a projected slide or in the notes a student reads, where a clinical audience sees
  * the evidence mark and its legend instead. (An audience has never seen "the source lecture".)
  */
-export const AUDIT_WORDING = /source lecture|do not reuse|\(unverified\)|not independently verified|not traced|not verified|reference audit|\bthe source (?:lists|cites|said|says|reports|gives|gave|positions|offers)\b|present (?:it|them|both) as\b|we have not (?:re-)?checked/i
+export const AUDIT_WORDING = new RegExp(`source lecture|do not reuse|\\(unverified\\)|not independently verified|not traced|not verified|reference audit|\\bthe source (?:lists|cites|said|says|reports|gives|gave|positions|offers)\\b|present (?:it|them|both) as\\b|we have not (?:re-)?checked|${WORKING_NOTES.source}`, 'i')
 
 /**
  * What a slide's shown `text` says that a clinical audience should not see (`at` names the

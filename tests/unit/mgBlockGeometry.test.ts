@@ -38,7 +38,7 @@ function wording(names: [string[], string[]], target: string[]): MgWording {
     subunits: names,
     ...DEFAULT_LABELS,
     target,
-    summaryTitles: ['At rest, agonists bound', 'Depolarised'],
+    summaryTitles: ['Agonists bound: Mg²⁺ blocks', 'Depolarised: block relieved'],
     legend: ['◆ glycine on GluN1, ▲ glutamate on GluN2B'],
   }
 }
