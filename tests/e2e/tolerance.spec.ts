@@ -63,6 +63,7 @@ test('clicking through the tolerance slide shows each step with its description 
   const { no, figure } = await openSlide(page)
   const img = figure.getByRole('img')
   const names = new Set<string>()
+  const ratioSteps: number[] = []
   for (const [i, step] of STEPS.entries()) {
     if (i > 0)
       await page.keyboard.press('ArrowRight')
@@ -74,6 +75,11 @@ test('clicking through the tolerance slide shows each step with its description 
       expect(await seenOpacity(figure, label), `${label} at step ${i}`).toBeGreaterThan(0.9)
     for (const label of step.hidden)
       expect(await seenOpacity(figure, label), `${label} at step ${i}`).toBe(0)
+    // The dose ratio stays on screen when the antagonist's curve comes: it says whose it is.
+    if (await figure.locator('.equal-effect').getAttribute('data-visible') === 'true') {
+      ratioSteps.push(i)
+      await expect(figure.locator('.equal-effect text')).toHaveText(/^Morphine alone:/)
+    }
     // The hall's type scale (lib/hallChecks.ts) at every step, not only the last one, in px
     // at 1920x1080; and no label on another label (the curves and axes may pass under one).
     const texts = (await drawnItems(figure)).filter(d => d.kind === 'text')
@@ -84,6 +90,7 @@ test('clicking through the tolerance slide shows each step with its description 
     expect(overlaps(texts), `step ${i}`).toEqual([])
   }
   expect(names.size, 'one heading a step').toBe(STEPS.length)
+  expect(ratioSteps, 'steps that show the dose ratio').toEqual([2, 3])
   await expect(figure.locator('text.footnote').first()).toContainText('illustrative: Hill slope n = 2')
   // Step 3 is the last click: the next key press leaves the slide.
   await page.keyboard.press('ArrowRight')
