@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { addonRoots, checkComponents, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
+import { pictureFindings } from './handout/picture'
 import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter, templateReminders } from './talkConfig'
 
@@ -24,6 +25,7 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
     ...yaml,
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
     ...budgetFindings(deck.slides),
+    ...pictureFindings(deck.slides),
   ]
 }
 

@@ -19,6 +19,10 @@ export interface HandoutGeometry {
   slideHeight: number
   /** CSS transform factor from the deck canvas to `slideWidth`. */
   slideScale: number
+  /** A slide printed across the page (lib/handout/picture.ts): the body's width. */
+  wideSlideWidth: number
+  wideSlideHeight: number
+  wideSlideScale: number
   /** Space between two rows on a page. */
   rowGap: number
   /** Distance between two ruled lines: 7 mm, the "college ruled" line of a notebook. */
@@ -59,6 +63,9 @@ export function handoutGeometry(options: HandoutOptions, canvas: { width: number
     slideWidth,
     slideHeight: canvas.height * slideScale,
     slideScale,
+    wideSlideWidth: bodyWidth,
+    wideSlideHeight: canvas.height * bodyWidth / canvas.width,
+    wideSlideScale: bodyWidth / canvas.width,
     rowGap: mmToPx(options.perPage === 2
       ? 6
       : 4),

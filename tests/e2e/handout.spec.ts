@@ -84,6 +84,16 @@ function notesSample(note: string): string | undefined {
     : undefined
 }
 
+/** The words (five letters or more) of a slide's Markdown table cells, citations left out. */
+function tableWords(content: string): string[] {
+  const rows = content.split('\n').filter(l => /^\s*\|.*\|\s*$/.test(l) && !/^[\s|:-]+$/.test(l))
+  const text = rows.join(' ').replace(/\[@[^\]]*\]/g, ' ').replace(/<[^>]+>/g, ' ')
+  return [
+    ...new Set(text.split(/\P{L}+/u).filter(w => w.length >= 5)),
+  ]
+}
+const bare = (word: string) => word.replace(/^\P{L}+|\P{L}+$/gu, '')
+
 /** How the deck's notes narrate their own drafts, which the handout must not print. */
 const EDITING_HISTORY = /these notes (?:said|called|gave)|an earlier version of th|the (?:slide|table|bullet|box|cell|chain) (?:said|read|gave|cited|called)\b|was at first (?:rewritten|written)/i
 
@@ -186,6 +196,31 @@ test.describe('dist/handout.pdf', () => {
     }
     expect(compared, 'the slides print words to compare').toBeGreaterThan(3000)
     expect(incomplete).toEqual([])
+  })
+
+  // Beside its notes a table printed at about 4 pt on A4, unreadable on paper. Across the page,
+  // its type is near the notes' (lib/handout/picture.ts).
+  test('prints a slide with a table across the page, its type near the size of the notes', () => {
+    const pages = pagesOfSlides(texts, deck)
+    const tables = rowsOf(deck).filter(s => tableWords(s.content).length)
+    expect(tables.length, 'the deck has table slides').toBeGreaterThan(2)
+    const small: string[] = []
+    for (const s of tables) {
+      const onPage = words.filter(w => w.page === pages.get(s.no))
+      // The page's body type: the height most of its words have (the notes').
+      const counts = Map.groupBy(onPage, w => Math.round((w.y1 - w.y0) * 2) / 2)
+      const body = [...counts].sort((a, b) => b[1].length - a[1].length)[0]![0]
+      // Each cell word's smallest copy on the page: the notes may repeat it at their size.
+      const heights = tableWords(s.content)
+        .map(c => Math.min(...onPage.filter(w => bare(w.text) === c).map(w => w.y1 - w.y0)))
+        .filter(Number.isFinite)
+      expect(heights.length, `slide ${s.no}: its table's words are on its page`).toBeGreaterThan(5)
+      // The median: a cell word may also be in the slide's footnote, smaller.
+      const typical = heights.sort((a, b) => a - b)[Math.floor(heights.length / 2)]!
+      if (typical < 0.7 * body)
+        small.push(`slide ${s.no} (${s.file}:${s.line}), page ${pages.get(s.no)}: table type ${typical.toFixed(1)} pt high against ${body} pt for the notes`)
+    }
+    expect(small).toEqual([])
   })
 
   test('lists beside the notes the sources a slide cites, those cited only in its notes too', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { DEFAULT_HANDOUT_OPTIONS, HandoutOptionError, parseHandoutOptions } from '../../lib/handout/options'
 import { paperForPdf, paperPx, PAPERS } from '../../lib/handout/paper'
+import { PICTURE_KEY, pictureFindings, picturePlacement } from '../../lib/handout/picture'
 
 describe('parseHandoutOptions', () => {
   it('defaults to A4 with three slides a page', () => {
@@ -60,5 +61,73 @@ describe('handoutGeometry', () => {
     const three = handoutGeometry({ paper: PAPERS.a4, perPage: 3 }, canvas)
     expect(two.slideWidth).toBeGreaterThan(three.slideWidth)
     expect(two.notesFontPx).toBeGreaterThan(three.notesFontPx)
+  })
+  it('prints a wide slide across the body, nearly twice a thumbnail\'s size, with room for its notes', () => {
+    for (const paper of [PAPERS.a4, PAPERS.letter]) {
+      for (const perPage of [2, 3] as const) {
+        const g = handoutGeometry({ paper, perPage }, canvas)
+        expect(g.wideSlideWidth).toBeCloseTo(g.bodyWidth)
+        expect(g.wideSlideHeight / g.wideSlideWidth).toBeCloseTo(canvas.height / canvas.width)
+        expect(g.wideSlideScale * canvas.width).toBeCloseTo(g.bodyWidth)
+        expect(g.wideSlideWidth).toBeGreaterThanOrEqual(1.8 * g.slideWidth)
+        // The picture and its ruled lines leave most of a page to its notes.
+        expect(g.wideSlideHeight + g.rowGap / 2 + ruledReserve(g)).toBeLessThan(0.6 * g.bodyHeight)
+      }
+    }
+  })
+})
+
+describe('picturePlacement', () => {
+  it('prints a slide with a table across the page, any other beside its notes', () => {
+    expect(picturePlacement(undefined, true)).toBe('wide')
+    expect(picturePlacement(undefined, false)).toBe('beside')
+  })
+
+  it('follows the slide\'s handoutPicture either way', () => {
+    expect(picturePlacement('beside', true)).toBe('beside')
+    expect(picturePlacement('wide', false)).toBe('wide')
+  })
+
+  it('names the file and line of a value it does not know, and what to write', () => {
+    const slides = [
+      {
+        file: 'slides/a.md',
+        line: 3,
+        frontmatter: { [PICTURE_KEY]: 'wide' },
+      },
+      {
+        file: 'slides/a.md',
+        line: 9,
+        frontmatter: { [PICTURE_KEY]: 'full' },
+      },
+      { file: 'slides/a.md', line: 14, frontmatter: {} },
+    ]
+    const found = pictureFindings(slides)
+    expect(found).toHaveLength(1)
+    expect(found[0]).toMatchObject({ file: 'slides/a.md', line: 9, column: 1 })
+    expect(found[0]!.message).toMatch(/"full" is not a handout placement: write handoutPicture: wide .* or handoutPicture: beside/)
+  })
+
+  it('reports a value set where a slide file is imported once, at the import', () => {
+    const importedAt = {
+      file: 'slides.md',
+      line: 40,
+      frontmatter: { [PICTURE_KEY]: 2 },
+    }
+    const slides = [
+      {
+        file: 'slides/b.md',
+        line: 1,
+        frontmatter: { [PICTURE_KEY]: 2 },
+        importedAt,
+      },
+      {
+        file: 'slides/b.md',
+        line: 8,
+        frontmatter: { [PICTURE_KEY]: 2 },
+        importedAt,
+      },
+    ]
+    expect(pictureFindings(slides).map(f => `${f.file}:${f.line}`)).toEqual(['slides.md:40'])
   })
 })

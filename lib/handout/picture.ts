@@ -1,0 +1,45 @@
+/**
+ * Where a slide's picture goes on the handout page: beside its notes, or across the page with
+ * the notes under it. A table printed beside the notes came out at about 4 pt on A4, too
+ * small to read on paper; across the page it is about twice that. A slide's frontmatter
+ * `handoutPicture: wide` or `beside` overrides the default (wide for a slide with a table).
+ */
+import type { Finding } from '../finding'
+
+export const PICTURE_KEY = 'handoutPicture'
+export type PicturePlacement = 'beside' | 'wide'
+const PLACEMENTS: readonly PicturePlacement[] = ['beside', 'wide']
+
+export function picturePlacement(value: unknown, hasTable: boolean): PicturePlacement {
+  if (PLACEMENTS.includes(value as PicturePlacement))
+    return value as PicturePlacement
+  return hasTable
+    ? 'wide'
+    : 'beside'
+}
+
+interface FrontmatterAt { file: string, line: number, frontmatter: Record<string, unknown>, importedAt?: FrontmatterAt }
+
+/** A `handoutPicture` the handout would not understand, where the lecturer wrote it. */
+export function pictureFindings(slides: readonly FrontmatterAt[]): Finding[] {
+  const seen = new Set<string>()
+  const out: Finding[] = []
+  for (const s of slides) {
+    const value = s.frontmatter[PICTURE_KEY]
+    if (value === undefined || PLACEMENTS.includes(value as PicturePlacement))
+      continue
+    const at = s.importedAt && PICTURE_KEY in s.importedAt.frontmatter
+      ? s.importedAt
+      : s
+    if (seen.has(`${at.file}:${at.line}`))
+      continue
+    seen.add(`${at.file}:${at.line}`)
+    out.push({
+      file: at.file,
+      line: at.line,
+      column: 1,
+      message: `${PICTURE_KEY}: ${JSON.stringify(value)} is not a handout placement: write ${PICTURE_KEY}: wide (the slide across the page, its notes under it) or ${PICTURE_KEY}: beside (the slide beside its notes), or leave it out (wide for a slide with a table)`,
+    })
+  }
+  return out
+}
