@@ -20,6 +20,7 @@
  */
 import { configs } from '@slidev/client'
 import { defineAppSetup } from '@slidev/types'
+import { noteAudience } from '../lib/handout/content'
 import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../lib/presenterLayout'
 import { PRINT_READINESS_GLOBAL, printReadiness } from '../lib/printReady'
 
@@ -79,9 +80,20 @@ function fixNotesPane(root: ParentNode): void {
   }
 }
 
+/**
+ * The notes' paragraphs for the maintainer and on the source (lib/handout/content.ts) are
+ * marked, for styles/presenter.css to set them smaller and aside: the lecturer, glancing down
+ * mid-sentence, finds the talk first. Slidev renders each slide's notes anew: marked again.
+ */
+function markNoteAudience(root: ParentNode): void {
+  for (const p of root.querySelectorAll<HTMLElement>('.slidev-note p:not([data-note-for])'))
+    p.dataset.noteFor = noteAudience(p.textContent ?? '')
+}
+
 function fixAll(): void {
   fixMenuButtons(document)
   fixNotesPane(document)
+  markNoteAudience(document)
 }
 
 /**

@@ -12,14 +12,28 @@ const handout = resolve(process.env.DIST_DIR ?? 'dist', 'handout.pdf')
 // pass of sweep.spec.ts (evidenceProblems in slideChecks.ts); here, the presenter view and
 // the handout, which must keep or leave out other things.
 
-test('the presenter view keeps the corrections and the presenter directions', async ({ page }) => {
+test('the presenter view keeps the corrections and the presenter directions, the remarks for the maintainer and on the source set aside in smaller type', async ({ page }) => {
   // The opioid-induced hyperalgesia slide, known by its correction note (its title states its point).
   const oih = await slideNumberOf(/Correction: the source wrote "MK801"/)
   await page.goto(`presenter/${oih}`)
   await expect(page.locator('.slidev-note')).toContainText('Correction: the source wrote "MK801"')
+  // The correction is there, set aside in smaller type; the talk's own paragraphs first.
+  const correction = page.locator('.slidev-note p', { hasText: 'Correction: the source wrote "MK801"' })
+  await expect(correction).toHaveAttribute('data-note-for', 'source')
+  const student = page.locator('.slidev-note p[data-note-for="student"]').first()
+  const size = (l: typeof student) => l.evaluate(e => Number.parseFloat(getComputedStyle(e).fontSize))
+  expect(await size(correction)).toBeLessThan(0.9 * await size(student))
   const tryIt = await slideNumberOf(/# Try it/)
   await page.goto(`presenter/${tryIt}`)
   await expect(page.locator('.slidev-note')).toContainText('Presenter: useful things to show')
+  // A direction to the presenter is read mid-talk: full size.
+  const direction = page.locator('.slidev-note p', { hasText: 'Presenter: useful things to show' })
+  await expect(direction).toHaveAttribute('data-note-for', 'presenter')
+  expect(await size(direction)).toBe(await size(page.locator('.slidev-note p[data-note-for="student"]').first()))
+  // And a remark for the maintainer is set aside too.
+  const tolerance = await slideNumberOf(/<ToleranceCurves\b/)
+  await page.goto(`presenter/${tolerance}`)
+  await expect(page.locator('.slidev-note p', { hasText: 'Maintainer: Dunbar and Yaksh' })).toHaveAttribute('data-note-for', 'maintainer')
 })
 
 test('the handout prints what a student reads: no presenter directions, no maintainer remarks; corrections only in their appendix', () => {

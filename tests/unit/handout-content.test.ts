@@ -1,6 +1,6 @@
 import type { HandoutReference } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
-import { aboutLines, citedKeys, handoutContent, handoutCover, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
+import { aboutLines, citedKeys, handoutContent, handoutCover, noteAudience, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
 import { plainTitle } from '../../lib/plainTitle'
 import { formatDate } from '../../lib/talkConfig'
 
@@ -208,5 +208,21 @@ describe('the reference list\'s introduction', () => {
   it('carries the deck\'s evidence legend when the reference slides show one', () => {
     expect(referencesIntro('† Low certainty: expert opinion, or a source that could not be fully checked')).toBe('Numbered in order of first citation, as on the slides (Vancouver style). † Low certainty: expert opinion, or a source that could not be fully checked.')
     expect(referencesIntro()).toBe('Numbered in order of first citation, as on the slides (Vancouver style).')
+  })
+})
+
+describe('noteAudience', () => {
+  it('reads who a paragraph is for from its opening label', () => {
+    expect(noteAudience('Glutamate binds to the NR2 subunit.')).toBe('student')
+    expect(noteAudience('Presenter: ask the audience first.')).toBe('presenter')
+    expect(noteAudience('  Maintainer: keep in step with lib/tolerance.ts.')).toBe('maintainer')
+    expect(noteAudience('Correction: the source wrote "MK801".')).toBe('source')
+    expect(noteAudience('Corrections: two typos.')).toBe('source')
+    expect(noteAudience('Note on the source: no reference given.')).toBe('source')
+  })
+
+  it('takes a label only where the paragraph opens, as the handout does', () => {
+    expect(noteAudience('As the Maintainer: section says')).toBe('student')
+    expect(noteAudience('A correction: of sorts')).toBe('student')
   })
 })
