@@ -156,15 +156,16 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   expect(cover.minX, 'logo in the right half of the cover').toBeGreaterThan(cover.width / 2)
   expect(cover.maxY, 'logo in the top fifth of the cover').toBeLessThan(cover.height / 5)
 
-  // The printed slides keep the QR codes: the title page the deck's, the last page the
-  // deck's and the handout's, read back from the PDF as a phone would read the paper.
+  // The printed slides keep the QR codes: the title page the deck's, the closing slide's page
+  // the deck's and the handout's, read back from the PDF as a phone would read the paper.
+  const forkDeck = await loadDeck(entry)
+  const closingNo = forkDeck.slides.find(s => s.content.includes('class="downloads"'))!.no
   const slidesPdf = join(dist, 'slides.pdf')
-  const pages = Number(pdfInfo(slidesPdf).Pages)
+  expect(Number(pdfInfo(slidesPdf).Pages)).toBe(forkDeck.slides.length)
   expect(pdfPageQrs(slidesPdf, 1)).toEqual([URL])
-  expect(pdfPageQrs(slidesPdf, pages).sort()).toEqual([URL, `${URL}handout.pdf`].sort())
+  expect(pdfPageQrs(slidesPdf, closingNo).sort()).toEqual([URL, `${URL}handout.pdf`].sort())
 
   // The site, served as Pages serves it, shows the new title and the logo on its first slide.
-  const forkDeck = await loadDeck(entry)
   const server = await serveStatic(dist, 0, '127.0.0.1', BASE, { notFound: '404.html' })
   const failed: string[] = []
   page.on('response', (res) => {
@@ -191,15 +192,12 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     // short address is printed beside each.
     expect(await slideQrs(page, '.slidev-page-1')).toEqual([URL])
     await expect(page.locator('.slidev-page-1 [data-take-away]')).toContainText('example.org/my-talk')
-    const last = forkDeck.slides.length
-    await page.goto(`${server.url}${last}`)
-    expect(await slideQrs(page, `.slidev-page-${last}`)).toEqual([URL, `${URL}handout.pdf`])
-    await expect(page.locator(`.slidev-page-${last} [data-take-away]`)).toContainText('example.org/my-talk/handout.pdf')
+    await page.goto(`${server.url}${closingNo}`)
+    expect(await slideQrs(page, `.slidev-page-${closingNo}`)).toEqual([URL, `${URL}handout.pdf`])
+    await expect(page.locator(`.slidev-page-${closingNo} [data-take-away]`)).toContainText('example.org/my-talk/handout.pdf')
     // The closing slide's download links reach the PDFs under the sub-path.
-    const closing = forkDeck.slides.find(s => s.content.includes('class="downloads"'))!.no
-    await page.goto(`${server.url}${closing}`)
     // Waited for: read at once after the load, a CI run found the slide not yet rendered.
-    const links = page.locator(`.slidev-page-${closing} .downloads a`)
+    const links = page.locator(`.slidev-page-${closingNo} .downloads a`)
     await expect(links).toHaveCount(2)
     for (const link of await links.all()) {
       const href = await link.evaluate(a => (a as HTMLAnchorElement).href)

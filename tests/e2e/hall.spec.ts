@@ -148,7 +148,7 @@ for (const viewport of [
 // tail of the Q of "Questions" reached into "Thank you". Each line's text box (the font's
 // ascent to descent, whatever the line height) stays clear of the other's.
 test('the closing slide\'s "Thank you" sits clear of "Questions", both centred on the slide as a section opener\'s title is', async ({ page }) => {
-  const no = (await deck()).slides.length
+  const no = await slideNumberOf(/class="downloads"/)
   await page.goto(`${no}`)
   const layout = page.locator(`.slidev-page-${no} .slidev-layout.closing`)
   await layout.waitFor()

@@ -60,9 +60,16 @@ test('the presenter view shows the current slide\'s notes', async ({ page }) => 
   expect(problems).toEqual([])
 })
 
-test('the deck offers both PDFs for download from its last slide', async ({ page, request }) => {
+// The talk ends on its closing slide: the reference slides, kept for questions about a
+// source, come after it, not between the take-home messages and "Questions".
+test('the talk goes from its last point to the closing slide, which offers both PDFs for download; the reference slides follow it', async ({ page, request }) => {
   const d = await deck()
-  await page.goto(String(d.slides.length))
+  const closing = d.slides.find(s => s.content.includes('class="downloads"'))!
+  const isReferences = (s: { content: string }) => s.content.includes('<ReferenceList')
+  expect(d.slides.slice(closing.no).filter(s => !isReferences(s)).map(s => s.title), 'after the closing slide').toEqual([])
+  expect(d.slides.length, 'reference slides after the closing one').toBeGreaterThan(closing.no)
+  expect(d.slides.slice(0, closing.no).filter(isReferences).map(s => s.title), 'before the closing slide').toEqual([])
+  await page.goto(String(closing.no))
   for (const [name, type] of [
     ['slides', /slides \(PDF\)/],
     ['handout', /handout .*\(PDF\)/],

@@ -371,7 +371,7 @@ test('the offline badge covers nothing of the presenter view while it caches: no
 test('without a url in the headmatter the title and closing slides show no QR code', async ({ page }) => {
   const d = await deck()
   expect(d.headmatter.url).toBeUndefined()
-  for (const no of [1, d.slides.length]) {
+  for (const no of [1, await slideNumberOf(/class="downloads"/)]) {
     await page.goto(String(no))
     await expect(page.locator(`.slidev-page-${no}`)).toBeVisible()
     await expect(page.locator(`.slidev-page-${no} [data-take-away]`)).toHaveCount(0)

@@ -16,8 +16,11 @@ describe('short.md, the 20-minute version', () => {
       expect(full.slides.some(f => f.file === s.file && f.line === s.line && f.title === s.title), `${s.file}:${s.line}`).toBe(true)
     // The tolerance slide carries the source's title as its kicker, above its own point title.
     expect(short.slides.map(s => s.frontmatter.kicker ?? s.title)).toContain('Opioid Tolerance')
-    expect(short.slides.at(-1)!.title).toBe('Questions')
-    expect(short.slides.at(-2)!.file).toBe('slides/references.md')
+    // It ends as the full talk does: the closing slide, then the reference slides.
+    const closing = short.slides.findIndex(s => s.title === 'Questions')
+    expect(closing).toBeGreaterThan(0)
+    expect(short.slides.slice(closing + 1).map(s => s.file)).toEqual(short.slides.slice(closing + 1).map(() => 'slides/references.md'))
+    expect(short.slides.length).toBeGreaterThan(closing + 1)
   })
 
   it('passes the reference check, with fewer references than the full talk', () => {
