@@ -175,10 +175,10 @@ export function handoutCover(headmatter: Record<string, unknown>, firstTitle = '
 export function aboutLines(headmatter: Record<string, unknown>, withAppendix = false): string[] {
   const by = [headmatter.author, headmatter.affiliation].filter(Boolean).join(', ')
   return [
-    'Each slide is printed beside what the speaker says about it, with ruled lines for your own notes.',
+    'Each slide is printed beside what the speaker says about it (a slide with a table above it, across the page), with ruled lines for your own notes.',
     withAppendix
-      ? 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) follow the slides, and the sources and corrections of this lecture are listed at the end.'
-      : 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers) are at the end.',
+      ? 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers where a record confirmed them) follow the slides, and the sources and corrections of this lecture are listed at the end.'
+      : 'Superscript numbers are the sources, as on the slides; the full references (Vancouver style, with DOI and PubMed identifiers where a record confirmed them) are at the end.',
     ...(by
       ? [`Prepared by ${by}.`]
       : []),
