@@ -1,4 +1,6 @@
+import type { Finding, FrontmatterAt } from './finding'
 import { parseTimeString } from '@slidev/parser/utils'
+import { whereKeyIsSet } from './finding'
 
 /**
  * The presenter's clock, in sections. Each section of the talk may carry a time budget in
@@ -159,15 +161,13 @@ export function formatClock(ms: number): string {
  * Every `budget:` that is not a time, once each, where it is written: on the `src:` block in
  * slides.md (Slidev copies it to each imported slide) or in the slide's own frontmatter.
  */
-export function budgetFindings(slides: { file: string, line: number, frontmatter: Record<string, unknown>, importedAt?: { file: string, line: number, frontmatter: Record<string, unknown> } }[]): { file: string, line: number, column: number, message: string }[] {
+export function budgetFindings(slides: readonly FrontmatterAt[]): Finding[] {
   const seen = new Set<string>()
-  const out: { file: string, line: number, column: number, message: string }[] = []
+  const out: Finding[] = []
   for (const s of slides) {
     if (s.frontmatter.budget === undefined)
       continue
-    const at = s.importedAt && 'budget' in s.importedAt.frontmatter
-      ? s.importedAt
-      : s
+    const at = whereKeyIsSet(s, 'budget')
     const where = `${at.file}:${at.line}`
     const b = parseBudget(s.frontmatter.budget)
     if ('error' in b && !seen.has(where)) {

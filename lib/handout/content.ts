@@ -201,14 +201,14 @@ export function referencesIntro(legend?: string): string {
  * that opens with `Maintainer:`, `Correction:`, `Corrections:` or `Note on the source:` is a
  * remark for whoever maintains the deck. Every other paragraph is what a student reads.
  */
-export const NOT_FOR_STUDENTS_RE = /^\s*(?:Presenter|Maintainer|Corrections?|Note on the source)\s*:/i
+export const NOT_FOR_STUDENTS_RE = /^\s*(Presenter|Maintainer|Corrections?|Note on the source)\s*:/i
 
 /** Who a paragraph of the notes is for ('source': a correction or a note on the source). */
 export type NoteAudience = 'student' | 'presenter' | 'maintainer' | 'source'
 
 /** The audience of one paragraph of the notes, by its opening label (NOT_FOR_STUDENTS_RE). */
 export function noteAudience(text: string): NoteAudience {
-  const label = /^\s*(presenter|maintainer|corrections?|note on the source)\s*:/i.exec(text)?.[1]?.toLowerCase()
+  const label = NOT_FOR_STUDENTS_RE.exec(text)?.[1]?.toLowerCase()
   if (!label)
     return 'student'
   return label === 'presenter' || label === 'maintainer'

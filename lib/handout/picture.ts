@@ -4,7 +4,8 @@
  * small to read on paper; across the page it is about twice that. A slide's frontmatter
  * `handoutPicture: wide` or `beside` overrides the default (wide for a slide with a table).
  */
-import type { Finding } from '../finding'
+import type { Finding, FrontmatterAt } from '../finding'
+import { whereKeyIsSet } from '../finding'
 
 export const PICTURE_KEY = 'handoutPicture'
 export type PicturePlacement = 'beside' | 'wide'
@@ -18,8 +19,6 @@ export function picturePlacement(value: unknown, hasTable: boolean): PicturePlac
     : 'beside'
 }
 
-interface FrontmatterAt { file: string, line: number, frontmatter: Record<string, unknown>, importedAt?: FrontmatterAt }
-
 /** A `handoutPicture` the handout would not understand, where the lecturer wrote it. */
 export function pictureFindings(slides: readonly FrontmatterAt[]): Finding[] {
   const seen = new Set<string>()
@@ -28,9 +27,7 @@ export function pictureFindings(slides: readonly FrontmatterAt[]): Finding[] {
     const value = s.frontmatter[PICTURE_KEY]
     if (value === undefined || PLACEMENTS.includes(value as PicturePlacement))
       continue
-    const at = s.importedAt && PICTURE_KEY in s.importedAt.frontmatter
-      ? s.importedAt
-      : s
+    const at = whereKeyIsSet(s, PICTURE_KEY)
     if (seen.has(`${at.file}:${at.line}`))
       continue
     seen.add(`${at.file}:${at.line}`)
