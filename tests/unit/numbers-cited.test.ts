@@ -78,7 +78,11 @@ describe('this deck', () => {
     expect(problems, `numbers without a citation:\n${problems.join('\n')}`).toEqual([])
   })
 
-  it('has numbers to check (the check is not vacuous)', () => {
+  // This lecture is full of doses and effect sizes: finding fewer would mean the check stopped
+  // seeing them. A fork's talk may have few or none (the cases above keep the check honest).
+  it('has numbers to check (the check is not vacuous)', (ctx) => {
+    if (!deck.headmatter.sourceOutline)
+      ctx.skip()
     const numbered = deck.slides.filter(s => s.content.split('\n').some(l => !/^\s*#/.test(l) && showsNumber(l)))
     expect(numbered.length).toBeGreaterThan(20)
   })

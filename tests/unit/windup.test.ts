@@ -15,7 +15,7 @@ import {
   windupTrain,
 } from '../../lib/windup'
 import { projectRoot } from '../support/project'
-import { parseDeck } from '../support/slides'
+import { parseDeck, where } from '../support/slides'
 
 // The published protocol, transcribed here from the papers independently of the model's
 // constants, so a wrong constant in lib/ fails these tests.
@@ -148,12 +148,13 @@ describe('what the model rests on is cited', () => {
       ].flatMap(p => p.cite)),
     ]
     expect(needed.length).toBeGreaterThan(3)
-    const deck = await parseDeck()
-    const slide = deck.slides.find(s => /<WindupTrain\b/.test(s.content))
-    expect(slide, 'no slide shows <WindupTrain>').toBeTruthy()
-    for (const key of needed) {
+    for (const key of needed)
       expect(keys.has(key), `${key} in references.bib`).toBe(true)
-      expect(slide!.content, `the wind-up slide cites ${key}`).toContain(`@${key}`)
+    // A fork that cut the wind-up slide has nothing more to check here.
+    const deck = await parseDeck()
+    for (const slide of deck.slides.filter(s => /<WindupTrain\b/.test(s.content))) {
+      for (const key of needed)
+        expect(slide.content, `${where(slide)}: the wind-up slide cites ${key}`).toContain(`@${key}`)
     }
   })
 })
