@@ -1,6 +1,7 @@
 import type { Finding, FrontmatterAt } from './finding'
 import { parseTimeString } from '@slidev/parser/utils'
 import { whereKeyIsSet } from './finding'
+import { plainTitle } from './plainTitle'
 
 /**
  * The presenter's clock, in sections. Each section of the talk may carry a time budget in
@@ -94,7 +95,10 @@ export function sectionsOf(slides: SlideLike[]): Section[] {
       : undefined
     if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || !out.length)) {
       out.push({
-        title: s.title ?? `Slide ${s.no}`,
+        // Shown as text in the presenter's bar: a title written "Mg<sup>2+</sup>" reads "Mg²⁺".
+        title: s.title
+          ? plainTitle(s.title)
+          : `Slide ${s.no}`,
         from: s.no,
         to: s.no,
         budgetMs: ms,

@@ -73,6 +73,13 @@ describe('section budgets', () => {
     ])).toEqual([])
   })
 
+  it('names a section in plain text, as the presenter\'s bar shows it', () => {
+    const [s] = sectionsOf([
+      { no: 1, title: 'The Mg<sup>2+</sup> switch &amp; <em>pain</em>', budget: '5min' },
+    ])
+    expect(s!.title).toBe('The Mg²⁺ switch & pain')
+  })
+
   it('the deck\'s own budgets are times, and its sections cover every slide in order', async () => {
     for (const entry of ['slides.md', 'short.md']) {
       const deck = await loadDeck(entry)
