@@ -9,6 +9,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { addonRoots, checkComponents, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
+import { frontmatterFindings, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { pictureFindings } from './handout/picture'
 import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter, templateReminders } from './talkConfig'
@@ -24,9 +25,23 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
     ...checkHeadmatter(entry, readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
     ...yaml,
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
+    ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addonRoots(deck.root, deck.headmatter))), fileLines(deck.root)),
     ...budgetFindings(deck.slides),
     ...pictureFindings(deck.slides),
   ]
+}
+
+/** A file's lines, each file read once. */
+function fileLines(root: string): (file: string) => string[] {
+  const read = new Map<string, string[]>()
+  return (file) => {
+    if (!read.has(file)) {
+      read.set(file, existsSync(resolve(root, file))
+        ? readFileSync(resolve(root, file), 'utf8').split('\n')
+        : [])
+    }
+    return read.get(file)!
+  }
 }
 
 /** What the deck still has of the template, to change before presenting: printed, never stopping a build. */
