@@ -2,6 +2,7 @@ import type { ParseArgsConfig } from 'node:util'
 import { performance } from 'node:perf_hooks'
 import process from 'node:process'
 import { parseArgs } from 'node:util'
+import { DeckReadError } from '../addons/citations/lib'
 import { BrowserNotFoundError } from '../lib/browser'
 import { BuildError } from '../lib/pipeline'
 import { ExportError } from '../lib/printDeck'
@@ -21,7 +22,7 @@ export async function main(body: () => Promise<void>, cleanup: () => Promise<voi
   }
   catch (e) {
     await cleanup().catch(() => {})
-    const known = e instanceof BuildError || e instanceof ExportError || e instanceof BrowserNotFoundError
+    const known = e instanceof BuildError || e instanceof ExportError || e instanceof BrowserNotFoundError || e instanceof DeckReadError
     console.error(`\nerror: ${known
       ? (e as Error).message
       : (e as Error).stack ?? e}`)

@@ -263,3 +263,18 @@ describe('the preparser, run by Slidev\'s own loader', () => {
       .toThrow(/slides\.md:8:20: error: citation key 'petrenko2030'/)
   })
 })
+
+describe('a BibTeX entry a lecturer broke', () => {
+  it('a field without its comma: the line that lacks it, in words, not the parser\'s', () => {
+    const text = readFileSync(fixture('refs-ok/refs.bib'), 'utf8')
+    const lines = text.split('\n')
+    // The first entry's title line loses its trailing comma.
+    const at = lines.findIndex(l => /^\s*title\s*=.*,\s*$/.test(l))
+    lines[at] = lines[at]!.replace(/,\s*$/, '')
+    const bib = loadBibliography(lines.join('\n'), 'refs.bib')
+    const [f] = bib.findings.filter(x => x.severity === 'error')
+    expect(f).toMatchObject({ line: at + 1, col: lines[at]!.length + 1, key: 'petrenko2003' })
+    expect(f!.message).toMatch(/^BibTeX syntax error: a comma is missing at the end of this line: every field of an entry but the last ends with ","/)
+    expect(f!.message).not.toMatch(/:\.|:\)$/)
+  })
+})

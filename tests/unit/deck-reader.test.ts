@@ -3,12 +3,12 @@
  * preparser, no process-wide parser state changed; and the caches that keep the dev
  * server's edit loop cheap.
  */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { injectPreparserExtensionLoader } from '@slidev/parser/fs'
 import { afterAll, describe, expect, it } from 'vitest'
-import { citeDeck, formatVancouver, hasReferencesMarker, loadCitedDeck, numberedReferences, readBibliography, readDeck, readDeckAgain, referencePageCount } from '../../addons/citations/lib'
+import { citeDeck, DeckReadError, formatVancouver, hasReferencesMarker, loadCitedDeck, numberedReferences, readBibliography, readDeck, readDeckAgain, referencePageCount } from '../../addons/citations/lib'
 import { renderedOnce } from '../../addons/citations/lib/renderCache'
 import { loadDeck } from '../../lib/deck'
 
@@ -282,5 +282,30 @@ describe('caches of the edit loop', () => {
       references: [...deck.references].reverse(),
     }
     expect(renderedOnce(renumbered)('slide\0a', render)).toBe('2')
+  })
+})
+
+describe('a deck that cannot be read', () => {
+  it('names the src: line of an import with no file, and the file it probably meant', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'nmda-src-'))
+    mkdirSync(join(dir, 'slides'))
+    writeFileSync(join(dir, 'slides/02-activation-persistent-pain.md'), '# Persistent pain\n')
+    writeFileSync(join(dir, 'slides.md'), [
+      '---',
+      'title: T',
+      '---',
+      '',
+      '# T',
+      '',
+      '---',
+      'src: ./slides/02-activation-persistant-pain.md',
+      'budget: 5min',
+      '---',
+      '',
+    ].join('\n'))
+    const error = await readDeck(join(dir, 'slides.md')).catch(e => e)
+    expect(error).toBeInstanceOf(DeckReadError)
+    expect(error.message).toBe('slides.md:8:6: src: no file at ./slides/02-activation-persistant-pain.md. Did you mean ./slides/02-activation-persistent-pain.md? Fix the path after src:, or remove the block.')
+    expect(error.message).not.toContain(dir)
   })
 })

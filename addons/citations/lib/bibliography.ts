@@ -107,6 +107,19 @@ function locateEntries(text: string): EntryStart[] {
 }
 
 /**
+ * Where the parser met a field name while it expected the entry to end, the field before it
+ * lacks its comma: the end of the last non-blank line before `line` (1-based).
+ */
+function missingComma(text: string, line: number): { line: number, col: number } | undefined {
+  const lines = text.split('\n')
+  for (let i = line - 2; i >= 0; i--) {
+    if (lines[i]!.trim())
+      return { line: i + 1, col: lines[i]!.trimEnd().length + 1 }
+  }
+  return undefined
+}
+
+/**
  * The first entry whose braces do not balance before the next entry starts: the usual
  * cause of a syntax error, and a better place to point at than where the parser gave up.
  */
@@ -179,26 +192,44 @@ export function loadBibliography(text: string, file: string): Bibliography {
   catch (error) {
     // Point at the entry that is broken, then keep every entry that still parses on its own,
     // so one typo does not hide all other findings.
-    const message = String((error as Error)?.message ?? error).split('\n')[0] ?? ''
+    const message = (String((error as Error)?.message ?? error).split('\n')[0] ?? '').replace(/:\s*$/, '')
     const bad = unbalancedEntry(text, locateEntries(text))
     const at = /line (\d+) col (\d+)/.exec(message)
-    findings.push({
-      severity: 'error',
-      code: 'bibtex-syntax',
-      file,
-      line: bad?.line ?? (at
-        ? Number(at[1])
-        : 1),
-      col: bad?.col ?? (at
-        ? Number(at[2])
-        : 1),
-      ...(bad?.key
-        ? { key: bad.key }
-        : {}),
-      message: bad
-        ? `BibTeX syntax error: the braces of entry @${bad.type}{${bad.key}, ...} do not balance (citation-js: ${message}). Close every { with a }.`
-        : `BibTeX syntax error: ${message}. Fix the entry at this line.`,
-    })
+    const comma = !bad && at && /expected "rbrace", got "identifier"/.test(message)
+      ? missingComma(text, Number(at[1]))
+      : undefined
+    if (comma) {
+      const entry = locateEntries(text).filter(e => e.line <= comma.line).at(-1)
+      findings.push({
+        severity: 'error',
+        code: 'bibtex-syntax',
+        file,
+        ...comma,
+        ...(entry?.key
+          ? { key: entry.key }
+          : {}),
+        message: `BibTeX syntax error: a comma is missing at the end of this line: every field of an entry but the last ends with "," (citation-js: ${message}).`,
+      })
+    }
+    else {
+      findings.push({
+        severity: 'error',
+        code: 'bibtex-syntax',
+        file,
+        line: bad?.line ?? (at
+          ? Number(at[1])
+          : 1),
+        col: bad?.col ?? (at
+          ? Number(at[2])
+          : 1),
+        ...(bad?.key
+          ? { key: bad.key }
+          : {}),
+        message: bad
+          ? `BibTeX syntax error: the braces of entry @${bad.type}{${bad.key}, ...} do not balance (citation-js: ${message}). Close every { with a }.`
+          : `BibTeX syntax error: ${message}. Fix the entry at this line.`,
+      })
+    }
     raw = []
     const all = locateEntries(text)
     for (let i = 0; i < all.length; i++) {

@@ -11,8 +11,8 @@ import type { SlideInfo } from '@slidev/types'
 import type { Bibliography } from './bibliography'
 import type { DeckCitations } from './deck'
 import type { FormattedReference } from './vancouver'
-import { readFileSync, statSync } from 'node:fs'
-import { dirname, isAbsolute, relative, resolve } from 'node:path'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { basename, dirname, isAbsolute, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { isDeepStrictEqual } from 'node:util'
 import { parse } from '@slidev/parser'
@@ -20,6 +20,7 @@ import { load } from '@slidev/parser/fs'
 import { loadBibliography } from './bibliography'
 import { bibliographyPath } from './bibliographyPath'
 import { citationNumbers, collectDeckCitations } from './deck'
+import { nearest } from './nearest'
 import { slideSourceItems } from './render'
 import { store } from './store.mjs'
 import { formatVancouver } from './vancouver'
@@ -59,10 +60,50 @@ export async function readDeck(entryPath: string, source?: (path: string, text: 
       : text
   }
   const data = await load({ userRoot: root, roots: [] } as any, entry, async path => read(path))
-  const errors = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e => `${md.filepath}:${e.row + 1}: ${e.message}`))
+  const errors = Object.values(data.markdownFiles).flatMap(md => (md.errors ?? []).map(e => deckReadMessage(root, md.filepath, e.row, e.message, read(md.filepath).split('\n'))))
   if (errors.length)
-    throw new Error(errors.join('\n'))
+    throw new DeckReadError(errors.join('\n'))
   return data
+}
+
+/** The deck's files could not be read as a talk (a `src:` with no file behind it, ...): the message is written for the lecturer. */
+export class DeckReadError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'DeckReadError'
+  }
+}
+
+/**
+ * Slidev's parser error as `file:line:column: message`, the file relative to the deck. Its row
+ * is the slide's opening `---`; a missing import is pointed at its `src:` line, with the
+ * nearest file of that folder (a typo in a section's name is the usual cause).
+ */
+export function deckReadMessage(root: string, filepath: string, row: number, message: string, lines: string[]): string {
+  const file = relative(root, filepath)
+  const missing = /^Imported markdown file not found: (.+)$/.exec(message)
+  if (!missing)
+    return `${file}:${row + 1}:1: ${message}`
+  const at = lines.findIndex((l, i) => i >= row && /^src\s*:/.test(l))
+  const line = at < 0
+    ? row
+    : at
+  const column = at < 0
+    ? 1
+    : lines[at]!.indexOf(':') + 2 + (/^src\s*:(\s*)/.exec(lines[at]!)![1]!.length)
+  const wanted = missing[1]!
+  const folder = dirname(wanted)
+  const files = existsSync(folder)
+    ? readdirSync(folder).filter(f => f.endsWith('.md'))
+    : []
+  const near = nearest(basename(wanted), files, 1, w => Math.max(3, Math.floor(w.length / 4)))
+  const shown = relative(dirname(filepath), wanted)
+  const hint = near.length
+    ? ` Did you mean ./${relative(dirname(filepath), resolve(folder, near[0]!))}?`
+    : existsSync(folder)
+      ? ''
+      : ` There is no folder ${relative(root, folder)}/.`
+  return `${file}:${line + 1}:${column}: src: no file at ./${shown}.${hint} Fix the path after src:, or remove the block.`
 }
 
 /** The last deck `readDeckAgain` read, per entry file. In store.mjs: it outlives Slidev's re-import of the preparser. */
