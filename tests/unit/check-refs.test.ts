@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { printFindings } from '../../addons/citations/lib'
 import { checkRefs, checkRefsTerminal } from '../support/checkRefs'
 
 describe('check-refs on fixture decks', () => {
@@ -89,4 +90,31 @@ describe('check-refs on fixture decks', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('no such deck')
   }, 30_000)
+})
+
+describe('the build\'s brief list of reference warnings', () => {
+  const at = (key: string, code: string, message: string) => ({
+    severity: 'warning' as const,
+    code,
+    file: 'refs.bib',
+    line: 1,
+    col: 1,
+    key,
+    message,
+  })
+  const uncited = (n: number) => Array.from({ length: n }, (_, i) => at(`key${i}`, 'uncited', `entry 'key${i}' is not cited anywhere in the deck; it will not appear in the references.`))
+
+  it('folds the entries a shortened talk no longer cites into one line, and keeps a few as they are', () => {
+    const many = printFindings([
+      ...uncited(74),
+      at('x', 'unverified-audit', 'entry \'x\' is cited but its audit is \'unverified\''),
+    ], '/', { brief: true, bibFile: 'refs.bib' })
+    expect(many.stdout).toEqual([
+      'refs.bib:1:1: warning: entry \'x\' is cited but its audit is \'unverified\'',
+      'refs.bib: warning: 74 entries are not cited anywhere in the deck (key0, key1, key2, ...) and are left out of the references; `npm run check:refs` lists them. Delete those you no longer need.',
+    ])
+    expect(printFindings(uncited(3), '/', { brief: true }).stdout).toHaveLength(3)
+    // npm run check:refs itself lists every one.
+    expect(printFindings(uncited(74), '/').stdout).toHaveLength(74)
+  })
 })

@@ -65,20 +65,37 @@ export function checkCitations(deck: CitedDeck, options: { lockFile?: string } =
 export function printFindings(findings: readonly Finding[], cwd: string, options: { verbose?: boolean, brief?: boolean, bibFile?: string } = {}): { stdout: string[], stderr: string[] } {
   const stdout: string[] = []
   const stderr: string[] = []
-  // In a build, one line stands for all "not verified online yet" warnings: the same
-  // advice fifty times hides the warnings that need a person.
-  const folded = options.brief
-    ? findings.filter(f => f.code === 'not-verified-online')
+  const bib = options.bibFile ?? 'the bibliography'
+  // In a build, one line stands for many warnings of one kind: the same advice fifty times
+  // (every entry not yet verified online; every entry a shortened fork no longer cites) hides
+  // the warnings that need a person. `npm run check:refs` lists each.
+  const folds = options.brief
+    ? [
+        {
+          code: 'not-verified-online',
+          min: 1,
+          line: (n: number) => `${bib}: warning: ${n} entries not verified online yet; \`npm run check:refs\` lists them, \`npm run check:refs -- --online\` verifies them where the internet is reachable.`,
+        },
+        {
+          code: 'uncited',
+          min: 4,
+          line: (n: number, keys: string[]) => `${bib}: warning: ${n} entries are not cited anywhere in the deck (${keys.slice(0, 3).join(', ')}, ...) and are left out of the references; \`npm run check:refs\` lists them. Delete those you no longer need.`,
+        },
+      ].map(fold => ({
+        ...fold,
+        found: findings.filter(f => f.code === fold.code),
+      })).filter(fold => fold.found.length >= fold.min)
     : []
+  const folded = new Set(folds.flatMap(fold => fold.found))
   for (const f of findings) {
-    if ((f.severity !== 'info' || options.verbose) && !folded.includes(f)) {
+    if ((f.severity !== 'info' || options.verbose) && !folded.has(f)) {
       (f.severity === 'error'
         ? stderr
         : stdout).push(formatFinding(f, cwd))
     }
   }
-  if (folded.length)
-    stdout.push(`${options.bibFile ?? 'the bibliography'}: warning: ${folded.length} entries not verified online yet; \`npm run check:refs\` lists them, \`npm run check:refs -- --online\` verifies them where the internet is reachable.`)
+  for (const fold of folds)
+    stdout.push(fold.line(fold.found.length, fold.found.map(f => f.key ?? '?')))
   return { stdout, stderr }
 }
 
