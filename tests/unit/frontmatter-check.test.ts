@@ -139,5 +139,5 @@ describe('a slide\'s frontmatter', () => {
       expect.stringContaining(`${section}:${before.length + 3}:1: unknown slide frontmatter key 'kciker'. Did you mean 'kicker'?`),
       expect.stringContaining(`${section}:${before.length + 4}:1: layout 'figur' does not exist. Did you mean 'figure'?`),
     ])
-  })
+  }, 60_000)
 })
