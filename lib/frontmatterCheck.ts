@@ -47,7 +47,8 @@ export function layoutProps(vueSource: string): string[] {
     const m = depth === 0 && /^\s*([A-Z_$][\w$]*)\??\s*:/i.exec(line)
     if (m)
       names.push(m[1]!)
-    depth += (line.match(/[{(<[]/g) ?? []).length - (line.match(/[})>\]]/g) ?? []).length
+    // Angle brackets are left out: an arrow's `=>` would count as one closing.
+    depth += (line.match(/[{([]/g) ?? []).length - (line.match(/[})\]]/g) ?? []).length
   }
   return names
 }

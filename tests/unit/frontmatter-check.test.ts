@@ -98,6 +98,7 @@ describe('a slide\'s frontmatter', () => {
   it('reads the props a layout declares, in either form Vue allows', () => {
     expect(layoutProps('<script setup lang="ts">\nconst props = defineProps<{\n  url: string\n  scale?: number\n}>()\n</script>')).toEqual(['url', 'scale'])
     expect(layoutProps('const props = defineProps({\n  image: {\n    type: String,\n  },\n  backgroundSize: {\n    type: String,\n    default: \'cover\',\n  },\n})\n')).toEqual(['image', 'backgroundSize'])
+    expect(layoutProps('defineProps({\n  items: {\n    type: Array,\n    default: () => [],\n  },\n  color: {\n    type: String,\n  },\n})\n')).toEqual(['items', 'color'])
     expect(layoutProps('<template><div /></template>')).toEqual([])
   })
 

@@ -88,9 +88,10 @@ export function deckReadMessage(root: string, filepath: string, row: number, mes
   const line = at < 0
     ? row
     : at
+  // The column where the path starts, after `src:` and its spaces.
   const column = at < 0
     ? 1
-    : lines[at]!.indexOf(':') + 2 + (/^src\s*:(\s*)/.exec(lines[at]!)![1]!.length)
+    : /^src\s*:\s*/.exec(lines[at]!)![0].length + 1
   const wanted = missing[1]!
   const folder = dirname(wanted)
   const files = existsSync(folder)
