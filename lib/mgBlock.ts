@@ -334,8 +334,8 @@ export function openChannelState(vMv: number, mgMm: number, step: MgBlockStep = 
 
 /**
  * The presenter's five steps at physiological [Mg]o (1 mM):
- * 0 rest (-70 mV, no agonist, closed, Mg2+ in the pore); 1 glutamate binds GluN2B;
- * 2 glycine binds GluN1, the gate opens but Mg2+ still plugs the pore (B = 4.5 %);
+ * 0 rest (-70 mV, no agonist, closed, Mg2+ outside); 1 glutamate binds GluN2B;
+ * 2 glycine binds GluN1, the gate opens and Mg2+ enters and plugs the pore (B = 4.5 %);
  * 3 depolarisation to -20 mV expels Mg2+ (B = 51 %); 4 Na+ and Ca2+ flow in, K+ out,
  * Ca2+ points on to central sensitization.
  * Steps 3 and 4 are one moment in a neuron (unblock takes ~0.1 ms, Kampa et al. 2004
@@ -355,8 +355,12 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
     glutamateBound,
     glycineBound,
     open,
-    mgInPore: !depolarised,
-    mgOccupancy: depolarised ? 0 : 1,
+    // Mg2+ blocks the open channel: it reaches its site only once the gate has opened
+    // (nowak1984; ascher1988), so a closed channel is drawn with it waiting outside.
+    mgInPore: open && !depolarised,
+    mgOccupancy: open && !depolarised
+      ? 1
+      : 0,
     vMv,
     mgMm,
     unblocked,
@@ -373,6 +377,17 @@ export function channelStateAtStep(stepLike: unknown, mgMm: number = PHYSIOLOGIC
       : NO_FLUX,
     showCalciumTarget: step === 4,
   }
+}
+
+/**
+ * Where the drawn Mg2+ is, 0 in the pore .. 1 outside: outside a closed channel, which it
+ * cannot enter (an open-channel blocker: nowak1984, ascher1988), and in an open one where the
+ * model's block puts it (`mgExpulsion`).
+ */
+export function drawnMgOut(state: ChannelState): number {
+  return state.open
+    ? mgExpulsion(state.vMv, state.mgMm)
+    : 1
 }
 
 /**

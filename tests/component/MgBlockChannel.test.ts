@@ -38,7 +38,9 @@ describe('<MgBlockChannel> presenter steps', () => {
     expect(w.get('[data-mg-block]').attributes('data-step')).toBe(String(step))
     expect(name(w)).toBe(describeStep(s, CAPTIONS[step]!))
     expect(readout(w, 'unblocked')).toBe(formatPercent(jahrStevensUnblock(s.vMv, 1)))
-    const mg = mgPosition(STEPS_SCENE.cx, step < 3
+    // In the pore only while the channel is open at rest (step 2): outside a closed channel,
+    // which Mg2+ cannot enter, and outside once depolarisation has expelled it.
+    const mg = mgPosition(STEPS_SCENE.cx, step === 2
       ? 0
       : 1)
     expect(w.get('[data-mg-ion]').attributes('transform')).toBe(`translate(${mg.x} ${mg.y})`)

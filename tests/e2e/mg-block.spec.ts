@@ -158,7 +158,7 @@ for (const [width, height] of [
   }
 }
 
-test('motion that teaches: the agonists move in, the potential sweeps while Mg2+ leaves, the waiting ions enter', async ({ page }) => {
+test('motion that teaches: the agonists move in, the Mg2+ enters the opened pore, the potential sweeps while it leaves, the waiting ions enter', async ({ page }) => {
   const no = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
   await page.goto(`${no}?clicks=0`)
   const view = page.locator(`.slidev-page-${no} [data-mg-block]`)
@@ -200,8 +200,13 @@ test('motion that teaches: the agonists move in, the potential sweeps while Mg2+
   const end = glu[glu.length - 1]!
   expect(Math.hypot(start.x - end.x, start.y - end.y)).toBeGreaterThan(50)
   expect(glu.some(p => Math.abs(p.x - end.x) > 10 && Math.abs(p.x - start.x) > 10)).toBe(true)
-  await page.keyboard.press('ArrowRight')
+  // Glycine: the channel opens and the Mg2+, outside the closed channel until now, moves into
+  // the pore through positions in between (an open-channel blocker: it does not start there).
+  const mg = await track('[data-mg-ion]', () => page.keyboard.press('ArrowRight'), () => page.waitForTimeout(1400))
   await expect(view).toHaveAttribute('data-step', '2')
+  const [mgOut, mgIn] = [mg[0]!, mg[mg.length - 1]!]
+  expect(mgIn.y - mgOut.y, 'the Mg2+ ends lower, in the pore').toBeGreaterThan(20)
+  expect(mg.some(p => p.y > mgOut.y + 5 && p.y < mgIn.y - 5), 'the Mg2+ passes through positions in between').toBe(true)
   // Depolarisation: the readout passes through the potentials between -70 and -20 mV, and the
   // Mg2+ moves while it does.
   const vm = await track('[data-readout="potential"]', () => page.keyboard.press('ArrowRight'), async () => {

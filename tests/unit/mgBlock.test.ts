@@ -2,9 +2,11 @@ import { describe, expect, it } from 'vitest'
 import {
   channelStateAtStep,
   describeStep,
+  drawnMgOut,
   halfUnblockPotential,
   ivCurve,
   jahrStevensUnblock,
+  mgExpulsion,
   negativeSlopePeak,
   nmdaCurrent,
   openChannelState,
@@ -103,7 +105,16 @@ describe('presenter steps', () => {
       [true, true, true],
       [true, true, true],
     ])
-    expect(s.map(x => x.mgInPore)).toEqual([true, true, true, false, false])
+    // Mg2+ blocks the open channel: outside while it is closed, in the pore once it opens at rest.
+    expect(s.map(x => x.mgInPore)).toEqual([false, false, true, false, false])
+    expect(s.map(drawnMgOut)).toEqual([
+      1,
+      1,
+      mgExpulsion(-70),
+      mgExpulsion(s[3]!.vMv),
+      mgExpulsion(s[4]!.vMv),
+    ])
+    expect(mgExpulsion(-70)).toBe(0)
     expect(s[2]!.vMv).toBe(-70)
     expect(s[2]!.unblocked).toBeCloseTo(published(-70, 1), 12)
     expect(s[3]!.unblocked).toBeCloseTo(published(s[3]!.vMv, 1), 12)

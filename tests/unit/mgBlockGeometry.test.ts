@@ -1,6 +1,6 @@
 import type { MgWording, Scene, SceneItem } from '../../lib/mgBlockGeometry'
 import { describe, expect, it } from 'vitest'
-import { channelStateAtStep, ivCurve, mgExpulsion, negativeSlopePeak, nmdaCurrent, openChannelState, sweepState } from '../../lib/mgBlock'
+import { channelStateAtStep, drawnMgOut, ivCurve, mgExpulsion, negativeSlopePeak, nmdaCurrent, openChannelState, sweepState } from '../../lib/mgBlock'
 import {
   collisions,
   DEFAULT_LABELS,
@@ -106,7 +106,7 @@ describe.each(Object.entries(WORDINGS))('no collisions, with the %s wording', (_
     for (const still of [true, false]) {
       const scene = stepsScene(s, w, {
         vMv: s.vMv,
-        mgExpelled: mgExpulsion(s.vMv),
+        mgExpelled: drawnMgOut(s),
         flowing: !still && s.flux.direction !== 'none',
         staticArrows: still,
       })
@@ -114,17 +114,20 @@ describe.each(Object.entries(WORDINGS))('no collisions, with the %s wording', (_
     }
   })
 
-  it('while the agonists move in (steps 2 and 3), every frame', () => {
+  it('while the agonists move in (steps 2 and 3) and the Mg2+ enters the opened pore (step 3), every frame', () => {
     for (const step of [1, 2]) {
       const s = channelStateAtStep(step)
-      const scene = stepsScene(s, w, {
-        vMv: s.vMv,
-        mgExpelled: 0,
-        flowing: false,
-        staticArrows: false,
-      })
-      for (const ligand of scene.items.filter(i => i.kind === 'ligand')) {
-        for (let t = 0; t <= 1; t += 0.05) {
+      for (let t = 0; t <= 1; t += 0.05) {
+        // The Mg2+ moves from outside into the pore as the channel it blocks opens.
+        const scene = stepsScene(s, w, {
+          vMv: s.vMv,
+          mgExpelled: s.open
+            ? 1 - t
+            : drawnMgOut(s),
+          flowing: false,
+          staticArrows: false,
+        })
+        for (const ligand of scene.items.filter(i => i.kind === 'ligand')) {
           const at = {
             ...ligand,
             ...lerp(ligand.from, ligand, t),
