@@ -8,6 +8,7 @@
 import type { Finding, FrontmatterAt } from './finding'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
+import { whereKeyIsSet } from './finding'
 import { PICTURE_KEY } from './handout/picture'
 import { nearest } from './nearest'
 
@@ -30,6 +31,31 @@ export const SLIDEV_SLIDE_KEYS = [
   'src',
   'transition',
 ]
+
+/**
+ * Keys whose value Slidev reads as a number: a word there (`clicks: two`) builds, and the
+ * slide then opens at `?clicks=NaN` and takes every press of the clicker without ever moving
+ * on. What each must be, and why.
+ */
+const NUMBER_KEYS: Record<string, { ok: (v: number) => boolean, want: string, why?: string }> = {
+  clicks: {
+    ok: v => Number.isInteger(v) && v >= 0,
+    want: 'a whole number of clicks, e.g. clicks: 3',
+    why: ' As it is, the slide builds, and the clicker cannot leave it.',
+  },
+  clicksStart: {
+    ok: v => Number.isInteger(v) && v >= 0,
+    want: 'a whole number, e.g. clicksStart: 1',
+  },
+  zoom: {
+    ok: v => v > 0,
+    want: 'a positive number, e.g. zoom: 0.8',
+  },
+  level: {
+    ok: v => Number.isInteger(v) && v > 0,
+    want: 'a heading level, e.g. level: 2',
+  },
+}
 
 /** The keys this deck's layouts and checks read on a slide. */
 export const DECK_SLIDE_KEYS = ['kicker', 'budget', PICTURE_KEY]
@@ -145,12 +171,15 @@ export function frontmatterFindings(slides: readonly FrontmatterSlide[], layouts
           report(place, key, `unknown slide frontmatter key '${key}'. Did you mean '${near[0]}'? (Slidev ignores a key it does not know, and the slide renders without it.)`)
       }
     }
+    for (const [key, rule] of Object.entries(NUMBER_KEYS)) {
+      const value = s.frontmatter[key]
+      if (value !== undefined && !(typeof value === 'number' && rule.ok(value)))
+        report(whereKeyIsSet(s, key), key, `${key}: ${JSON.stringify(value)} is not ${rule.want}.${rule.why ?? ''}`)
+    }
     const layout = s.frontmatter.layout
     if (typeof layout === 'string' && !layouts.has(layout)) {
       const near = nearest(layout, layouts.keys(), 1)
-      report(s.importedAt && 'layout' in s.importedAt.frontmatter
-        ? s.importedAt
-        : s, 'layout', `layout '${layout}' does not exist${near.length
+      report(whereKeyIsSet(s, 'layout'), 'layout', `layout '${layout}' does not exist${near.length
         ? `. Did you mean '${near[0]}'?`
         : ''} Layouts of this deck: ${[
         ...layouts.keys(),

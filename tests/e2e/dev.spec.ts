@@ -10,7 +10,7 @@ import { editToScreen, networkWatch, saveFile, startDevServer } from '../../lib/
 import { formatMillivolts } from '../../lib/mgBlock'
 import { TEMPLATE_VALUES } from '../../lib/talkConfig'
 import { startDev } from '../support/devServer'
-import { copyProject, projectRoot } from '../support/project'
+import { copyProject, entryFiles, projectRoot } from '../support/project'
 import { deck, slideNumberOf } from './deck'
 import { expect, test } from './fixtures'
 import { expectShared, tryIt } from './liveState'
@@ -273,6 +273,8 @@ test.describe('npm run dev, edited while it runs', () => {
 // The README's 20-minute version, rehearsed the way it gives: `npx slidev short.md`.
 test('the 20-minute version serves from its own entry file: its title, its last slide and the presenter view, with no error', async ({ page }) => {
   test.setTimeout(180_000)
+  // A fork that gives one talk deletes short.md, as the README allows.
+  test.skip(!entryFiles.includes('short.md'), 'no short.md in this fork')
   const seen = problems(page)
   const short = await loadDeck(join(projectRoot, 'short.md'))
   const full = await deck()

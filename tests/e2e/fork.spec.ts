@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import process from 'node:process'
 import { stripVTControlCharacters } from 'node:util'
@@ -300,8 +300,9 @@ function vitest(dir: string, args: string[] = []) {
 // The README promises that a fork passes `npm test` unchanged: the suites test the machinery
 // (models, citations, checks, components), not this lecture's wording or its section list.
 // The cut is a lecturer's: keep the receptor and persistent pain, drop the four sections after
-// them (the wind-up and tolerance diagrams, the drugs, the 2025 review) and leave short.md as
-// cloned (it still imports them); a lecturer once found five tests that only this deck passed.
+// them (the wind-up and tolerance diagrams, the drugs, the 2025 review), first with short.md as
+// cloned (it still imports them), then without it; lecturers found seven tests that only this
+// deck passed.
 const CUT = [
   'slides/03-visceral-pain.md',
   'slides/04-clinical-implications.md',
@@ -332,8 +333,12 @@ test('a fork that cuts four sections, relabels a diagram and retitles the talk p
   expect(claimed.code, claimed.output).not.toBe(0)
   expect(claimed.output).toMatch(/source slide "NMDA Receptor Activation and Visceral Pain" is missing/)
 
-  // ...and, as the README says, drops the claim with the headmatter line: then all pass.
+  // ...and, as the README says, drops the claim with the headmatter line: then all pass, with
+  // short.md as cloned (it still imports the cut sections) and, as a talk given once, without it.
   writeFileSync(entry, forked.replace(/^sourceOutline: .+\n/m, ''))
+  const withShort = vitest(dir, ['tests/unit/short-talk.test.ts', 'tests/unit/canvas.test.ts', 'tests/unit/section-timer.test.ts'])
+  expect(withShort.code, withShort.output).toBe(0)
+  rmSync(join(dir, 'short.md'))
   // All but two files of build-error cases, which build the deck four times (minutes) and break
   // only what every fork keeps (the headmatter, a component, the bibliography's first entry);
   // the cases that break a citation in a section file run here.

@@ -1,10 +1,14 @@
 import { spawnSync } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import process from 'node:process'
 import { fileURLToPath } from 'node:url'
 import { copyProject as copyDir } from '../../lib/devLoop'
 
 export const projectRoot = resolve(fileURLToPath(new URL('../..', import.meta.url)))
+
+/** The talk's entry files: slides.md, and the 20-minute short.md where a fork keeps it (the README lets it go). */
+export const entryFiles = ['slides.md', 'short.md'].filter(f => existsSync(join(projectRoot, f)))
 
 /**
  * A copy of the project as a forker would have it (the files git tracks or would track),

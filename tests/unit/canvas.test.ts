@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
 import { CANVAS_WIDTH, HALL_WIDTH } from '../../lib/hallChecks'
 import { canvasSize } from '../../lib/pipeline'
+import { entryFiles } from '../support/project'
 
 // The slide canvas is one number in three places: each entry file's canvasWidth, the type
 // scale's --hall-px (styles/tokens.css) and CANVAS_WIDTH, which the checks use. At 16:9 its
@@ -19,7 +20,7 @@ describe('the slide canvas', () => {
   })
 
   it('is the same width in both entry files and in the type scale', async () => {
-    for (const entry of ['slides.md', 'short.md']) {
+    for (const entry of entryFiles) {
       const deck = await loadDeck(entry)
       expect(deck.headmatter.canvasWidth, `${entry}: canvasWidth`).toBe(CANVAS_WIDTH)
       expect(deck.headmatter.aspectRatio ?? '16/9', `${entry}: aspectRatio`).toBe('16/9')

@@ -142,3 +142,18 @@ describe('a slide\'s frontmatter', () => {
     ])
   }, 60_000)
 })
+
+describe('a number Slidev reads from a slide', () => {
+  it('clicks: a word or a fraction stops the build at its line; a whole number passes', () => {
+    const lines = ['---', 'clicks: two', '---']
+    const f = frontmatterFindings([
+      slide({ clicks: 'two' }),
+      slide({ clicks: 2.5 }, { no: 3, line: 10 }),
+      slide({ clicks: 3, zoom: 0.8 }, { no: 4 }),
+    ], LAYOUTS, () => lines)
+    expect(f.map(formatFinding)).toEqual([
+      'slides/01.md:2:1: clicks: "two" is not a whole number of clicks, e.g. clicks: 3. As it is, the slide builds, and the clicker cannot leave it.',
+      'slides/01.md:10:1: clicks: 2.5 is not a whole number of clicks, e.g. clicks: 3. As it is, the slide builds, and the clicker cannot leave it.',
+    ])
+  })
+})

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
 import { budgetFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, toggled } from '../../lib/sectionTimer'
+import { entryFiles } from '../support/project'
 
 const MIN = 60_000
 
@@ -81,7 +82,7 @@ describe('section budgets', () => {
   })
 
   it('the deck\'s own budgets are times, and its sections cover every slide in order', async () => {
-    for (const entry of ['slides.md', 'short.md']) {
+    for (const entry of entryFiles) {
       const deck = await loadDeck(entry)
       expect(budgetFindings(deck.slides), entry).toEqual([])
       const sections = sectionsOf(deck.slides.map(s => ({
