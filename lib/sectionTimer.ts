@@ -30,7 +30,7 @@ export function elapsedMs(t: TimerState, now: number): number {
 }
 
 /** Start, pause or resume, as Slidev's own timer does: resuming keeps the time run so far. */
-export function toggled(t: TimerState, now: number): TimerState {
+export function toggled<T extends TimerState>(t: T, now: number): T {
   if (t.status === 'running')
     return { ...t, status: 'paused', pausedAt: now }
   if (t.status === 'paused')
@@ -95,9 +95,11 @@ export function sectionsOf(slides: SlideLike[]): Section[] {
       : undefined
     if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || !out.length)) {
       out.push({
-        // Shown as text in the presenter's bar: a title written "Mg<sup>2+</sup>" reads "Mg²⁺".
+        // Shown as text in the presenter's bar: a title written "Mg<sup>2+</sup>" reads "Mg²⁺",
+        // and a section that opens on the first of a run of pages ("References (1/5)") is
+        // named without the page count, which would stay "1/5" on every page of it.
         title: s.title
-          ? plainTitle(s.title)
+          ? plainTitle(s.title).replace(/\s*\(\d+\/\d+\)$/, '')
           : `Slide ${s.no}`,
         from: s.no,
         to: s.no,

@@ -6,6 +6,7 @@
 import type { ShortcutOptions } from '@slidev/types'
 import { sharedState } from '@slidev/client'
 import { defineShortcutsSetup } from '@slidev/types'
+import { toRaw } from 'vue'
 import { toggled } from '../lib/sectionTimer'
 
 export default defineShortcutsSetup((_nav, base: ShortcutOptions[]) => [
@@ -14,10 +15,8 @@ export default defineShortcutsSetup((_nav, base: ShortcutOptions[]) => [
     name: 'toggle_timer',
     key: 't',
     fn: () => {
-      sharedState.timer = {
-        ...sharedState.timer,
-        ...toggled(sharedState.timer, Date.now()),
-      }
+      // From the raw timer: a proxy inside the shared state stops its sync (custom-nav-controls.vue).
+      sharedState.timer = toggled(toRaw(sharedState.timer), Date.now())
     },
   },
 ])

@@ -79,6 +79,10 @@ describe('section budgets', () => {
       { no: 1, title: 'The Mg<sup>2+</sup> switch &amp; <em>pain</em>', budget: '5min' },
     ])
     expect(s!.title).toBe('The Mg²⁺ switch & pain')
+    const [refs] = sectionsOf([
+      { no: 1, title: 'References (1/5)', budget: '1min' },
+    ])
+    expect(refs!.title).toBe('References')
   })
 
   it('the deck\'s own budgets are times, and its sections cover every slide in order', async () => {
