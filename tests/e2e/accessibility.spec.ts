@@ -22,9 +22,12 @@ test('the outline check and axe\'s outline rules catch a broken outline', async 
   expect((await audit(page, 'html', { type: 'rule', values: OUTLINE_RULES })).map(v => v.id)).toEqual(['page-has-heading-one'])
 })
 
-test('the page has a language', async ({ page }) => {
+test('the page has a language, and the talk\'s title (not "... - Slidev") as its title', async ({ page }) => {
   await page.goto('1')
   expect(await page.getAttribute('html', 'lang')).toMatch(/^en/)
+  const title = String((await deck()).headmatter.title)
+  await expect(page).toHaveTitle(title)
+  expect(await page.getAttribute('meta[property="og:title"]', 'content')).toBe(title)
 })
 
 /**
