@@ -141,3 +141,37 @@ export function checkComponents(slides: Slide[], known: Set<string>): Finding[] 
   }
   return findings
 }
+
+/**
+ * `<FigureFrame name="...">` names an SVG in figures/. A misspelt name built the site and threw
+ * only while the PDF was printed, naming neither the slide nor its line: checked with the rest.
+ */
+export function checkFigureNames(slides: Slide[], figures: string[]): Finding[] {
+  const findings: Finding[] = []
+  for (const slide of slides) {
+    blankCode(slide.content).split('\n').forEach((lineText, i) => {
+      for (const m of lineText.matchAll(/<FigureFrame\s[^>]*?name="([^"]*)"/g)) {
+        const name = m[1]!
+        if (figures.includes(name))
+          continue
+        const hint = nearest(name, figures)
+        findings.push({
+          file: slide.file,
+          line: slide.contentLine + i,
+          column: (m.index ?? 0) + m[0].indexOf('name=') + 1,
+          message: `<FigureFrame name="${name}">: there is no figures/${name}.svg. ${hint.length
+            ? `Did you mean name="${hint[0]}"? `
+            : ''}The name is the file's, without .svg (figures: ${figures.join(', ')}).`,
+        })
+      }
+    })
+  }
+  return findings
+}
+
+/** The figures a slide can name: the SVG files in `dir`, without their extension. */
+export function figureNames(dir: string): string[] {
+  return existsSync(dir)
+    ? readdirSync(dir).filter(f => f.endsWith('.svg')).map(f => f.slice(0, -4)).sort()
+    : []
+}

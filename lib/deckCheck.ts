@@ -7,7 +7,7 @@ import type { Deck } from './deck'
 import type { Finding } from './finding'
 import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { addonRoots, checkComponents, knownComponents } from './componentCheck'
+import { addonRoots, checkComponents, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { pictureFindings } from './handout/picture'
@@ -25,6 +25,7 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
     ...checkHeadmatter(entry, readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
     ...yaml,
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
+    ...checkFigureNames(deck.slides, figureNames(join(deck.root, 'figures'))),
     ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addonRoots(deck.root, deck.headmatter))), fileLines(deck.root)),
     ...budgetFindings(deck.slides),
     ...pictureFindings(deck.slides),

@@ -1,7 +1,7 @@
 import type { Slide } from '../../lib/deck'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkComponents, iconComponents, knownComponents, toPascal } from '../../lib/componentCheck'
+import { checkComponents, checkFigureNames, figureNames, iconComponents, knownComponents, toPascal } from '../../lib/componentCheck'
 import { nearest } from '../../lib/nearest'
 import { projectRoot } from '../support/project'
 
@@ -51,6 +51,29 @@ describe('checkComponents', () => {
   it('helpers', () => {
     expect(toPascal('v-clicks')).toBe('VClicks')
     expect(nearest('TolerenceCurves', known)).toEqual(['ToleranceCurves'])
+  })
+})
+
+describe('checkFigureNames', () => {
+  it('names a FigureFrame whose figure does not exist, at its name, with the nearest figure', () => {
+    const f = checkFigureNames([
+      slide('# T\n\n<FigureFrame name="receptive-feild" alt="A" />\n<FigureFrame name="windup-chain" alt="B" />'),
+    ], ['receptive-field', 'windup-chain'])
+    expect(f).toEqual([
+      {
+        file: 'slides/01.md',
+        line: 12,
+        column: 14,
+        message: '<FigureFrame name="receptive-feild">: there is no figures/receptive-feild.svg. Did you mean name="receptive-field"? The name is the file\'s, without .svg (figures: receptive-field, windup-chain).',
+      },
+    ])
+  })
+
+  it('reads the figures of this deck, and every FigureFrame of its slides names one of them', async () => {
+    const figures = figureNames(join(projectRoot, 'figures'))
+    expect(figures).toContain('windup-chain')
+    const { loadDeck } = await import('../../lib/deck')
+    expect(checkFigureNames((await loadDeck(join(projectRoot, 'slides.md'))).slides, figures)).toEqual([])
   })
 })
 
