@@ -112,31 +112,39 @@ function blankCode(md: string): string {
     .replace(/<!--[\s\S]*?-->/g, m => m.replace(/[^\n]/g, ' '))
 }
 
+/** Every match of `re` in the slides' Markdown (code and comments left out), where it stands. */
+function* matchesIn(slides: Slide[], re: RegExp): Generator<{ file: string, line: number, column: number, m: RegExpMatchArray }> {
+  for (const slide of slides) {
+    for (const [i, text] of blankCode(slide.content).split('\n').entries()) {
+      for (const m of text.matchAll(re)) {
+        yield {
+          file: slide.file,
+          line: slide.contentLine + i,
+          column: (m.index ?? 0) + 1,
+          m,
+        }
+      }
+    }
+  }
+}
+
 /**
  * A production build renders an unknown component as an empty custom element without a
  * word of warning, so a misspelt `<MgBlockChanel />` would reach the lecture hall blank.
  */
 export function checkComponents(slides: Slide[], known: Set<string>): Finding[] {
   const findings: Finding[] = []
-  for (const slide of slides) {
-    const text = blankCode(slide.content)
-    const lines = text.split('\n')
-    lines.forEach((lineText, i) => {
-      for (const m of lineText.matchAll(/<([A-Z]\w*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s/>])/g)) {
-        const tag = m[1]!
-        const name = toPascal(tag)
-        if (known.has(name))
-          continue
-        const hint = nearest(name, known)
-        findings.push({
-          file: slide.file,
-          line: slide.contentLine + i,
-          column: (m.index ?? 0) + 1,
-          message: `unknown component <${tag}>: no components/${name}.vue and no Slidev built-in of that name. ${hint.length
-            ? `Did you mean ${hint.map(h => `<${h}>`).join(', ')}? `
-            : ''}Create components/${name}.vue or fix the name.`,
-        })
-      }
+  for (const { m, ...at } of matchesIn(slides, /<([A-Z]\w*|[a-z][a-z0-9]*(?:-[a-z0-9]+)+)(?=[\s/>])/g)) {
+    const tag = m[1]!
+    const name = toPascal(tag)
+    if (known.has(name))
+      continue
+    const hint = nearest(name, known)
+    findings.push({
+      ...at,
+      message: `unknown component <${tag}>: no components/${name}.vue and no Slidev built-in of that name. ${hint.length
+        ? `Did you mean ${hint.map(h => `<${h}>`).join(', ')}? `
+        : ''}Create components/${name}.vue or fix the name.`,
     })
   }
   return findings
@@ -148,22 +156,17 @@ export function checkComponents(slides: Slide[], known: Set<string>): Finding[] 
  */
 export function checkFigureNames(slides: Slide[], figures: string[]): Finding[] {
   const findings: Finding[] = []
-  for (const slide of slides) {
-    blankCode(slide.content).split('\n').forEach((lineText, i) => {
-      for (const m of lineText.matchAll(/<FigureFrame\s[^>]*?name="([^"]*)"/g)) {
-        const name = m[1]!
-        if (figures.includes(name))
-          continue
-        const hint = nearest(name, figures)
-        findings.push({
-          file: slide.file,
-          line: slide.contentLine + i,
-          column: (m.index ?? 0) + m[0].indexOf('name=') + 1,
-          message: `<FigureFrame name="${name}">: there is no figures/${name}.svg. ${hint.length
-            ? `Did you mean name="${hint[0]}"? `
-            : ''}The name is the file's, without .svg (figures: ${figures.join(', ')}).`,
-        })
-      }
+  for (const { m, ...at } of matchesIn(slides, /<FigureFrame\s[^>]*?name="([^"]*)"/g)) {
+    const name = m[1]!
+    if (figures.includes(name))
+      continue
+    const hint = nearest(name, figures)
+    findings.push({
+      ...at,
+      column: at.column + m[0].indexOf('name='),
+      message: `<FigureFrame name="${name}">: there is no figures/${name}.svg. ${hint.length
+        ? `Did you mean name="${hint[0]}"? `
+        : ''}The name is the file's, without .svg (figures: ${figures.join(', ')}).`,
     })
   }
   return findings
