@@ -172,6 +172,15 @@ export function handoutCover(headmatter: Record<string, unknown>, firstTitle = '
 }
 
 /** What the cover says about the handout itself. */
+/**
+ * Whether the deck says it reproduces a source lecture (`sourceOutline:` in the headmatter):
+ * only then does the handout end with what was corrected from it. A fork that is its own talk
+ * deletes the key (README), and its audience never saw the lecture those corrections are of.
+ */
+export function hasSourceLecture(headmatter: Record<string, unknown>): boolean {
+  return typeof headmatter.sourceOutline === 'string' && headmatter.sourceOutline.trim() !== ''
+}
+
 export function aboutLines(headmatter: Record<string, unknown>, withAppendix = false): string[] {
   const by = [headmatter.author, headmatter.affiliation].filter(Boolean).join(', ')
   return [

@@ -6,6 +6,7 @@ import { stripVTControlCharacters } from 'node:util'
 import { parse } from 'yaml'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
+import { APPENDIX_TITLE } from '../../lib/handout'
 import { serveStatic } from '../../lib/staticServer'
 import { fold, pageTexts, pdfInfo, renderPage } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
@@ -104,6 +105,7 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     .replace(/^affiliation: .*$/m, 'affiliation: Example Pain Institute')
     .replace(/^# logo: .*$/m, 'logo: public/logo.svg')
     .replace(/^# url: .*$/m, `url: ${URL}`)
+    .replace(/^sourceOutline: .+\n/m, '')
     .replace(srcBlock(REMOVED), '')
   expect(md, 'slides.md shows a forker the logo key').toContain('logo: public/logo.svg')
   expect(md, 'slides.md shows a forker the url key').toContain(`url: ${URL}`)
@@ -148,6 +150,10 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
       const ref = before.references.find(x => x.key === key)!
       expect(text, `${pdf} still lists ${key}`).not.toContain(fold(ref.text).slice(0, 60))
     }
+    // Its own talk (no sourceOutline:): no appendix of corrections to a lecture its audience
+    // never saw, and a cover that promises none.
+    expect(text, pdf).not.toContain(APPENDIX_TITLE)
+    expect(text, pdf).not.toContain('sources and corrections of this lecture')
   }
 
   // The handout's cover shows the logo, in the top right, above the contents.

@@ -1,6 +1,6 @@
 import type { HandoutReference } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
-import { aboutLines, citedKeys, handoutContent, handoutCover, noteAudience, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
+import { aboutLines, citedKeys, handoutContent, handoutCover, hasSourceLecture, noteAudience, referencesIntro, rowSources, sourcesAndCorrections, studentNotesHtml } from '../../lib/handout/content'
 import { plainTitle } from '../../lib/plainTitle'
 import { formatDate } from '../../lib/talkConfig'
 
@@ -224,5 +224,13 @@ describe('noteAudience', () => {
   it('takes a label only where the paragraph opens, as the handout does', () => {
     expect(noteAudience('As the Maintainer: section says')).toBe('student')
     expect(noteAudience('A correction: of sorts')).toBe('student')
+  })
+})
+
+describe('the appendix of corrections', () => {
+  it('belongs to a deck that says it reproduces a source lecture', () => {
+    expect(hasSourceLecture({ sourceOutline: 'slides/source-lecture-outline.yaml' })).toBe(true)
+    expect(hasSourceLecture({})).toBe(false)
+    expect(hasSourceLecture({ sourceOutline: ' ' })).toBe(false)
   })
 })
