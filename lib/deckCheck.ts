@@ -9,8 +9,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { addonRoots, checkComponents, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
-import { frontmatterFindings, knownLayouts, layoutDirs } from './frontmatterCheck'
-import { pictureFindings } from './handout/picture'
+import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
+import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings } from './sectionTimer'
 import { checkHeadmatter, templateReminders } from './talkConfig'
 
@@ -19,6 +19,7 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   // A headmatter that does not parse loses every key after the error (the addons among them),
   // and the other checks would report what follows from that: the YAML first, alone.
   const entry = relative(deck.root, deck.entry)
+  const lines = fileLines(deck.root)
   if (yaml.some(f => f.file === entry && f.line < (deck.slides[0]?.contentLine ?? 0)))
     return yaml
   return [
@@ -26,9 +27,16 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
     ...yaml,
     ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
     ...checkFigureNames(deck.slides, figureNames(join(deck.root, 'figures'))),
-    ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addonRoots(deck.root, deck.headmatter))), fileLines(deck.root)),
-    ...budgetFindings(deck.slides),
-    ...pictureFindings(deck.slides),
+    ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addonRoots(deck.root, deck.headmatter))), lines),
+    // Pointed at the key's own line, not the `---` that opens its frontmatter.
+    ...budgetFindings(deck.slides).map(f => ({
+      ...f,
+      line: keyLine(lines(f.file), f.line, 'budget'),
+    })),
+    ...pictureFindings(deck.slides).map(f => ({
+      ...f,
+      line: keyLine(lines(f.file), f.line, PICTURE_KEY),
+    })),
   ]
 }
 

@@ -119,6 +119,17 @@ export function knownLayouts(dirs: string[]): Map<string, string[]> {
   return layouts
 }
 
+/**
+ * The line of `key:` in the frontmatter that opens at `line` (1-based), to point an editor at
+ * the value rather than at the slide's `---`; `line` itself when the key is not found.
+ */
+export function keyLine(lines: string[], line: number, key: string): number {
+  const i = lines.findIndex((l, n) => n >= line - 1 && new RegExp(`^${key.replace(/\$/g, '\\$')}\\s*:`).test(l))
+  return i < 0
+    ? line
+    : i + 1
+}
+
 export interface FrontmatterSlide extends FrontmatterAt {
   no: number
 }
@@ -137,16 +148,12 @@ export function frontmatterFindings(slides: readonly FrontmatterSlide[], layouts
   ])
   const out: Finding[] = []
   const seen = new Set<string>()
-  const at = (place: FrontmatterAt, key: string) => {
-    const text = lines(place.file)
-    const from = Math.max(0, place.line - 1)
-    const i = text.findIndex((l, n) => n >= from && new RegExp(`^${key.replace(/\$/g, '\\$')}\\s*:`).test(l))
-    return i < 0
-      ? { file: place.file, line: place.line, column: 1 }
-      : { file: place.file, line: i + 1, column: 1 }
-  }
   const report = (place: FrontmatterAt, key: string, message: string) => {
-    const where = at(place, key)
+    const where = {
+      file: place.file,
+      line: keyLine(lines(place.file), place.line, key),
+      column: 1,
+    }
     const id = `${where.file}:${where.line}:${key}`
     if (seen.has(id))
       return
@@ -167,8 +174,11 @@ export function frontmatterFindings(slides: readonly FrontmatterSlide[], layouts
         const near = nearest(key, known, 1, w => w.length >= 5
           ? 2
           : 1)
-        if (near.length)
-          report(place, key, `unknown slide frontmatter key '${key}'. Did you mean '${near[0]}'? (Slidev ignores a key it does not know, and the slide renders without it.)`)
+        if (near.length) {
+          report(place, key, `unknown slide frontmatter key '${key}'. Did you mean '${near[0]}'? (Slidev ignores a key it does not know: ${place === s
+            ? 'the slide renders without it'
+            : 'the slides this src: block imports go without it'}.)`)
+        }
       }
     }
     for (const [key, rule] of Object.entries(NUMBER_KEYS)) {

@@ -117,7 +117,7 @@ describe('a slide\'s frontmatter', () => {
     expect(layouts.get('image-right')).toContain('image')
   })
 
-  it('stops the build of a copy of the deck whose slide has `kciker:` and `layout: figur`', async () => {
+  it('stops the build of a copy of the deck whose slide has `kciker:` and `layout: figur`, and whose section budget is not a time', async () => {
     const dir = copyProject()
     const entry = join(dir, 'slides.md')
     const section = /^src:\s*\.?\/?(\S+?\.md)\s*$/m.exec(readFileSync(entry, 'utf8'))![1]!
@@ -135,10 +135,17 @@ describe('a slide\'s frontmatter', () => {
       '# A new slide',
       '',
     ].join('\n'))
+    // And a section's time budget that is not a time, on its src: block in slides.md.
+    const entryLines = readFileSync(entry, 'utf8').split('\n')
+    const budgetAt = entryLines.findIndex(l => /^budget:/.test(l))
+    entryLines[budgetAt] = 'budget: 4 mins'
+    writeFileSync(entry, entryLines.join('\n'))
     const found = deckFindings(await loadDeck(entry)).map(formatFinding)
     expect(found).toEqual([
       expect.stringContaining(`${section}:${before.length + 3}:1: unknown slide frontmatter key 'kciker'. Did you mean 'kicker'?`),
       expect.stringContaining(`${section}:${before.length + 4}:1: layout 'figur' does not exist. Did you mean 'figure'?`),
+      // At the line of the value, not at the block's opening ---.
+      expect.stringContaining(`slides.md:${budgetAt + 1}:1: budget "4 mins" is not a time`),
     ])
   }, 60_000)
 })
