@@ -137,7 +137,7 @@ describe('a slide\'s frontmatter', () => {
     ].join('\n'))
     // And a section's time budget that is not a time, on its src: block in slides.md.
     const entryLines = readFileSync(entry, 'utf8').split('\n')
-    const budgetAt = entryLines.findIndex(l => /^budget:/.test(l))
+    const budgetAt = entryLines.findIndex(l => l.startsWith('budget:'))
     entryLines[budgetAt] = 'budget: 4 mins'
     writeFileSync(entry, entryLines.join('\n'))
     const found = deckFindings(await loadDeck(entry)).map(formatFinding)
