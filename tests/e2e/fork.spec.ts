@@ -238,9 +238,9 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     const offline = await visitOnceThenLoseServer(tab, dist, BASE)
     const problems = watch(tab)
     await tab.reload()
-    await expectRendered(tab, forkDeck.slides[0]!)
+    await expectRendered(tab, forkDeck.slides[0]!, problems)
     await tab.goto(`${offline.url}${mg.no}`)
-    await expectRendered(tab, mg)
+    await expectRendered(tab, mg, problems)
     expect(problems, 'offline under the sub-path').toEqual([])
   }
   finally {

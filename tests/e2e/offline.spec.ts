@@ -27,7 +27,7 @@ test('after one visit the deck works without its server: reload, deep links, eve
 
   await test.step('reload', async () => {
     await page.reload()
-    await expectRendered(page, d.slides[0]!)
+    await expectRendered(page, d.slides[0]!, problems)
     // Slidev clears its "Caching for offline…" badge only when the worker first installs; on
     // every later load it stayed in the corner of the projected slide for the whole talk.
     await expect(page.getByText('Caching for offline')).toBeHidden({ timeout: 5_000 })
@@ -37,7 +37,7 @@ test('after one visit the deck works without its server: reload, deep links, eve
     const mgBlock = await slideNumberOf(/<MgBlockChannel :step="\$clicks"/)
     for (const no of [12, mgBlock]) {
       await page.goto(`${server.url}${no}`)
-      await expectRendered(page, d.slides[no - 1]!)
+      await expectRendered(page, d.slides[no - 1]!, problems)
     }
     await expect(page.locator(`.slidev-page-${mgBlock} [data-mg-block] svg[role="img"]`).first()).toHaveAttribute('aria-label', /.+/)
   })
@@ -50,7 +50,7 @@ test('after one visit the deck works without its server: reload, deep links, eve
       const no = Number(new URL(page.url()).pathname.split('/').filter(Boolean).pop())
       if (no && !seen.has(no)) {
         seen.add(no)
-        await expectRendered(page, d.slides[no - 1]!)
+        await expectRendered(page, d.slides[no - 1]!, problems)
       }
       // Each press moves a click or a slide, and the address follows (?clicks=, then the
       // slide's number). Wait for it: read too early on a busy machine, the address of a

@@ -107,7 +107,7 @@ export async function visitOnceThenLoseServer(page: Page, siteDir: string, base 
 const FIGURE_TAGS = /<(?:FigureFrame|MgBlockChannel|ToleranceCurves)\b/g
 
 /** What a slide's source says must be on screen, checked on the rendered slide. */
-export async function expectRendered(page: Page, slide: Slide) {
+export async function expectRendered(page: Page, slide: Slide, problems?: readonly string[]) {
   const root = page.locator(`.slidev-page-${slide.no}`)
   try {
     // 15 s: from a cache, through a service worker the browser may have to start again, on a
@@ -115,7 +115,14 @@ export async function expectRendered(page: Page, slide: Slide) {
     await expect(root, `slide ${slide.no} "${slide.title}"`).toBeVisible({ timeout: 15_000 })
   }
   catch (e) {
-    throw new Error(`${(e as Error).message}\n${await deckState(page)}`, { cause: e })
+    // What the page met (`watch`), when the caller watches it: a deck that never started
+    // offline (a CI run, now and then) says nothing more on its own.
+    const met = problems
+      ? `\nthe page met: ${problems.length
+        ? problems.join('; ')
+        : 'no error, no failed request'}`
+      : ''
+    throw new Error(`${(e as Error).message}\n${await deckState(page)}${met}`, { cause: e })
   }
   const wanted = slide.content.match(FIGURE_TAGS)?.length ?? 0
   if (wanted > 0) {
