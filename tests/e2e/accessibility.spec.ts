@@ -124,6 +124,9 @@ test('the presenter view is operable from the keyboard: each control once, named
   const tryIt = await slideNumberOf(/<MgBlockChannel\s+interactive/)
   await page.goto(`presenter/${tryIt}`)
   await page.locator('.slidev-note').waitFor()
+  // The Try-it controls are part of the cycle: wait for the slide that holds them (a CI run
+  // cycled through the presenter view while its current slide was still loading).
+  await page.locator(`.slidev-page-${tryIt} input[data-control="potential"]`).first().waitFor()
   const stops = await tabCycle(page)
   expect(stops.filter(s => !s.name || !s.focusVisible)).toEqual([])
   const names = stops.map(s => s.name)
