@@ -22,12 +22,13 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   const lines = fileLines(deck.root)
   if (yaml.some(f => f.file === entry && f.line < (deck.slides[0]?.contentLine ?? 0)))
     return yaml
+  const addons = addonRoots(deck.root, deck.headmatter)
   return [
-    ...checkHeadmatter(entry, readFileSync(deck.entry, 'utf8'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
+    ...checkHeadmatter(entry, lines(entry).join('\n'), deck.headmatter, p => existsSync(resolve(deck.root, p))),
     ...yaml,
-    ...checkComponents(deck.slides, knownComponents(deck.root, addonRoots(deck.root, deck.headmatter).map(r => join(r, 'components')))),
+    ...checkComponents(deck.slides, knownComponents(deck.root, addons.map(r => join(r, 'components')))),
     ...checkFigureNames(deck.slides, figureNames(join(deck.root, 'figures'))),
-    ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addonRoots(deck.root, deck.headmatter))), lines),
+    ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addons)), lines),
     // Pointed at the key's own line, not the `---` that opens its frontmatter.
     ...budgetFindings(deck.slides).map(f => ({
       ...f,
