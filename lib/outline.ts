@@ -1,4 +1,5 @@
 import type { Slide } from './deck'
+import { sectionsOf } from './sectionTimer'
 
 export interface OutlineItem {
   title: string
@@ -7,13 +8,46 @@ export interface OutlineItem {
   children: OutlineItem[]
 }
 
+/** A slide as the bookmarks and the handout's running headers see it. */
+export interface PartSlide extends Pick<Slide, 'no' | 'title' | 'layout'> {
+  /** Its `budget:` (its section's time), if any: see lib/sectionTimer.ts. */
+  budget?: unknown
+}
+
 /**
- * Bookmarks for a PDF of the deck: one per section divider, with the section's slides
- * beneath it; slides before the first divider (the title slide) sit at the top level.
- * `firstPageOf(no)` maps a slide number to its first page (click export has several per slide).
+ * Where the talk's parts start, by slide number, and what they are called: at each section
+ * divider, and wherever the presenter's clock starts a section of its own without one (the
+ * closing "Questions" and the references, each with its own budget). The PDFs' bookmarks
+ * and the handout's headers then name the same parts as the presenter view, where they
+ * filed "Questions" and the references under the last section. The opening slides (title,
+ * objectives) stay outside every part, as before the first divider.
  */
-export function deckOutline(slides: Pick<Slide, 'no' | 'title' | 'layout'>[], firstPageOf: (no: number) => number): OutlineItem[] {
+export function partStarts(slides: readonly PartSlide[]): Map<number, string> {
+  const starts = new Map<number, string>()
+  for (const s of slides) {
+    if (s.layout === 'section')
+      starts.set(s.no, s.title)
+  }
+  // sectionsOf gives the opening slides to the first section: its start is not a part's.
+  const first = slides[0]?.no
+  for (const section of sectionsOf(slides)) {
+    if (section.from !== first && !starts.has(section.from))
+      starts.set(section.from, section.title)
+  }
+  return starts
+}
+
+/**
+ * Bookmarks for a PDF of the deck: one per part (partStarts), with the part's slides
+ * beneath it; slides before the first part (the title slide) sit at the top level. A
+ * divider is its part's bookmark; a part without one lists all its slides, or none when it
+ * is a single slide. `firstPageOf(no)` maps a slide number to its first page (click export
+ * has several per slide).
+ */
+export function deckOutline(slides: readonly PartSlide[], firstPageOf: (no: number) => number): OutlineItem[] {
   const top: OutlineItem[] = []
+  const starts = partStarts(slides)
+  const undivided = new Set<OutlineItem>()
   let section: OutlineItem | undefined
   for (const slide of slides) {
     const item: OutlineItem = {
@@ -21,9 +55,19 @@ export function deckOutline(slides: Pick<Slide, 'no' | 'title' | 'layout'>[], fi
       page: firstPageOf(slide.no),
       children: [],
     }
+    const part = starts.get(slide.no)
     if (slide.layout === 'section') {
       section = item
       top.push(item)
+    }
+    else if (part !== undefined) {
+      section = {
+        title: part,
+        page: item.page,
+        children: [item],
+      }
+      undivided.add(section)
+      top.push(section)
     }
     else if (section) {
       // Repeated titles ("NMDA Receptor: Definition" x6) would make a useless list: number them.
@@ -35,6 +79,10 @@ export function deckOutline(slides: Pick<Slide, 'no' | 'title' | 'layout'>[], fi
     else {
       top.push(item)
     }
+  }
+  for (const part of undivided) {
+    if (part.children.length === 1)
+      part.children = []
   }
   return top
 }

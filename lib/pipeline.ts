@@ -177,7 +177,7 @@ async function slidesPdf(deck: Deck, context: BrowserContext, siteUrl: string, w
     describeSlide: no => describeSlide(deck, no),
   }, context)
   checkIsDeck(deck, printed, withClicks)
-  const outline = deckOutline(deck.slides, no => printed.firstPage.get(no) ?? no)
+  const outline = deckOutline(deck.slides.map(s => ({ ...s, budget: s.frontmatter.budget })), no => printed.firstPage.get(no) ?? no)
   const bytes = await finishPdf(printed.pdf, talkPdfInfo(deck.headmatter, deck.slides[0]?.title), outline)
   return { bytes, pages: printed.pageCount, outline }
 }

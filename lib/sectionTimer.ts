@@ -83,7 +83,7 @@ export function parseBudget(value: unknown): { ms: number } | { error: string } 
  * Slides before the first budget belong to the first section (the title is its opening).
  * No budget anywhere: no sections.
  */
-export function sectionsOf(slides: SlideLike[]): Section[] {
+export function sectionsOf(slides: readonly SlideLike[]): Section[] {
   const out: Section[] = []
   let prev: unknown
   for (const s of slides) {

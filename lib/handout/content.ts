@@ -4,6 +4,7 @@
  * nothing here parses Markdown or reads files: plain data in, plain data out, in the
  * browser and in unit tests alike.
  */
+import { partStarts } from '../outline'
 import { plainTitle } from '../plainTitle'
 import { formatDate } from '../talkConfig'
 
@@ -12,6 +13,8 @@ export interface TitledSlide {
   no: number
   title: string
   layout?: string
+  /** Its section's time (`budget:`), which can start a part of the talk: see partStarts(). */
+  budget?: unknown
 }
 
 export interface HandoutCover {
@@ -29,6 +32,8 @@ export interface RenderedSlide {
   /** Slidev's title (may carry markup: Mg<sup>2+</sup>). */
   title?: string
   layout?: string
+  /** Its `budget:`, if any. */
+  budget?: unknown
   /** The slide is one page of the generated reference list (it holds a <ReferenceList>). */
   isReferences: boolean
 }
@@ -79,21 +84,26 @@ export function handoutContent(slides: readonly RenderedSlide[], references: rea
   const outlineSlides: TitledSlide[] = []
   let referencesNo: number | undefined
   let section: string | undefined
-  for (const s of slides) {
+  const titled = slides.map(s => ({
+    no: s.no,
+    title: plainTitle(s.title ?? '') || `Slide ${s.no}`,
+    ...(s.layout
+      ? { layout: s.layout }
+      : {}),
+    ...(s.budget !== undefined
+      ? { budget: s.budget }
+      : {}),
+  }))
+  // The running headers name the parts the bookmarks and the presenter view name.
+  const starts = partStarts(titled)
+  for (const [i, s] of slides.entries()) {
     if (s.isReferences) {
       referencesNo ??= s.no
       continue
     }
-    const title = plainTitle(s.title ?? '') || `Slide ${s.no}`
-    outlineSlides.push({
-      no: s.no,
-      title,
-      ...(s.layout
-        ? { layout: s.layout }
-        : {}),
-    })
-    if (s.layout === 'section')
-      section = title
+    const { title } = titled[i]!
+    outlineSlides.push(titled[i]!)
+    section = starts.get(s.no) ?? section
     rows.push({
       no: s.no,
       title,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { citationFindings, formatHallFinding, overflowFindings } from '../../lib/hallChecks'
+import { sectionsOf } from '../../lib/sectionTimer'
 import { bookmarks, fold, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck, openPrint } from './deck'
 import { expect, test } from './fixtures'
@@ -52,6 +53,10 @@ test.describe('dist/slides.pdf', () => {
     const marks = await bookmarks(pdf)
     const sections = d.slides.filter(s => s.layout === 'section').map(s => s.title)
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(sections))
+    // The parts the presenter view's clock names ("Questions", "References" have budgets of
+    // their own) are parts here too, not slides of the last section.
+    const timed = sectionsOf(d.slides.map(s => ({ ...s, budget: s.frontmatter.budget }))).map(s => s.title)
+    expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(timed))
     expect(marks.some(m => m.depth === 1)).toBe(true)
   })
 })

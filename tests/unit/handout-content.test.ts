@@ -48,6 +48,49 @@ describe('handoutContent', () => {
     ])
   })
 
+  it('heads the closing slide with its own part where the presenter\'s clock times it apart', () => {
+    const c = handoutContent([
+      {
+        no: 1,
+        title: 'Talk',
+        layout: 'cover',
+        isReferences: false,
+      },
+      {
+        no: 2,
+        title: 'Summary',
+        layout: 'section',
+        budget: '2min',
+        isReferences: false,
+      },
+      {
+        no: 3,
+        title: 'Take-home',
+        budget: '2min',
+        isReferences: false,
+      },
+      {
+        no: 4,
+        title: 'Questions',
+        layout: 'center',
+        budget: '3min',
+        isReferences: false,
+      },
+      {
+        no: 5,
+        title: 'References',
+        budget: '1min',
+        isReferences: true,
+      },
+    ], [])
+    expect(c.rows.map(r => [r.no, r.section])).toEqual([
+      [1, undefined],
+      [2, 'Summary'],
+      [3, 'Summary'],
+      [4, 'Questions'],
+    ])
+  })
+
   it('has no references part when the deck has no reference slides', () => {
     const c = handoutContent([
       slide(1, 'Only'),

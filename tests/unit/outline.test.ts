@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { deckOutline, outlineToText } from '../../lib/outline'
+import { deckOutline, outlineToText, partStarts } from '../../lib/outline'
 
 const slides = [
   { no: 1, title: 'NMDA receptors and pain', layout: 'cover' },
@@ -33,6 +33,77 @@ describe('deckOutline', () => {
       [6, 8],
     ])
     expect(deckOutline(slides, no => pages.get(no)!)[1]!.children[1]!.page).toBe(6)
+  })
+
+  it('makes a part of the closing slides the presenter\'s clock times apart, as the presenter view names them', () => {
+    // Budgets as slides.md gives them: the src: block's budget reaches every slide it imports,
+    // the title and objectives before the first one.
+    const talk = [
+      { no: 1, title: 'Talk', layout: 'cover' },
+      { no: 2, title: 'Learning objectives' },
+      {
+        no: 3,
+        title: 'Definition',
+        layout: 'section',
+        budget: '6min',
+      },
+      { no: 4, title: 'Glutamate', budget: '6min' },
+      {
+        no: 5,
+        title: 'Summary',
+        layout: 'section',
+        budget: '2min',
+      },
+      { no: 6, title: 'Take-home messages', budget: '2min' },
+      {
+        no: 7,
+        title: 'Questions',
+        layout: 'center',
+        budget: '3min',
+      },
+      { no: 8, title: 'References (1/2)', budget: '1min' },
+      { no: 9, title: 'References (2/2)', budget: '1min' },
+    ]
+    const o = deckOutline(talk, no => no)
+    expect(o.map(i => [
+      i.title,
+      i.page,
+      i.children.map(c => c.title),
+    ])).toEqual([
+      ['Talk', 1, []],
+      ['Learning objectives', 2, []],
+      [
+        'Definition',
+        3,
+        ['Glutamate'],
+      ],
+      [
+        'Summary',
+        5,
+        ['Take-home messages'],
+      ],
+      ['Questions', 7, []],
+      [
+        'References',
+        8,
+        ['References (1/2)', 'References (2/2)'],
+      ],
+    ])
+    expect([
+      ...partStarts(talk),
+    ]).toEqual([
+      [3, 'Definition'],
+      [5, 'Summary'],
+      [7, 'Questions'],
+      [8, 'References'],
+    ])
+    // Without budgets, the dividers alone make the parts.
+    expect(deckOutline(talk.map(({ budget: _, ...s }) => s), no => no).at(-1)!.children.map(c => c.title)).toEqual([
+      'Take-home messages',
+      'Questions',
+      'References (1/2)',
+      'References (2/2)',
+    ])
   })
 
   it('writes the outline-pdf line format', () => {
