@@ -148,7 +148,7 @@ export function formatVancouver(entries: readonly BibEntry[]): FormattedReferenc
  * record) stays in references.bib for the audit but is not printed: readers get the
  * publisher's page or nothing.
  */
-const RECORD_HOSTS = /(?:^|\.)(?:doi\.org|ncbi\.nlm\.nih\.gov|cochranelibrary\.com|journals\.lww\.com|nature\.com|springer\.com|wiley\.com|sciencedirect\.com|jpain\.org|mdpi\.com|asra\.com|bandolier\.org\.uk|australianprescriber\.tg\.org\.au|pubs\.asahq\.org|msdmanuals\.com|em-consulte\.com|fda\.gov)$/
+const RECORD_HOSTS = /(?:^|\.)(?:doi\.org|ncbi\.nlm\.nih\.gov|dailymed\.nlm\.nih\.gov|cochranelibrary\.com|journals\.lww\.com|nature\.com|springer\.com|wiley\.com|sciencedirect\.com|jpain\.org|mdpi\.com|asra\.com|bandolier\.org\.uk|australianprescriber\.tg\.org\.au|pubs\.asahq\.org|msdmanuals\.com|em-consulte\.com|fda\.gov)$/
 
 export function isRecordLink(url: string): boolean {
   try {
