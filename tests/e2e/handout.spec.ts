@@ -227,6 +227,26 @@ test.describe('dist/handout.pdf', () => {
     expect(small).toEqual([])
   })
 
+  // Beside its notes a drawing's labels printed at about 3 pt (an axis title of the tolerance
+  // curves). Across the page, the slide's own title prints at twice the notes' size or so; beside
+  // them its largest copy is the notes' heading, at the notes' size.
+  test('prints a slide with a labelled drawing across the page, its title larger than the notes', () => {
+    const pages = pagesOfSlides(texts, deck)
+    const drawings = rowsOf(deck).filter(s => s.layout === 'figure')
+    test.skip(!drawings.length, 'the deck has no figure slides')
+    const small: string[] = []
+    for (const s of drawings) {
+      const onPage = words.filter(w => w.page === pages.get(s.no))
+      const counts = Map.groupBy(onPage, w => Math.round((w.y1 - w.y0) * 2) / 2)
+      const body = [...counts].sort((a, b) => b[1].length - a[1].length)[0]![0]
+      const titleWords = fold(s.title).split(' ').map(bare).filter(w => w.length >= 5)
+      const largest = Math.max(...onPage.filter(w => titleWords.includes(bare(w.text))).map(w => w.y1 - w.y0))
+      if (!(largest >= 1.6 * body))
+        small.push(`slide ${s.no} (${s.file}:${s.line}), page ${pages.get(s.no)}: its title at most ${largest.toFixed(1)} pt high against ${body} pt for the notes`)
+    }
+    expect(small).toEqual([])
+  })
+
   test('lists beside the notes the sources a slide cites, those cited only in its notes too', () => {
     const pages = pagesOfSlides(texts, deck)
     const notesOnly = cited.citations.occurrences.filter(o => o.part !== 'content'
