@@ -72,7 +72,14 @@ export async function handoutPdf(deck: Deck, context: BrowserContext, siteUrl: s
     const printed = (await pdfLib.PDFDocument.load(raw)).getPageCount()
     if (printed !== s.pages)
       throw new ExportError(`the handout printed on ${printed} pages, but was laid out on ${s.pages}: a page overflowed in print. This is a bug in pages/handout.vue; please report it with the deck.`)
-    const outline = JSON.parse(s.outline ?? '[]') as OutlineItem[]
+    const planned = JSON.parse(s.outline ?? '[]') as OutlineItem[]
+    // The cover lists the same parts with their pages: its bookmark opens the list.
+    const outline = planned.length
+      ? [
+          { title: 'Contents', page: 1, children: [] },
+          ...planned,
+        ]
+      : planned
     const bytes = await finishPdf(raw, talkPdfInfo(deck.headmatter, deck.slides[0]?.title, ': handout'), outline)
     return { bytes, pages: printed, outline }
   }

@@ -391,6 +391,8 @@ test.describe('dist/handout.pdf', () => {
       'References',
     ]))
     expect(marks.filter(m => m.depth === 1).length).toBeGreaterThan(10)
+    // The cover, which lists the parts, first.
+    expect(marks[0]).toEqual({ title: 'Contents', depth: 0, page: 1 })
     // and the parts the presenter view's clock names, as in the slides PDF.
     const timed = sectionsOf(rowsOf(deck).map(s => ({ ...s, budget: s.frontmatter.budget }))).map(s => s.title)
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(timed))
