@@ -13,7 +13,7 @@
  * a typed number.
  */
 
-export type HallAction = 'next' | 'prev' | 'fullscreen' | 'release' | 'blank'
+export type HallAction = 'next' | 'prev' | 'fullscreen' | 'release' | 'blank' | 'show'
 
 /** What has focus, as far as keys are concerned. */
 export type FocusKind = 'deck' | 'control' | 'text'
@@ -44,6 +44,15 @@ const TEXT_INPUT_TYPES = new Set([
   'file',
 ])
 
+/** The keys that turn the talk, next or back (Space with or without Shift). */
+const TURN_KEYS = new Set([
+  'PageDown',
+  'PageUp',
+  'ArrowRight',
+  'ArrowLeft',
+  ' ',
+])
+
 /** The focus kind of an element as the DOM describes it (tag, input type, contenteditable). */
 export function focusKind(el: { tagName: string, type?: string, isContentEditable?: boolean } | null | undefined): FocusKind {
   if (!el || el.tagName === 'BODY' || el.tagName === 'HTML')
@@ -56,12 +65,13 @@ export function focusKind(el: { tagName: string, type?: string, isContentEditabl
 }
 
 /**
- * The talk's action for a key pressed with `focus`, or null when the key belongs to the
+ * The talk's action for a key pressed with `focus` (and the projector `blanked` or not), or
+ * null when the key belongs to the
  * focused element (or, with nothing focused, to Slidev's own shortcuts, which already turn
  * the talk then). `b`, `.` and F5 are ours everywhere but in text fields: Slidev binds none
  * of them, and F5 would reload the deck in the middle of the talk.
  */
-export function hallAction(press: KeyPress, focus: FocusKind): HallAction | null {
+export function hallAction(press: KeyPress, focus: FocusKind, blanked = false): HallAction | null {
   if (focus === 'text' || press.altKey || press.ctrlKey || press.metaKey)
     return null
   const { key, shiftKey } = press
@@ -69,6 +79,11 @@ export function hallAction(press: KeyPress, focus: FocusKind): HallAction | null
     return 'fullscreen'
   if (key === 'b' || key === 'B' || key === '.')
     return 'blank'
+  // With the projector blanked, the clicker's next or back brings the slide back, and turns
+  // nothing (as in PowerPoint): a lecturer who pressed "next" to end the black screen had moved
+  // on to a slide the audience never saw. ↑/↓ are the talk's with nothing focused.
+  if (blanked && (TURN_KEYS.has(key) || (focus === 'deck' && (key === 'ArrowUp' || key === 'ArrowDown'))))
+    return 'show'
   if (focus === 'deck')
     return null
   switch (key) {

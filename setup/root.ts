@@ -6,7 +6,8 @@
  *   focus, so one touch of a Try-it slider with the mouse trapped the clicker. A listener
  *   ahead of everything (window, capture phase) gives the clicker's keys to the talk
  *   whatever is focused, Escape gives focus back to the deck, F5 (a remote's "start show")
- *   goes full screen instead of reloading, `b` / `.` blank the projector.
+ *   goes full screen instead of reloading, `b` / `.` blank the projector, and next or back
+ *   while it is blanked brings the slide back without turning the talk.
  * - Notes: Slidev highlights the notes paragraph of the current click (`[click]` markers) but
  *   its built presenter view does not scroll to it, and nothing brings the opening paragraph
  *   back on the way back to click 0. After every click the current paragraph is scrolled
@@ -73,7 +74,7 @@ export default defineRootSetup(() => {
   window.addEventListener('keydown', (event) => {
     if (nav.isPrintMode.value)
       return
-    const action = hallAction(event, focusKind(document.activeElement as HTMLInputElement | null))
+    const action = hallAction(event, focusKind(document.activeElement as HTMLInputElement | null), blank.value.blank)
     if (!action)
       return
     if (action === 'release') {
@@ -82,7 +83,8 @@ export default defineRootSetup(() => {
       return
     }
     event.preventDefault()
-    event.stopPropagation()
+    // Slidev's own shortcuts listen on window too: none of them may turn the talk as well.
+    event.stopImmediatePropagation()
     if (event.repeat && action !== 'next' && action !== 'prev')
       return
     if (action === 'next') {
@@ -98,6 +100,9 @@ export default defineRootSetup(() => {
     }
     else if (action === 'blank') {
       blank.value = { blank: !blank.value.blank }
+    }
+    else if (action === 'show') {
+      blank.value = { blank: false }
     }
   }, { capture: true })
 

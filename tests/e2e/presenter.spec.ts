@@ -73,7 +73,7 @@ test.describe('a clicker drives the talk whatever has focus', () => {
     }
   })
 
-  test('F5 (a remote\'s "start show") does not reload the deck; b blanks the projector from the presenter view', async ({ context }) => {
+  test('F5 (a remote\'s "start show") does not reload the deck; b blanks the projector from the presenter view, and next shows it again', async ({ context }) => {
     const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
     const presenter = await context.newPage()
     const projector = await context.newPage()
@@ -95,6 +95,21 @@ test.describe('a clicker drives the talk whatever has focus', () => {
     await projector.keyboard.press('.')
     await expect(presenter.locator('[data-screen-blank]')).toHaveCount(0)
     await expect(projector.locator('[data-screen-blank]')).toHaveCount(0)
+    // Next on a blanked screen shows the same slide, as in PowerPoint: it used to move on, out
+    // of the audience's sight.
+    await presenter.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
+    await presenter.keyboard.press('b')
+    await expect(projector.locator('[data-screen-blank]')).toBeVisible()
+    await presenter.evaluate(() => new Promise(resolve => setTimeout(resolve, 0)))
+    await presenter.keyboard.press('PageDown')
+    await expect(projector.locator('[data-screen-blank]')).toHaveCount(0)
+    await expect(presenter.locator('[data-screen-blank]')).toHaveCount(0)
+    await projector.waitForTimeout(300)
+    expect(new URL(presenter.url()).pathname).toBe(`/presenter/${no}`)
+    expect(new URL(projector.url()).pathname).toBe(`/${no}`)
+    // and the next press turns the talk again.
+    await presenter.keyboard.press('PageDown')
+    await expect(presenter).toHaveURL(new RegExp(`/presenter/${no + 1}(\\?|$)`))
   })
 })
 

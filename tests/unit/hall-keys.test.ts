@@ -36,6 +36,28 @@ describe('hallAction', () => {
     expect(hallAction({ key: '.' }, slider)).toBe('blank')
   })
 
+  it('with the projector blanked, next or back shows the slide again instead of turning the talk', () => {
+    for (const key of [
+      'PageDown',
+      'PageUp',
+      'ArrowRight',
+      'ArrowLeft',
+      ' ',
+    ]) {
+      expect(hallAction({ key }, 'deck', true), key).toBe('show')
+      expect(hallAction({ key }, slider, true), key).toBe('show')
+    }
+    expect(hallAction({ key: ' ', shiftKey: true }, 'deck', true)).toBe('show')
+    // ↑/↓ skip slides with nothing focused, and step a focused slider.
+    expect(hallAction({ key: 'ArrowDown' }, 'deck', true)).toBe('show')
+    expect(hallAction({ key: 'ArrowDown' }, slider, true)).toBeNull()
+    // b still toggles; the go-to box still takes its digits.
+    expect(hallAction({ key: 'b' }, 'deck', true)).toBe('blank')
+    expect(hallAction({ key: 'PageDown' }, 'text', true)).toBeNull()
+    // Not blanked: as before.
+    expect(hallAction({ key: 'PageDown' }, 'deck', false)).toBeNull()
+  })
+
   it('with nothing focused leaves the talk keys to Slidev\'s own shortcuts', () => {
     for (const key of [
       'PageDown',
