@@ -11,7 +11,7 @@ import { addonRoots, checkComponents, checkFigureNames, figureNames, knownCompon
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
-import { budgetFindings } from './sectionTimer'
+import { budgetFindings, durationFindings, timing } from './sectionTimer'
 import { checkHeadmatter, templateReminders } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
@@ -41,6 +41,14 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   ]
 }
 
+/** The entry file's lines up to the headmatter's closing `---` (a later slide may have keys of the same name). */
+function headmatterLines(lines: string[]): string[] {
+  const end = lines.indexOf('---', 1)
+  return end < 0
+    ? lines
+    : lines.slice(0, end)
+}
+
 /** A file's lines, each file read once. */
 function fileLines(root: string): (file: string) => string[] {
   const read = new Map<string, string[]>()
@@ -54,15 +62,28 @@ function fileLines(root: string): (file: string) => string[] {
   }
 }
 
-/** What the deck still has of the template, to change before presenting: printed, never stopping a build. */
-export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter'>): Finding[] {
-  return templateReminders(relative(deck.root, deck.entry), readFileSync(deck.entry, 'utf8'), deck.headmatter)
+/**
+ * What to change before presenting, printed, never stopping a build: what the deck still has
+ * of the template, and a talk length (`duration`) that is not the sections' budgets added up,
+ * as after a lecturer cuts a section.
+ */
+export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' | 'slides'>): Finding[] {
+  const entry = relative(deck.root, deck.entry)
+  const text = readFileSync(deck.entry, 'utf8')
+  const timed = deck.slides.map(s => ({
+    ...s,
+    ...timing(s.frontmatter, s.importedAt),
+  }))
+  return [
+    ...templateReminders(entry, text, deck.headmatter),
+    ...durationFindings(entry, deck.headmatter, timed, keyLine(headmatterLines(text.split('\n')), 2, 'duration')),
+  ]
 }
 
 /** How the build and `npm run dev` print the reminders: a heading, then one finding a line. */
 export function remindersText(reminders: Finding[]): string {
   return reminders.length
-    ? `Before you present, put your own words where the template's are:\n${reminders.map(r => `  ${formatFinding(r)}`).join('\n')}`
+    ? `Before you present:\n${reminders.map(r => `  ${formatFinding(r)}`).join('\n')}`
     : ''
 }
 

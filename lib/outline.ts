@@ -10,8 +10,9 @@ export interface OutlineItem {
 
 /** A slide as the bookmarks and the handout's running headers see it. */
 export interface PartSlide extends Pick<Slide, 'no' | 'title' | 'layout'> {
-  /** Its `budget:` (its section's time), if any: see lib/sectionTimer.ts. */
+  /** Its `budget:` (its section's time), if any, and the `src:` block it came from: see lib/sectionTimer.ts. */
   budget?: unknown
+  block?: unknown
 }
 
 /**

@@ -48,6 +48,26 @@ export interface SlideLike {
   title?: string
   layout?: string
   budget?: unknown
+  /** The `src:` block the budget came from (its `src:` value), if it came from one: see timing(). */
+  block?: unknown
+}
+
+/**
+ * The key under which the deck's preparser (setup/preparser.ts) hands a `src:` block's own
+ * `src:` value to the slides it imports, with its budget: Slidev passes a block's keys to its
+ * slides but not `src:` itself, and its client knows nothing else of where a slide came from.
+ */
+export const BUDGET_SRC_KEY = 'budgetSrc'
+
+/**
+ * A slide's budget and the block it came from, as sectionsOf() takes them: from the reader's
+ * `importedAt` on the build's side, from the preparser's key in Slidev's client.
+ */
+export function timing(frontmatter: Record<string, unknown>, importedAt?: { frontmatter: Record<string, unknown> }): Pick<SlideLike, 'budget' | 'block'> {
+  return {
+    budget: frontmatter.budget,
+    block: importedAt?.frontmatter.src ?? frontmatter[BUDGET_SRC_KEY],
+  }
 }
 
 export interface Section {
@@ -78,14 +98,16 @@ export function parseBudget(value: unknown): { ms: number } | { error: string } 
 
 /**
  * The talk's sections, in order. A section starts at a slide with a budget that is a
- * section divider (layout: section), or whose budget differs from the slide before (a
- * `src:` block's budget reaches every slide it imports, so equal neighbours are one section).
+ * section divider (layout: section), or whose budget differs from the slide before, or comes
+ * from another `src:` block (a block's budget reaches every slide it imports: two blocks of
+ * 2min each, "Summary" then "Questions", were timed as one section of 2min).
  * Slides before the first budget belong to the first section (the title is its opening).
  * No budget anywhere: no sections.
  */
 export function sectionsOf(slides: readonly SlideLike[]): Section[] {
   const out: Section[] = []
   let prev: unknown
+  let prevBlock: unknown
   for (const s of slides) {
     const b = s.budget === undefined
       ? undefined
@@ -93,7 +115,7 @@ export function sectionsOf(slides: readonly SlideLike[]): Section[] {
     const ms = b && 'ms' in b
       ? b.ms
       : undefined
-    if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || !out.length)) {
+    if (ms !== undefined && (s.layout === 'section' || prev !== s.budget || prevBlock !== s.block || !out.length)) {
       out.push({
         // Shown as text in the presenter's bar: a title written "Mg<sup>2+</sup>" reads "Mg²⁺",
         // and a section that opens on the first of a run of pages ("References (1/5)") is
@@ -112,6 +134,7 @@ export function sectionsOf(slides: readonly SlideLike[]): Section[] {
     prev = ms === undefined
       ? undefined
       : s.budget
+    prevBlock = s.block
   }
   if (out.length && slides.length)
     out[0]!.from = Math.min(out[0]!.from, slides[0]!.no)
@@ -187,4 +210,52 @@ export function budgetFindings(slides: readonly FrontmatterAt[]): Finding[] {
     }
   }
   return out
+}
+
+/** A time as the headmatter would take it: `45min`, or `"4:30"` with seconds. */
+function asDuration(ms: number): string {
+  const s = Math.round(ms / 1000)
+  return s % 60
+    ? `"${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}"`
+    : `${s / 60}min`
+}
+
+/**
+ * Slidev's own presenter clock, and the bar along the top of the presenter view, measure the
+ * talk against the headmatter's `duration` (30min when none is given): the clock turns yellow
+ * at 80 % of it and red past it. With section budgets adding up to 45 minutes it turned red
+ * with a third of the talk to go, beside a section clock in time. So `duration` must be the
+ * budgets' sum; `line` is the headmatter's `duration:` line, or its first line.
+ */
+export function durationFindings(entry: string, headmatter: Record<string, unknown>, slides: readonly SlideLike[], line: number): Finding[] {
+  const sections = sectionsOf(slides)
+  // A budget that is not a time is reported on its own (budgetFindings): the sum waits for it.
+  if (!sections.length || slides.some(s => s.budget !== undefined && 'error' in parseBudget(s.budget)))
+    return []
+  const total = sections.reduce((a, s) => a + s.budgetMs, 0)
+  const want = asDuration(total)
+  const given = headmatter.duration
+  if (given === undefined) {
+    return [
+      {
+        file: entry,
+        line,
+        column: 1,
+        message: `the section budgets add up to ${want}, but the headmatter has no duration: Slidev's presenter clock would turn red at its default, 30min. Add duration: ${want} to the headmatter.`,
+      },
+    ]
+  }
+  const parsed = parseBudget(typeof given === 'number'
+    ? `${given}`
+    : given)
+  if ('ms' in parsed && Math.abs(parsed.ms - total) < 1000)
+    return []
+  return [
+    {
+      file: entry,
+      line,
+      column: 1,
+      message: `duration: ${JSON.stringify(given)}, but the section budgets add up to ${want}: Slidev's presenter clock (red past the duration) and the section clock would disagree. Write duration: ${want}, or change the budgets.`,
+    },
+  ]
 }

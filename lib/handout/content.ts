@@ -13,8 +13,9 @@ export interface TitledSlide {
   no: number
   title: string
   layout?: string
-  /** Its section's time (`budget:`), which can start a part of the talk: see partStarts(). */
+  /** Its section's time (`budget:`) and where it came from, which can start a part of the talk: see partStarts(). */
   budget?: unknown
+  block?: unknown
 }
 
 export interface HandoutCover {
@@ -32,8 +33,9 @@ export interface RenderedSlide {
   /** Slidev's title (may carry markup: Mg<sup>2+</sup>). */
   title?: string
   layout?: string
-  /** Its `budget:`, if any. */
+  /** Its `budget:`, if any, and the `src:` block it came from (lib/sectionTimer.ts timing()). */
   budget?: unknown
+  block?: unknown
   /** The slide is one page of the generated reference list (it holds a <ReferenceList>). */
   isReferences: boolean
 }
@@ -92,6 +94,9 @@ export function handoutContent(slides: readonly RenderedSlide[], references: rea
       : {}),
     ...(s.budget !== undefined
       ? { budget: s.budget }
+      : {}),
+    ...(s.block !== undefined
+      ? { block: s.block }
       : {}),
   }))
   // The running headers name the parts the bookmarks and the presenter view name.

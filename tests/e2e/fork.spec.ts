@@ -107,6 +107,10 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     .replace(/^# url: .*$/m, `url: ${URL}`)
     .replace(/^sourceOutline: .+\n/m, '')
     .replace(srcBlock(REMOVED), '')
+  // As the build reminds a lecturer who cuts a section: the talk is as long as its budgets.
+  md = md.replace(/^duration: .+$/m, `duration: ${[
+    ...md.matchAll(/^budget: (\d+)min$/gm),
+  ].reduce((a, m) => a + Number(m[1]), 0)}min`)
   expect(md, 'slides.md shows a forker the logo key').toContain('logo: public/logo.svg')
   expect(md, 'slides.md shows a forker the url key').toContain(`url: ${URL}`)
   expect(md, 'the removed section\'s src: block is gone').not.toContain(REMOVED)

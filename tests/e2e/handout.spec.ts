@@ -8,7 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
-import { sectionsOf } from '../../lib/sectionTimer'
+import { sectionsOf, timing } from '../../lib/sectionTimer'
 import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfInfo, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { expect, test } from './fixtures'
@@ -394,7 +394,10 @@ test.describe('dist/handout.pdf', () => {
     // The cover, which lists the parts, first.
     expect(marks[0]).toEqual({ title: 'Contents', depth: 0, page: 1 })
     // and the parts the presenter view's clock names, as in the slides PDF.
-    const timed = sectionsOf(rowsOf(deck).map(s => ({ ...s, budget: s.frontmatter.budget }))).map(s => s.title)
+    const timed = sectionsOf(rowsOf(deck).map(s => ({
+      ...s,
+      ...timing(s.frontmatter, s.importedAt),
+    }))).map(s => s.title)
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(timed))
     for (const s of dividers)
       expect(marks.find(m => m.depth === 0 && m.title === s.title)!.page, `bookmark "${s.title}"`).toBe(pages.get(s.no))

@@ -3,7 +3,7 @@ import type { Page as ChromiumPage } from 'playwright-chromium'
 import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../../lib/presenterLayout'
-import { formatClock, sectionsOf } from '../../lib/sectionTimer'
+import { formatClock, sectionsOf, timing } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
 import { expect, test } from './fixtures'
 import { expectShared, tryIt } from './liveState'
@@ -341,7 +341,7 @@ test('the timer starts with the first advance, runs by section, and is operable 
     no: s.no,
     title: s.title,
     layout: s.layout,
-    budget: s.frontmatter.budget,
+    ...timing(s.frontmatter, s.importedAt),
   })))
   expect(sections.length, 'the deck has time budgets').toBeGreaterThan(1)
   const total = formatClock(sections.reduce((a, s) => a + s.budgetMs, 0))
@@ -377,6 +377,30 @@ test('the timer starts with the first advance, runs by section, and is operable 
     await expect(name).toContainText(`${i + 1}/${sections.length} ${section.title}`)
     expect(await name.evaluate(el => el.scrollWidth <= el.clientWidth), `section ${i + 1}, "${section.title}": its name is cut`).toBe(true)
   }
+})
+
+// Slidev's own clock, at the right of the bar, turns yellow at 80 % of the headmatter's
+// `duration` and red past it: at its default, 30min, it went red with a third of a 45-minute
+// talk to go, beside section clocks in time.
+test('Slidev\'s own clock measures the talk against the sum of the budgets', async ({ page }) => {
+  const d = await deck()
+  const total = sectionsOf(d.slides.map(s => ({
+    ...s,
+    ...timing(s.frontmatter, s.importedAt),
+  }))).reduce((a, s) => a + s.budgetMs, 0)
+  expect(total, 'the deck has time budgets').toBeGreaterThan(0)
+  await page.clock.install()
+  await page.goto('presenter/1')
+  const timer = page.locator('[data-section-timer]')
+  await page.locator('.slidev-presenter .slidev-note').waitFor()
+  await page.locator('[data-timer-toggle]').click()
+  await expect(timer).toHaveAttribute('data-status', 'running')
+  const clock = page.locator('.slidev-presenter .font-mono.text-3xl').locator('..')
+  // Just under 80 % of the talk: green; then just past the whole talk: red.
+  await page.clock.fastForward(Math.floor(0.78 * total))
+  await expect(clock).toHaveClass(/text-green6/)
+  await page.clock.fastForward(Math.ceil(0.23 * total))
+  await expect(clock).toHaveClass(/text-red6/)
 })
 
 test('the offline badge covers nothing of the presenter view while it caches: no slide, no notes, no control', async ({ browser }) => {

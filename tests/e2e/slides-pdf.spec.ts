@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { citationFindings, formatHallFinding, overflowFindings } from '../../lib/hallChecks'
-import { sectionsOf } from '../../lib/sectionTimer'
+import { sectionsOf, timing } from '../../lib/sectionTimer'
 import { bookmarks, fold, pageCount, pageTexts, pdfInfo } from '../support/pdf'
 import { deck, openPrint } from './deck'
 import { expect, test } from './fixtures'
@@ -55,7 +55,10 @@ test.describe('dist/slides.pdf', () => {
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(sections))
     // The parts the presenter view's clock names ("Questions", "References" have budgets of
     // their own) are parts here too, not slides of the last section.
-    const timed = sectionsOf(d.slides.map(s => ({ ...s, budget: s.frontmatter.budget }))).map(s => s.title)
+    const timed = sectionsOf(d.slides.map(s => ({
+      ...s,
+      ...timing(s.frontmatter, s.importedAt),
+    }))).map(s => s.title)
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(timed))
     expect(marks.some(m => m.depth === 1)).toBe(true)
   })

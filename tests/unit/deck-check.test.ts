@@ -1,7 +1,12 @@
+import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { headmatterError } from '../../lib/deckCheck'
+import { loadDeck } from '../../lib/deck'
+import { deckReminders, headmatterError } from '../../lib/deckCheck'
 import { formatFinding } from '../../lib/finding'
+import { formatClock, sectionsOf, timing } from '../../lib/sectionTimer'
+import { copyProject } from '../support/project'
 
 // In the dev server's process Slidev's reader throws on a headmatter it cannot parse; the
 // terminal must then say what the build says, at the same line (issue: `title: a: b` was
@@ -25,5 +30,34 @@ describe('headmatterError', () => {
 
   it('leaves any other error to be reported as it is', () => {
     expect(headmatterError('slides.md', new Error('ENOENT: no such file'))).toBeUndefined()
+  })
+})
+
+// Slidev's presenter clock turns red past the headmatter's `duration`: a lecturer who cuts a
+// section is reminded that the talk is now shorter, with the new length to write.
+describe('deckReminders', () => {
+  it('names the duration to write when a section is cut, and nothing about it before', async () => {
+    const dir = copyProject()
+    try {
+      const entry = join(dir, 'slides.md')
+      const durationOf = (reminders: ReturnType<typeof deckReminders>) => reminders.filter(r => /duration/.test(r.message))
+      expect(durationOf(deckReminders(await loadDeck(entry)))).toEqual([])
+      const md = readFileSync(entry, 'utf8')
+      const block = /^---\nsrc: [^\n]+\nbudget: [^\n]+\n---\n/m.exec(md)
+      expect(block, 'slides.md imports its sections through src: blocks with budgets').toBeTruthy()
+      writeFileSync(entry, md.replace(block![0], ''))
+      const cut = await loadDeck(entry)
+      const left = sectionsOf(cut.slides.map(s => ({
+        ...s,
+        ...timing(s.frontmatter, s.importedAt),
+      }))).reduce((a, s) => a + s.budgetMs, 0)
+      const [reminder] = durationOf(deckReminders(cut))
+      const line = md.split('\n').findIndex(l => l.startsWith('duration:')) + 1
+      expect(line, 'the headmatter gives the talk\'s duration').toBeGreaterThan(1)
+      expect(formatFinding(reminder!)).toMatch(new RegExp(`^slides\\.md:${line}:1: duration: .* but the section budgets add up to ${formatClock(left).replace(/:00$/, '')}min`))
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 })

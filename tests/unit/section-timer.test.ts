@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
-import { budgetFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, toggled } from '../../lib/sectionTimer'
+import { formatFinding } from '../../lib/finding'
+import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, timing, toggled } from '../../lib/sectionTimer'
 import { entryFiles } from '../support/project'
 
 const MIN = 60_000
@@ -93,14 +94,84 @@ describe('section budgets', () => {
         no: s.no,
         title: s.title,
         layout: s.layout,
-        budget: s.frontmatter.budget,
+        ...timing(s.frontmatter, s.importedAt),
       })))
       if (!sections.length)
         continue // a fork without budgets: the presenter view shows the total only
+      // Every src: block with a budget is timed as a section of its own, even beside a block
+      // of the same budget (short.md's "Summary" and "Questions", 2min each, were one).
+      const blocks = new Set(deck.slides.filter(s => s.importedAt?.frontmatter.budget !== undefined).map(s => `${s.importedAt!.file}:${s.importedAt!.line}`))
+      expect(sections.length, entry).toBeGreaterThanOrEqual(blocks.size)
       expect(sections[0]!.from, entry).toBe(1)
       expect(sections.at(-1)!.to, entry).toBe(deck.slides.length)
       sections.slice(1).forEach((s, i) => expect(s.from, `${entry}: ${s.title}`).toBe(sections[i]!.to + 1))
     }
+  })
+
+  it('tells apart two neighbouring src: blocks of the same budget, as the preparser names them to Slidev\'s client', () => {
+    const slides = [
+      {
+        no: 1,
+        title: 'Summary',
+        layout: 'section',
+        ...timing({ budget: '2min', [BUDGET_SRC_KEY]: './summary.md' }),
+      },
+      {
+        no: 2,
+        title: 'Take-home',
+        ...timing({ budget: '2min' }, {
+          frontmatter: { src: './summary.md' },
+        }),
+      },
+      {
+        no: 3,
+        title: 'Questions',
+        ...timing({ budget: '2min', [BUDGET_SRC_KEY]: './closing.md' }),
+      },
+    ]
+    expect(sectionsOf(slides).map(s => [
+      s.title,
+      s.from,
+      s.to,
+      s.budgetMs / MIN,
+    ])).toEqual([
+      ['Summary', 1, 2, 2],
+      ['Questions', 3, 3, 2],
+    ])
+    // Without the block, the budget alone: one section.
+    expect(sectionsOf(slides.map(({ block: _, ...s }) => s))).toHaveLength(1)
+  })
+
+  it('asks for a headmatter duration equal to the budgets\' sum, at its line', () => {
+    const slides = [
+      {
+        no: 1,
+        title: 'A',
+        layout: 'section',
+        budget: '6min',
+      },
+      {
+        no: 2,
+        title: 'B',
+        layout: 'section',
+        budget: '90s',
+      },
+    ]
+    expect(durationFindings('slides.md', { duration: '7:30' }, slides, 30)).toEqual([])
+    expect(durationFindings('slides.md', { duration: '450s' }, slides, 30)).toEqual([])
+    expect(durationFindings('slides.md', {}, slides, 2)).toEqual([
+      {
+        file: 'slides.md',
+        line: 2,
+        column: 1,
+        message: expect.stringMatching(/^the section budgets add up to "7:30", but the headmatter has no duration: Slidev's presenter clock would turn red at its default, 30min\. Add duration: "7:30"/),
+      },
+    ])
+    expect(formatFinding(durationFindings('slides.md', { duration: '30min' }, slides, 30)[0]!)).toMatch(/^slides\.md:30:1: duration: "30min", but the section budgets add up to "7:30": .* Write duration: "7:30", or change the budgets\.$/)
+    // No budgets, no clock to agree with.
+    expect(durationFindings('slides.md', {}, [
+      { no: 1 },
+    ], 2)).toEqual([])
   })
 
   it('names a bad budget once, on the src: block that sets it', () => {
