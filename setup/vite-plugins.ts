@@ -7,7 +7,8 @@
  * the screen. Each new set of problems is printed once, and so is their end.
  */
 import type { Logger } from 'vite'
-import { dirname, relative, resolve } from 'node:path'
+import { createReadStream, existsSync } from 'node:fs'
+import { dirname, join, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
 import { deckFindings, deckReminders, headmatterError, remindersText } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
@@ -17,6 +18,9 @@ const PAUSE_MS = 1000
 const START_DELAY_MS = 2000
 /** Where the files are that the check reads besides the deck's Markdown: the logo, the components. */
 const CHECKED_DIRS = ['public', 'components', 'addons']
+
+/** The PDFs the closing slide links to, which `npm run build` writes beside the site. */
+const DECK_PDF_PATHS = new Set(['/slides.pdf', '/handout.pdf'])
 
 /** What the build would stop on, and what the template left to change: each printed text, or ''. */
 interface Checked { problems: string, reminders: string }
@@ -90,6 +94,32 @@ export default defineVitePluginsSetup((options) => {
           const file = path.replaceAll('\\', '/')
           if (file in options.data.watchFiles || file === options.entry.replaceAll('\\', '/') || checkedDirs.some(d => file.startsWith(d)))
             checkAfter(PAUSE_MS, server.config.logger)
+        })
+      },
+    },
+    {
+      // The closing slide links to slides.pdf and handout.pdf, which the build writes into
+      // dist/ beside the site. Under `npm run dev` the links opened the deck's first slide (the
+      // dev server answers any page it lacks with the deck): they open the last build's PDFs,
+      // or say how to make them.
+      name: 'nmda-pain:dev-pdfs',
+      apply: 'serve',
+      configureServer(server) {
+        if (options.mode !== 'dev')
+          return
+        server.middlewares.use((req, res, next) => {
+          const path = (req.url ?? '').split('?')[0]!
+          if (!DECK_PDF_PATHS.has(path))
+            return next()
+          const file = join(root, 'dist', path)
+          if (existsSync(file)) {
+            res.setHeader('Content-Type', 'application/pdf')
+            createReadStream(file).pipe(res)
+            return
+          }
+          res.statusCode = 404
+          res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+          res.end(`No dist${path} yet: \`npm run build\` makes the slides and handout PDFs; this link then opens the last one built.\n`)
         })
       },
     },

@@ -196,6 +196,13 @@ test.describe('npm run dev, edited while it runs', () => {
     await expect(slide).toContainText('Edited while presenting', { timeout: 20_000 })
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
     expect(seen, server.output()).toEqual([])
+    // The closing slide's PDF links, in a clone not built yet: they say how to make the PDFs
+    // (they opened the deck's first slide).
+    for (const pdf of ['slides.pdf', 'handout.pdf']) {
+      const r = await page.request.get(`${server.url}${pdf}`)
+      expect(r.status(), pdf).toBe(404)
+      expect(await r.text(), pdf).toContain('`npm run build` makes the slides and handout PDFs')
+    }
   })
 
   // README, "A new study": cite it, then add its entry. Slidev reloads the deck only for a
@@ -291,6 +298,12 @@ test('the 20-minute version serves from its own entry file: its title, its last 
     await expect(page.locator(`.slidev-page-${last.no} h1`)).toHaveText(title!.replace(/<[^>]+>/g, ''), { timeout: 30_000 })
     await page.goto(`${server.url}presenter/2`)
     await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty({ timeout: 60_000 })
+    // The closing slide's PDF links open the PDFs the build wrote (they opened the deck).
+    for (const pdf of ['slides.pdf', 'handout.pdf']) {
+      const r = await page.request.get(`${server.url}${pdf}`)
+      expect(r.headers()['content-type'], pdf).toBe('application/pdf')
+      expect((await r.body()).subarray(0, 5).toString(), pdf).toBe('%PDF-')
+    }
     // The presenter's clock times each src: block as the build does, neighbours of one budget
     // apart (its "Summary" and "Questions", 2min each, were one section of 2min).
     const sections = sectionsOf(short.slides.map(s => ({
