@@ -403,6 +403,29 @@ test('Slidev\'s own clock measures the talk against the sum of the budgets', asy
   await expect(clock).toHaveClass(/text-red6/)
 })
 
+// The talk time in the bar stood a second behind Slidev's clock beside it, up to a second at a
+// time: it ticked every 1000 ms from whenever the page opened.
+test('the talk time beside Slidev\'s clock shows the same second', async ({ page }) => {
+  await page.clock.install()
+  await page.goto('presenter/1')
+  await page.locator('.slidev-presenter .slidev-note').waitFor()
+  await page.clock.pauseAt(Date.now() + 60_000)
+  const talk = page.locator('[data-talk-time]')
+  const slidev = page.locator('.slidev-presenter .font-mono.text-3xl')
+  // Started half a second out of step with the page's own timers, as a lecturer's first press is.
+  await page.clock.runFor(500)
+  await page.locator('[data-timer-toggle]').click()
+  for (let s = 1; s <= 6; s++) {
+    // 150 ms into each second: Slidev's clock, which looks every 100 ms, shows it by then.
+    await page.clock.runFor(s === 1
+      ? 1150
+      : 1000)
+    const shown = (await slidev.textContent() ?? '').replace(/\s+/g, '')
+    expect(shown, `second ${s}`).toBe(`0:0${s}`)
+    await expect(talk, `second ${s}`).toContainText(`talk ${shown} of`)
+  }
+})
+
 test('the offline badge covers nothing of the presenter view while it caches: no slide, no notes, no control', async ({ browser }) => {
   for (const viewport of [
     { width: 1920, height: 1080 },
