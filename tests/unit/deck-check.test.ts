@@ -36,25 +36,36 @@ describe('headmatterError', () => {
 // Slidev's presenter clock turns red past the headmatter's `duration`: a lecturer who cuts a
 // section is reminded that the talk is now shorter, with the new length to write.
 describe('deckReminders', () => {
-  it('names the duration to write when a section is cut, and nothing about it before', async () => {
+  it('names the duration to write when a section is cut, and nothing about it before', async (ctx) => {
     const dir = copyProject()
     try {
       const entry = join(dir, 'slides.md')
       const durationOf = (reminders: ReturnType<typeof deckReminders>) => reminders.filter(r => /duration/.test(r.message))
+      const total = async () => sectionsOf((await loadDeck(entry)).slides.map(s => ({
+        ...s,
+        ...timing(s.frontmatter, s.importedAt),
+      }))).reduce((a, s) => a + s.budgetMs, 0)
+      // A deck whose duration is its budgets' sum (as this one ships; a fork may have let it drift).
+      if (!await total())
+        ctx.skip() // a fork without budgets: no section clock to agree with
+      const given = readFileSync(entry, 'utf8')
+      const whole = formatClock(await total())
+      const line = `duration: "${whole}"`
+      writeFileSync(entry, /^duration: .*$/m.test(given)
+        ? given.replace(/^duration: .*$/m, line)
+        : given.replace(/^---\n/, `---\n${line}\n`))
       expect(durationOf(deckReminders(await loadDeck(entry)))).toEqual([])
       const md = readFileSync(entry, 'utf8')
       const block = /^---\nsrc: [^\n]+\nbudget: [^\n]+\n---\n/m.exec(md)
       expect(block, 'slides.md imports its sections through src: blocks with budgets').toBeTruthy()
       writeFileSync(entry, md.replace(block![0], ''))
-      const cut = await loadDeck(entry)
-      const left = sectionsOf(cut.slides.map(s => ({
-        ...s,
-        ...timing(s.frontmatter, s.importedAt),
-      }))).reduce((a, s) => a + s.budgetMs, 0)
-      const [reminder] = durationOf(deckReminders(cut))
-      const line = md.split('\n').findIndex(l => l.startsWith('duration:')) + 1
-      expect(line, 'the headmatter gives the talk\'s duration').toBeGreaterThan(1)
-      expect(formatFinding(reminder!)).toMatch(new RegExp(`^slides\\.md:${line}:1: duration: .* but the section budgets add up to ${formatClock(left).replace(/:00$/, '')}min`))
+      const left = await total()
+      const [reminder] = durationOf(deckReminders(await loadDeck(entry)))
+      const at = md.split('\n').findIndex(l => l.startsWith('duration:')) + 1
+      const sum = left % 60_000
+        ? `"${formatClock(left)}"`
+        : `${left / 60_000}min`
+      expect(formatFinding(reminder!)).toContain(`slides.md:${at}:1: duration: "${whole}", but the section budgets add up to ${sum}:`)
     }
     finally {
       rmSync(dir, { recursive: true, force: true })
