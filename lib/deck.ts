@@ -27,6 +27,11 @@ export interface Slide {
   frontmatterErrors: { line: number, column: number, message: string }[]
   /** The `src:` block that imported the slide (its keys reach every slide it imports), if any. */
   importedAt?: { file: string, line: number, frontmatter: Record<string, any> }
+  /**
+   * The `src:` value of the outermost block with a `budget:` that imported the slide: its
+   * section, as the presenter view's clock tells it (lib/sectionTimer.ts timing()).
+   */
+  budgetSrc?: string
 }
 
 export interface Deck {
@@ -82,7 +87,16 @@ function toSlide(s: SlideInfo, root: string, fileLines: Map<string, string[]>): 
     content: s.content ?? '',
     frontmatterErrors: frontmatterErrors(s),
     importedAt: importedAt(s, root),
+    ...budgetSrc(s),
   }
+}
+
+/** Outermost first, as Slidev passes an outer block's keys over an inner one's. */
+function budgetSrc(s: SlideInfo): Pick<Slide, 'budgetSrc'> {
+  const block = (s.importChain as { frontmatter?: Record<string, any> }[] | undefined)?.find(b => b.frontmatter?.budget !== undefined)
+  return typeof block?.frontmatter?.src === 'string'
+    ? { budgetSrc: block.frontmatter.src }
+    : {}
 }
 
 function importedAt(s: SlideInfo, root: string): Slide['importedAt'] {

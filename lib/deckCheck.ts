@@ -55,7 +55,7 @@ function fileLines(root: string): (file: string) => string[] {
   return (file) => {
     if (!read.has(file)) {
       read.set(file, existsSync(resolve(root, file))
-        ? readFileSync(resolve(root, file), 'utf8').split('\n')
+        ? readFileSync(resolve(root, file), 'utf8').split(/\r?\n/)
         : [])
     }
     return read.get(file)!
@@ -72,11 +72,11 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
   const text = readFileSync(deck.entry, 'utf8')
   const timed = deck.slides.map(s => ({
     ...s,
-    ...timing(s.frontmatter, s.importedAt),
+    ...timing(s.frontmatter, s.budgetSrc),
   }))
   return [
     ...templateReminders(entry, text, deck.headmatter),
-    ...durationFindings(entry, deck.headmatter, timed, keyLine(headmatterLines(text.split('\n')), 2, 'duration')),
+    ...durationFindings(entry, deck.headmatter, timed, keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
   ]
 }
 

@@ -1,5 +1,5 @@
 import type { Slide } from './deck'
-import { sectionsOf } from './sectionTimer'
+import { parseBudget, sectionsOf } from './sectionTimer'
 
 export interface OutlineItem {
   title: string
@@ -29,12 +29,17 @@ export function partStarts(slides: readonly PartSlide[]): Map<number, string> {
     if (s.layout === 'section')
       starts.set(s.no, s.title)
   }
-  // sectionsOf gives the opening slides to the first section: its start is not a part's.
-  const first = slides[0]?.no
-  for (const section of sectionsOf(slides)) {
-    if (section.from !== first && !starts.has(section.from))
-      starts.set(section.from, section.title)
-  }
+  // sectionsOf gives the opening slides to the first section: the part starts where its
+  // budget does, after them.
+  const sections = sectionsOf(slides)
+  const opening = slides.find(s => s.budget !== undefined && 'ms' in parseBudget(s.budget))?.no
+  sections.forEach((section, i) => {
+    const from = i === 0
+      ? opening
+      : section.from
+    if (from !== undefined && from !== slides[0]?.no && !starts.has(from))
+      starts.set(from, section.title)
+  })
   return starts
 }
 

@@ -180,7 +180,7 @@ async function slidesPdf(deck: Deck, context: BrowserContext, siteUrl: string, w
   checkIsDeck(deck, printed, withClicks)
   const outline = deckOutline(deck.slides.map(s => ({
     ...s,
-    ...timing(s.frontmatter, s.importedAt),
+    ...timing(s.frontmatter, s.budgetSrc),
   })), no => printed.firstPage.get(no) ?? no)
   const bytes = await finishPdf(printed.pdf, talkPdfInfo(deck.headmatter, deck.slides[0]?.title), outline)
   return { bytes, pages: printed.pageCount, outline }

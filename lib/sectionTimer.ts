@@ -48,7 +48,7 @@ export interface SlideLike {
   title?: string
   layout?: string
   budget?: unknown
-  /** The `src:` block the budget came from (its `src:` value), if it came from one: see timing(). */
+  /** The `src:` value of the outermost block with a budget that imported the slide, if any: see timing(). */
   block?: unknown
 }
 
@@ -60,13 +60,14 @@ export interface SlideLike {
 export const BUDGET_SRC_KEY = 'budgetSrc'
 
 /**
- * A slide's budget and the block it came from, as sectionsOf() takes them: from the reader's
- * `importedAt` on the build's side, from the preparser's key in Slidev's client.
+ * A slide's budget and the block it came from, as sectionsOf() takes them: on the build's
+ * side the reader's `budgetSrc` (lib/deck.ts), in Slidev's client the preparser's key. Both
+ * name the outermost `src:` block with a budget, whose keys win when blocks nest.
  */
-export function timing(frontmatter: Record<string, unknown>, importedAt?: { frontmatter: Record<string, unknown> }): Pick<SlideLike, 'budget' | 'block'> {
+export function timing(frontmatter: Record<string, unknown>, budgetSrc?: string): Pick<SlideLike, 'budget' | 'block'> {
   return {
     budget: frontmatter.budget,
-    block: importedAt?.frontmatter.src ?? frontmatter[BUDGET_SRC_KEY],
+    block: budgetSrc ?? frontmatter[BUDGET_SRC_KEY],
   }
 }
 

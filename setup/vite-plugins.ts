@@ -19,8 +19,11 @@ const START_DELAY_MS = 2000
 /** Where the files are that the check reads besides the deck's Markdown: the logo, the components. */
 const CHECKED_DIRS = ['public', 'components', 'addons']
 
-/** The PDFs the closing slide links to, which `npm run build` writes beside the site. */
-const DECK_PDF_PATHS = new Set(['/slides.pdf', '/handout.pdf'])
+/**
+ * The PDFs the closing slide links to, which `npm run build` writes beside the site. Its links
+ * are relative: from the presenter view, or under a `--base`, they ask for `/presenter/slides.pdf`.
+ */
+const DECK_PDF_PATH = /\/(?:slides|handout)\.pdf$/
 
 /** What the build would stop on, and what the template left to change: each printed text, or ''. */
 interface Checked { problems: string, reminders: string }
@@ -108,18 +111,20 @@ export default defineVitePluginsSetup((options) => {
         if (options.mode !== 'dev')
           return
         server.middlewares.use((req, res, next) => {
-          const path = (req.url ?? '').split('?')[0]!
-          if (!DECK_PDF_PATHS.has(path))
+          const name = DECK_PDF_PATH.exec((req.url ?? '').split('?')[0]!)?.[0]
+          if (!name)
             return next()
-          const file = join(root, 'dist', path)
-          if (existsSync(file)) {
-            res.setHeader('Content-Type', 'application/pdf')
-            createReadStream(file).pipe(res)
-            return
+          const missing = () => {
+            res.statusCode = 404
+            res.setHeader('Content-Type', 'text/plain; charset=utf-8')
+            res.end(`No dist${name} yet: \`npm run build\` makes the slides and handout PDFs; this link then opens the last one built.\n`)
           }
-          res.statusCode = 404
-          res.setHeader('Content-Type', 'text/plain; charset=utf-8')
-          res.end(`No dist${path} yet: \`npm run build\` makes the slides and handout PDFs; this link then opens the last one built.\n`)
+          const file = join(root, 'dist', name)
+          if (!existsSync(file))
+            return missing()
+          res.setHeader('Content-Type', 'application/pdf')
+          // A build may be replacing dist/ at that moment.
+          createReadStream(file).on('error', missing).pipe(res)
         })
       },
     },

@@ -308,7 +308,7 @@ test('the 20-minute version serves from its own entry file: its title, its last 
     // apart (its "Summary" and "Questions", 2min each, were one section of 2min).
     const sections = sectionsOf(short.slides.map(s => ({
       ...s,
-      ...timing(s.frontmatter, s.importedAt),
+      ...timing(s.frontmatter, s.budgetSrc),
     })))
     for (const [i, s] of sections.entries()) {
       await page.goto(`${server.url}presenter/${s.from}`)

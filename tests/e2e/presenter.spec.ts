@@ -341,7 +341,7 @@ test('the timer starts with the first advance, runs by section, and is operable 
     no: s.no,
     title: s.title,
     layout: s.layout,
-    ...timing(s.frontmatter, s.importedAt),
+    ...timing(s.frontmatter, s.budgetSrc),
   })))
   expect(sections.length, 'the deck has time budgets').toBeGreaterThan(1)
   const total = formatClock(sections.reduce((a, s) => a + s.budgetMs, 0))
@@ -386,7 +386,7 @@ test('Slidev\'s own clock measures the talk against the sum of the budgets', asy
   const d = await deck()
   const total = sectionsOf(d.slides.map(s => ({
     ...s,
-    ...timing(s.frontmatter, s.importedAt),
+    ...timing(s.frontmatter, s.budgetSrc),
   }))).reduce((a, s) => a + s.budgetMs, 0)
   expect(total, 'the deck has time budgets').toBeGreaterThan(0)
   await page.clock.install()

@@ -57,7 +57,7 @@ test.describe('dist/slides.pdf', () => {
     // their own) are parts here too, not slides of the last section.
     const timed = sectionsOf(d.slides.map(s => ({
       ...s,
-      ...timing(s.frontmatter, s.importedAt),
+      ...timing(s.frontmatter, s.budgetSrc),
     }))).map(s => s.title)
     expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(timed))
     expect(marks.some(m => m.depth === 1)).toBe(true)

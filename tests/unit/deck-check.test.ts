@@ -43,7 +43,7 @@ describe('deckReminders', () => {
       const durationOf = (reminders: ReturnType<typeof deckReminders>) => reminders.filter(r => /duration/.test(r.message))
       const total = async () => sectionsOf((await loadDeck(entry)).slides.map(s => ({
         ...s,
-        ...timing(s.frontmatter, s.importedAt),
+        ...timing(s.frontmatter, s.budgetSrc),
       }))).reduce((a, s) => a + s.budgetMs, 0)
       // A deck whose duration is its budgets' sum (as this one ships; a fork may have let it drift).
       if (!await total())

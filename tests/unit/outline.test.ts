@@ -106,6 +106,32 @@ describe('deckOutline', () => {
     ])
   })
 
+  it('starts the first part where its budget starts, when no divider opens it', () => {
+    const talk = [
+      { no: 1, title: 'Talk', layout: 'cover' },
+      { no: 2, title: 'Glutamate', budget: '5min' },
+      { no: 3, title: 'Receptors', budget: '5min' },
+      { no: 4, title: 'Drugs', budget: '3min' },
+    ]
+    expect([
+      ...partStarts(talk),
+    ]).toEqual([
+      [2, 'Glutamate'],
+      [4, 'Drugs'],
+    ])
+    expect(deckOutline(talk, no => no).map(i => [
+      i.title,
+      i.children.map(c => c.title),
+    ])).toEqual([
+      ['Talk', []],
+      [
+        'Glutamate',
+        ['Glutamate', 'Receptors'],
+      ],
+      ['Drugs', []],
+    ])
+  })
+
   it('writes the outline-pdf line format', () => {
     expect(outlineToText(deckOutline(slides.slice(0, 3), no => no))).toBe('1||NMDA receptors and pain\n2||NMDA Receptor: Definition\n3|-|NMDA Receptor: Definition')
   })

@@ -94,13 +94,13 @@ describe('section budgets', () => {
         no: s.no,
         title: s.title,
         layout: s.layout,
-        ...timing(s.frontmatter, s.importedAt),
+        ...timing(s.frontmatter, s.budgetSrc),
       })))
       if (!sections.length)
         continue // a fork without budgets: the presenter view shows the total only
       // Every src: block with a budget is timed as a section of its own, even beside a block
       // of the same budget (short.md's "Summary" and "Questions", 2min each, were one).
-      const blocks = new Set(deck.slides.filter(s => s.importedAt?.frontmatter.budget !== undefined).map(s => `${s.importedAt!.file}:${s.importedAt!.line}`))
+      const blocks = new Set(deck.slides.map(s => s.budgetSrc).filter(Boolean))
       expect(sections.length, entry).toBeGreaterThanOrEqual(blocks.size)
       expect(sections[0]!.from, entry).toBe(1)
       expect(sections.at(-1)!.to, entry).toBe(deck.slides.length)
@@ -119,9 +119,7 @@ describe('section budgets', () => {
       {
         no: 2,
         title: 'Take-home',
-        ...timing({ budget: '2min' }, {
-          frontmatter: { src: './summary.md' },
-        }),
+        ...timing({ budget: '2min' }, './summary.md'),
       },
       {
         no: 3,
