@@ -298,8 +298,9 @@ test('the 20-minute version serves from its own entry file: its title, its last 
     await expect(page.locator(`.slidev-page-${last.no} h1`)).toHaveText(title!.replace(/<[^>]+>/g, ''), { timeout: 30_000 })
     await page.goto(`${server.url}presenter/2`)
     await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty({ timeout: 60_000 })
-    // The closing slide's PDF links open the PDFs the build wrote (they opened the deck).
-    for (const pdf of ['slides.pdf', 'handout.pdf']) {
+    // The closing slide's PDF links open the PDFs the build wrote (they opened the deck), from
+    // the deck and from the presenter view (the links are relative).
+    for (const pdf of ['slides.pdf', 'handout.pdf', 'presenter/handout.pdf']) {
       const r = await page.request.get(`${server.url}${pdf}`)
       expect(r.headers()['content-type'], pdf).toBe('application/pdf')
       expect((await r.body()).subarray(0, 5).toString(), pdf).toBe('%PDF-')
