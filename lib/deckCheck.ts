@@ -11,7 +11,7 @@ import { addonRoots, checkComponents, checkFigureNames, figureNames, knownCompon
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
-import { budgetFindings, durationFindings, timing } from './sectionTimer'
+import { budgetFindings, durationFindings, timed } from './sectionTimer'
 import { checkHeadmatter, templateReminders } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
@@ -70,13 +70,9 @@ function fileLines(root: string): (file: string) => string[] {
 export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' | 'slides'>): Finding[] {
   const entry = relative(deck.root, deck.entry)
   const text = readFileSync(deck.entry, 'utf8')
-  const timed = deck.slides.map(s => ({
-    ...s,
-    ...timing(s.frontmatter, s.budgetSrc),
-  }))
   return [
     ...templateReminders(entry, text, deck.headmatter),
-    ...durationFindings(entry, deck.headmatter, timed, keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
+    ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
   ]
 }
 

@@ -12,7 +12,7 @@ import { handoutPdf } from './handoutPdf'
 import { deckOutline } from './outline'
 import { finishPdf, talkPdfInfo } from './pdfMeta'
 import { launchBrowser, printDeck } from './printDeck'
-import { timing } from './sectionTimer'
+import { timed } from './sectionTimer'
 import { serveStatic } from './staticServer'
 
 /** A step failed in a way the user must act on; the message is already written for them. */
@@ -178,10 +178,7 @@ async function slidesPdf(deck: Deck, context: BrowserContext, siteUrl: string, w
     describeSlide: no => describeSlide(deck, no),
   }, context)
   checkIsDeck(deck, printed, withClicks)
-  const outline = deckOutline(deck.slides.map(s => ({
-    ...s,
-    ...timing(s.frontmatter, s.budgetSrc),
-  })), no => printed.firstPage.get(no) ?? no)
+  const outline = deckOutline(timed(deck.slides), no => printed.firstPage.get(no) ?? no)
   const bytes = await finishPdf(printed.pdf, talkPdfInfo(deck.headmatter, deck.slides[0]?.title), outline)
   return { bytes, pages: printed.pageCount, outline }
 }

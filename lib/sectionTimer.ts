@@ -71,6 +71,14 @@ export function timing(frontmatter: Record<string, unknown>, budgetSrc?: string)
   }
 }
 
+/** The build reader's slides (lib/deck.ts), each with its timing(), as sectionsOf() and the bookmarks take them. */
+export function timed<T extends { frontmatter: Record<string, unknown>, budgetSrc?: string }>(slides: readonly T[]): (T & Pick<SlideLike, 'budget' | 'block'>)[] {
+  return slides.map(s => ({
+    ...s,
+    ...timing(s.frontmatter, s.budgetSrc),
+  }))
+}
+
 export interface Section {
   title: string
   /** First and last slide numbers, inclusive. */

@@ -8,7 +8,7 @@ import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { editToScreen, networkWatch, saveFile, startDevServer } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
-import { formatClock, sectionsOf, timing } from '../../lib/sectionTimer'
+import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
 import { TEMPLATE_VALUES } from '../../lib/talkConfig'
 import { startDev } from '../support/devServer'
 import { copyProject, entryFiles, projectRoot } from '../support/project'
@@ -307,10 +307,7 @@ test('the 20-minute version serves from its own entry file: its title, its last 
     }
     // The presenter's clock times each src: block as the build does, neighbours of one budget
     // apart (its "Summary" and "Questions", 2min each, were one section of 2min).
-    const sections = sectionsOf(short.slides.map(s => ({
-      ...s,
-      ...timing(s.frontmatter, s.budgetSrc),
-    })))
+    const sections = sectionsOf(timed(short.slides))
     for (const [i, s] of sections.entries()) {
       await page.goto(`${server.url}presenter/${s.from}`)
       await expect(page.locator('[data-section-budget]'), s.title).toContainText(`${i + 1}/${sections.length} ${s.title}`)

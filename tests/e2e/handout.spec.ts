@@ -8,7 +8,7 @@ import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFStrin
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
-import { sectionsOf, timing } from '../../lib/sectionTimer'
+import { sectionsOf, timed } from '../../lib/sectionTimer'
 import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfInfo, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { expect, test } from './fixtures'
@@ -395,11 +395,8 @@ test.describe('dist/handout.pdf', () => {
     // The cover, which lists the parts, first.
     expect(marks[0]).toEqual({ title: 'Contents', depth: 0, page: 1 })
     // and the parts the presenter view's clock names, as in the slides PDF.
-    const timed = sectionsOf(rowsOf(deck).map(s => ({
-      ...s,
-      ...timing(s.frontmatter, s.budgetSrc),
-    }))).map(s => s.title)
-    expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(timed))
+    const parts = sectionsOf(timed(rowsOf(deck))).map(s => s.title)
+    expect(marks.filter(m => m.depth === 0).map(m => m.title)).toEqual(expect.arrayContaining(parts))
     for (const s of dividers)
       expect(marks.find(m => m.depth === 0 && m.title === s.title)!.page, `bookmark "${s.title}"`).toBe(pages.get(s.no))
     expect(marks.find(m => m.title === 'References')!.page).toBe(firstReferencesPage(texts))

@@ -3,7 +3,7 @@ import type { Page as ChromiumPage } from 'playwright-chromium'
 import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../../lib/presenterLayout'
-import { formatClock, sectionsOf, timing } from '../../lib/sectionTimer'
+import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
 import { deck, slideNumberOf } from './deck'
 import { expect, test } from './fixtures'
 import { expectShared, tryIt } from './liveState'
@@ -337,12 +337,7 @@ test('a notes column the lecturer has sized in this browser is kept', async ({ p
 
 test('the timer starts with the first advance, runs by section, and is operable from the keyboard', async ({ page }) => {
   const d = await deck()
-  const sections = sectionsOf(d.slides.map(s => ({
-    no: s.no,
-    title: s.title,
-    layout: s.layout,
-    ...timing(s.frontmatter, s.budgetSrc),
-  })))
+  const sections = sectionsOf(timed(d.slides))
   expect(sections.length, 'the deck has time budgets').toBeGreaterThan(1)
   const total = formatClock(sections.reduce((a, s) => a + s.budgetMs, 0))
   await page.goto('presenter/1')
@@ -384,10 +379,7 @@ test('the timer starts with the first advance, runs by section, and is operable 
 // talk to go, beside section clocks in time.
 test('Slidev\'s own clock measures the talk against the sum of the budgets', async ({ page }) => {
   const d = await deck()
-  const total = sectionsOf(d.slides.map(s => ({
-    ...s,
-    ...timing(s.frontmatter, s.budgetSrc),
-  }))).reduce((a, s) => a + s.budgetMs, 0)
+  const total = sectionsOf(timed(d.slides)).reduce((a, s) => a + s.budgetMs, 0)
   expect(total, 'the deck has time budgets').toBeGreaterThan(0)
   await page.clock.install()
   await page.goto('presenter/1')

@@ -5,7 +5,7 @@ import { parse } from 'yaml'
 import { loadDeck } from '../../lib/deck'
 import { deckReminders, headmatterError } from '../../lib/deckCheck'
 import { formatFinding } from '../../lib/finding'
-import { formatClock, sectionsOf, timing } from '../../lib/sectionTimer'
+import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
 import { copyProject } from '../support/project'
 
 // In the dev server's process Slidev's reader throws on a headmatter it cannot parse; the
@@ -41,10 +41,7 @@ describe('deckReminders', () => {
     try {
       const entry = join(dir, 'slides.md')
       const durationOf = (reminders: ReturnType<typeof deckReminders>) => reminders.filter(r => /duration/.test(r.message))
-      const total = async () => sectionsOf((await loadDeck(entry)).slides.map(s => ({
-        ...s,
-        ...timing(s.frontmatter, s.budgetSrc),
-      }))).reduce((a, s) => a + s.budgetMs, 0)
+      const total = async () => sectionsOf(timed((await loadDeck(entry)).slides)).reduce((a, s) => a + s.budgetMs, 0)
       // A deck whose duration is its budgets' sum (as this one ships; a fork may have let it drift).
       if (!await total())
         ctx.skip() // a fork without budgets: no section clock to agree with

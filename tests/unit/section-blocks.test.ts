@@ -12,7 +12,7 @@ import { join } from 'node:path'
 import { injectPreparserExtensionLoader, load } from '@slidev/parser/fs'
 import { afterAll, describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
-import { sectionsOf, timing } from '../../lib/sectionTimer'
+import { sectionsOf, timed, timing } from '../../lib/sectionTimer'
 import preparser from '../../setup/preparser'
 
 const FILES: Record<string, string> = {
@@ -81,10 +81,7 @@ describe('sections of a deck, in Slidev\'s client and in the build', () => {
       ...timing(s.frontmatter),
     })))
     const deck = await loadDeck(entry)
-    const inBuild = sectionsOf(deck.slides.map(s => ({
-      ...s,
-      ...timing(s.frontmatter, s.budgetSrc),
-    })))
+    const inBuild = sectionsOf(timed(deck.slides))
     const shape = (sections: typeof inBuild) => sections.map(s => [
       s.title,
       s.from,

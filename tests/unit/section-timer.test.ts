@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
 import { formatFinding } from '../../lib/finding'
-import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, timing, toggled } from '../../lib/sectionTimer'
+import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, timed, timing, toggled } from '../../lib/sectionTimer'
 import { entryFiles } from '../support/project'
 
 const MIN = 60_000
@@ -90,12 +90,7 @@ describe('section budgets', () => {
     for (const entry of entryFiles) {
       const deck = await loadDeck(entry)
       expect(budgetFindings(deck.slides), entry).toEqual([])
-      const sections = sectionsOf(deck.slides.map(s => ({
-        no: s.no,
-        title: s.title,
-        layout: s.layout,
-        ...timing(s.frontmatter, s.budgetSrc),
-      })))
+      const sections = sectionsOf(timed(deck.slides))
       if (!sections.length)
         continue // a fork without budgets: the presenter view shows the total only
       // Every src: block with a budget is timed as a section of its own, even beside a block
