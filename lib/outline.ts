@@ -1,4 +1,5 @@
 import type { Slide } from './deck'
+import type { SlideLike } from './sectionTimer'
 import { parseBudget, sectionsOf } from './sectionTimer'
 
 export interface OutlineItem {
@@ -8,12 +9,8 @@ export interface OutlineItem {
   children: OutlineItem[]
 }
 
-/** A slide as the bookmarks and the handout's running headers see it. */
-export interface PartSlide extends Pick<Slide, 'no' | 'title' | 'layout'> {
-  /** Its `budget:` (its section's time), if any, and the `src:` block it came from: see lib/sectionTimer.ts. */
-  budget?: unknown
-  block?: unknown
-}
+/** A slide as the bookmarks and the handout's running headers see it: with its timing (lib/sectionTimer.ts). */
+export interface PartSlide extends Pick<Slide, 'no' | 'title' | 'layout'>, Pick<SlideLike, 'budget' | 'block'> {}
 
 /**
  * Where the talk's parts start, by slide number, and what they are called: at each section

@@ -4,19 +4,14 @@
  * nothing here parses Markdown or reads files: plain data in, plain data out, in the
  * browser and in unit tests alike.
  */
+import type { PartSlide } from '../outline'
+import type { SlideLike } from '../sectionTimer'
 import { partStarts } from '../outline'
 import { plainTitle } from '../plainTitle'
 import { formatDate } from '../talkConfig'
 
 /** A slide as deckOutline() takes it. */
-export interface TitledSlide {
-  no: number
-  title: string
-  layout?: string
-  /** Its section's time (`budget:`) and where it came from, which can start a part of the talk: see partStarts(). */
-  budget?: unknown
-  block?: unknown
-}
+export type TitledSlide = PartSlide
 
 export interface HandoutCover {
   title: string
@@ -34,8 +29,8 @@ export interface RenderedSlide {
   title?: string
   layout?: string
   /** Its `budget:`, if any, and the `src:` block it came from (lib/sectionTimer.ts timing()). */
-  budget?: unknown
-  block?: unknown
+  budget?: SlideLike['budget']
+  block?: SlideLike['block']
   /** The slide is one page of the generated reference list (it holds a <ReferenceList>). */
   isReferences: boolean
 }
