@@ -36,6 +36,7 @@ describe('headmatterError', () => {
 // Slidev's presenter clock turns red past the headmatter's `duration`: a lecturer who cuts a
 // section is reminded that the talk is now shorter, with the new length to write.
 describe('deckReminders', () => {
+  // A copy of the project and four reads of its deck: seconds on a loaded machine.
   it('names the duration to write when a section is cut, and nothing about it before', async (ctx) => {
     const dir = copyProject()
     try {
@@ -67,5 +68,5 @@ describe('deckReminders', () => {
     finally {
       rmSync(dir, { recursive: true, force: true })
     }
-  })
+  }, 120_000)
 })
