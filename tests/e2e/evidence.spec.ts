@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process'
 import { resolve } from 'node:path'
 import { EVIDENCE_LEGEND } from '../../addons/citations/lib'
-import { APPENDIX_TITLE } from '../../lib/handout'
-import { slideNumberOf } from './deck'
+import { APPENDIX_TITLE, hasSourceLecture } from '../../lib/handout'
+import { deck, slideNumberOf } from './deck'
 import { expect, test } from './fixtures'
 import { AUDIT_WORDING, WORKING_NOTES } from './slideChecks'
 
@@ -13,8 +13,14 @@ const handout = resolve(process.env.DIST_DIR ?? 'dist', 'handout.pdf')
 // the handout, which must keep or leave out other things.
 
 test('the presenter view keeps the corrections and the presenter directions, the remarks for the maintainer and on the source set aside in smaller type', async ({ page }) => {
-  // The opioid-induced hyperalgesia slide, known by its correction note (its title states its point).
-  const oih = await slideNumberOf(/Correction: the source wrote "MK801"/)
+  // The opioid-induced hyperalgesia slide, known by its correction note (its title states its
+  // point), the Try-it slide and the tolerance curves: a fork may have cut them.
+  const [oih, tryIt, tolerance] = await Promise.all([
+    /Correction: the source wrote "MK801"/,
+    /# Try it/,
+    /<ToleranceCurves\b/,
+  ].map(re => slideNumberOf(re).catch(() => 0)))
+  test.skip(!oih || !tryIt || !tolerance, 'this fork has cut a slide these notes are checked on')
   await page.goto(`presenter/${oih}`)
   await expect(page.locator('.slidev-note')).toContainText('Correction: the source wrote "MK801"')
   // The correction is there, set aside in smaller type; the talk's own paragraphs first.
@@ -23,7 +29,6 @@ test('the presenter view keeps the corrections and the presenter directions, the
   const student = page.locator('.slidev-note p[data-note-for="student"]').first()
   const size = (l: typeof student) => l.evaluate(e => Number.parseFloat(getComputedStyle(e).fontSize))
   expect(await size(correction)).toBeLessThan(0.9 * await size(student))
-  const tryIt = await slideNumberOf(/# Try it/)
   await page.goto(`presenter/${tryIt}`)
   await expect(page.locator('.slidev-note')).toContainText('Presenter: useful things to show')
   // A direction to the presenter is read mid-talk: full size.
@@ -31,19 +36,24 @@ test('the presenter view keeps the corrections and the presenter directions, the
   await expect(direction).toHaveAttribute('data-note-for', 'presenter')
   expect(await size(direction)).toBe(await size(page.locator('.slidev-note p[data-note-for="student"]').first()))
   // And a remark for the maintainer is set aside too.
-  const tolerance = await slideNumberOf(/<ToleranceCurves\b/)
   await page.goto(`presenter/${tolerance}`)
   await expect(page.locator('.slidev-note p', { hasText: 'Maintainer: Dunbar and Yaksh' })).toHaveAttribute('data-note-for', 'maintainer')
 })
 
-test('the handout prints what a student reads: no presenter directions, no maintainer remarks; corrections only in their appendix', () => {
+test('the handout prints what a student reads: no presenter directions, no maintainer remarks; corrections only in their appendix', async () => {
+  const d = await deck()
   const text = execFileSync('pdftotext', [handout, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 }).replace(/\s+/g, ' ')
   const at = text.indexOf(`${APPENDIX_TITLE} Where this lecture departs`)
-  expect(at, 'the "Sources and corrections" appendix').toBeGreaterThan(0)
-  const [notes, appendix] = [
-    text.slice(0, at),
-    text.slice(at),
-  ]
+  // A talk of its own (no sourceOutline:) has no appendix: its corrections are printed nowhere.
+  const withAppendix = hasSourceLecture(d.headmatter)
+  expect(at > 0, 'the "Sources and corrections" appendix').toBe(withAppendix)
+  const [notes, appendix] = withAppendix
+    ? [
+        text.slice(0, at),
+        text.slice(at),
+      ]
+    : [text, '']
+  const inDeck = (s: string) => d.slides.some(x => x.note.includes(s))
   for (const cue of [
     'Presenter:',
     'Maintainer:',
@@ -60,7 +70,8 @@ test('the handout prints what a student reads: no presenter directions, no maint
     'source wrote "MK801"',
   ]) {
     expect(notes, `the notes beside the slides print "${cue}"`).not.toContain(cue)
-    expect(appendix, `the appendix lacks "${cue}"`).toContain(cue)
+    if (withAppendix && inDeck(cue))
+      expect(appendix, `the appendix lacks "${cue}"`).toContain(cue)
   }
   expect(notes).not.toContain('Corrections:')
   // Provenance and audit wording: in the appendix if anywhere, never in what the student reads
@@ -73,7 +84,9 @@ test('the handout prints what a student reads: no presenter directions, no maint
   expect(every(WORKING_NOTES, appendix), 'our working notes in the appendix').toEqual([])
   // What the student reads is there: the narration of the diagram steps and the notes of a
   // slide whose corrections were left out.
-  expect(text).toContain('Glutamate binds.')
-  expect(text).toContain('Opioids can make pain worse')
+  for (const said of ['Glutamate binds.', 'Opioids can make pain worse']) {
+    if (inDeck(said))
+      expect(text).toContain(said)
+  }
   expect(text).toContain(EVIDENCE_LEGEND.slice(2, 40))
 })

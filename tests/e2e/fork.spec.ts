@@ -24,6 +24,12 @@ import { expectRendered, visitOnceThenLoseServer, watch } from './offline'
 const REMOVED = 'slides/06-review-2025.md'
 const REPO = 'my-talk'
 
+// The two tests below fork the lecture as it ships, section files and all. A lecturer's own
+// fork (README, "Make it your talk": no `sourceOutline:`) already is one, with its own
+// sections: they skip there, and the rest of the suite checks that fork as it is.
+const SHIPPED = /^sourceOutline: /m.test(readFileSync(join(projectRoot, 'slides.md'), 'utf8'))
+const NOT_SHIPPED = 'forks the lecture as shipped; this deck is already a fork (no sourceOutline:)'
+
 interface Step { run?: string, uses?: string, with?: Record<string, string> }
 
 function workflowSteps(): Step[] {
@@ -91,6 +97,7 @@ const NEW_ENTRY = `
 `
 
 test('a fork with its own title, presenter, logo, sections and a new study, built by the Pages workflow, works under its sub-path: site, both PDFs, deep links, offline', async ({ page, browser }) => {
+  test.skip(!SHIPPED, NOT_SHIPPED)
   test.setTimeout(600_000)
   const dir = copyProject()
   const before = await loadCitedDeck(join(dir, 'slides.md'))
@@ -256,13 +263,20 @@ test('a fork with a mistyped headmatter key, a missing logo and an unknown citat
   const dir = copyProject()
   const entry = join(dir, 'slides.md')
   writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^affiliation: /m, 'afiliation: ').replace(/^# logo: .*$/m, 'logo: public/logo.svg'))
-  const section = join(dir, 'slides/03-visceral-pain.md')
-  writeFileSync(section, readFileSync(section, 'utf8').replace('[@petrenko2003]', '[@petrenko2030]'))
+  // A citation key mistyped in the first section file that cites one (any fork has one).
+  const files = [
+    ...readFileSync(entry, 'utf8').matchAll(/^src: \.\/([^\n#]+)$/gm),
+  ].map(m => m[1]!)
+  const cited = files.map(file => ({ file, key: /\[@([\w-]+)\]/.exec(readFileSync(join(dir, file), 'utf8'))?.[1] })).find(c => c.key)
+  expect(cited, 'a section file that cites a source').toBeTruthy()
+  const { file, key } = cited! as { file: string, key: string }
+  const typo = `${key}x`
+  writeFileSync(join(dir, file), readFileSync(join(dir, file), 'utf8').replace(`[@${key}]`, `[@${typo}]`))
   const r = runScript(dir, 'build.ts')
   expect(r.code).toBe(1)
   expect(r.stderr).toMatch(/slides\.md:\d+:1: unknown headmatter key 'afiliation'\. Did you mean 'affiliation'/)
   expect(r.stderr).toMatch(/slides\.md:\d+:1: logo: no file at public\/logo\.svg; put the image in public\//)
-  expect(r.output).toMatch(/slides\/03-visceral-pain\.md:\d+:\d+: .*'petrenko2030'.*petrenko2003/)
+  expect(r.output).toMatch(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}:\\d+:\\d+: .*'${typo}'.*${key}`))
   expect(existsSync(join(dir, 'dist'))).toBe(false)
 })
 
@@ -320,6 +334,7 @@ const CUT = [
   'slides/06-review-2025.md',
 ]
 test('a fork that cuts four sections, relabels a diagram and retitles the talk passes the unit and component suites', () => {
+  test.skip(!SHIPPED, NOT_SHIPPED)
   test.setTimeout(600_000)
   const dir = copyProject({ withTests: true })
   const entry = join(dir, 'slides.md')
