@@ -114,6 +114,11 @@ describe('the build\'s brief list of reference warnings', () => {
       'refs.bib: warning: 74 entries are not cited anywhere in the deck (key0, key1, key2, ...) and are left out of the references; `npm run check:refs` lists them. Delete those you no longer need.',
     ])
     expect(printFindings(uncited(3), '/', { brief: true }).stdout).toHaveLength(3)
+    // So are a dozen cited entries that are not verified: the slides mark them.
+    const doubtful = Array.from({ length: 12 }, (_, i) => at(`d${i}`, 'cited-unverified', `entry 'd${i}' is cited but its audit is 'likely-real'`))
+    expect(printFindings(doubtful, '/', { brief: true, bibFile: 'refs.bib' }).stdout).toEqual([
+      'refs.bib: warning: 12 cited entries are not verified (d0, d1, d2, ...): the slides and references mark them †; `npm run check:refs` lists each with its audit.',
+    ])
     // npm run check:refs itself lists every one.
     expect(printFindings(uncited(74), '/').stdout).toHaveLength(74)
   })
