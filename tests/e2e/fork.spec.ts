@@ -262,7 +262,12 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
 test('a fork with a mistyped headmatter key, a missing logo and an unknown citation gets clear errors and no dist/', () => {
   const dir = copyProject()
   const entry = join(dir, 'slides.md')
-  writeFileSync(entry, readFileSync(entry, 'utf8').replace(/^affiliation: /m, 'afiliation: ').replace(/^# logo: .*$/m, 'logo: public/logo.svg'))
+  // The logo key where the template comments it out, or first in the headmatter of a fork that
+  // deleted the comment.
+  const headmatter = readFileSync(entry, 'utf8').replace(/^affiliation: /m, 'afiliation: ')
+  writeFileSync(entry, /^# logo: .*$/m.test(headmatter)
+    ? headmatter.replace(/^# logo: .*$/m, 'logo: public/logo.svg')
+    : headmatter.replace(/^---\n/, '---\nlogo: public/logo.svg\n'))
   // A citation key mistyped in the first section file that cites one (any fork has one).
   const files = [
     ...readFileSync(entry, 'utf8').matchAll(/^src: \.\/([^\n#]+)$/gm),
