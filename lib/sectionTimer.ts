@@ -181,6 +181,66 @@ export function settle(l: Ledger, now: number, section: number, running: boolean
   }
 }
 
+/**
+ * What the presenter view keeps through a reload of its tab: the talk's timer and its ledger.
+ * A built deck's shared state lives only in its open windows (Slidev sends it to the others as
+ * it changes and keeps no copy), so a presenter reloaded mid-talk came back with the clock
+ * stopped and every section at 0:00; under `npm run dev` the server kept the talk's timer
+ * but the sections started again.
+ */
+export interface SavedClock<T extends TimerState = TimerState> {
+  timer: T
+  ledger: Ledger
+}
+
+const STATUSES = new Set(['stopped', 'running', 'paused'])
+
+/** A saved clock read back, or null for nothing saved or anything not one. */
+export function parseSavedClock<T extends TimerState>(text: string | null): SavedClock<T> | null {
+  if (!text)
+    return null
+  try {
+    const v = JSON.parse(text) as SavedClock<T>
+    const ok = STATUSES.has(v?.timer?.status)
+      && Number.isFinite(v.timer.startedAt)
+      && Number.isFinite(v.timer.pausedAt)
+      && Array.isArray(v.ledger?.spentMs)
+      && v.ledger.spentMs.every(ms => ms === null || Number.isFinite(ms))
+      && Number.isInteger(v.ledger.section)
+      && (v.ledger.since === null || Number.isFinite(v.ledger.since))
+    return ok
+      ? v
+      : null
+  }
+  catch {
+    return null
+  }
+}
+
+/**
+ * The clock a reloaded presenter view carries on with. A timer that still runs elsewhere (the
+ * dev server, or the projector's window once it sends) is the talk's: its sections are the
+ * saved ones if it is the same talk (same start). A stopped one is what a built deck's page
+ * starts with: the saved talk goes on, in the state it was left in (running, or paused).
+ * A talk reset before the reload was saved stopped, and starts again.
+ */
+export function resumeClock<T extends TimerState>(saved: SavedClock<T> | null, timer: T): SavedClock<T> {
+  if (!saved || saved.timer.status === 'stopped') {
+    return {
+      timer,
+      ledger: emptyLedger(),
+    }
+  }
+  if (timer.status === 'stopped')
+    return saved
+  return {
+    timer,
+    ledger: timer.startedAt === saved.timer.startedAt
+      ? saved.ledger
+      : emptyLedger(),
+  }
+}
+
 /** `m:ss`, or `h:mm:ss` from an hour; negative times as `-m:ss`. */
 export function formatClock(ms: number): string {
   const sign = ms < 0

@@ -241,6 +241,32 @@ test.describe('npm run dev, edited while it runs', () => {
     expect(seen, server.output()).toEqual([])
   })
 
+  // The dev server keeps the talk's timer through a reload of the presenter view; the
+  // section's time started again from 0:00.
+  test('a reload of the presenter view keeps the section\'s time', async ({ page }) => {
+    const seen = problems(page)
+    const timer = page.locator('[data-section-timer]')
+    const spent = async () => {
+      const [, m, s] = /(\d+):(\d\d)/.exec(await timer.locator('[data-section-spent]').textContent() ?? '')!
+      return Number(m) * 60 + Number(s)
+    }
+    await page.clock.install()
+    await page.goto(`${server.url}presenter/1`)
+    await page.locator('.slidev-presenter .slidev-note').waitFor({ timeout: 60_000 })
+    await page.keyboard.press('ArrowRight')
+    await expect(timer).toHaveAttribute('data-status', 'running')
+    await page.clock.runFor(60_500)
+    await expect.poll(spent).toBeGreaterThanOrEqual(60)
+    await page.reload()
+    await page.locator('.slidev-presenter .slidev-note').waitFor({ timeout: 60_000 })
+    await expect(timer).toHaveAttribute('data-status', 'running')
+    expect(await spent()).toBeGreaterThanOrEqual(60)
+    // The server keeps the timer for the next window: left as a new talk would find it.
+    await page.locator('[data-timer-reset]').click()
+    await expect(timer).toHaveAttribute('data-status', 'stopped')
+    expect(seen, server.output()).toEqual([])
+  })
+
   // Slidev takes any headmatter key and renders a mistyped component as nothing; the build
   // names both, and so does the terminal `npm run dev` runs in, once the file is saved.
   test('what the build would stop on is reported in the terminal with the build\'s message, and its fix too', async () => {

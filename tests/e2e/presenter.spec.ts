@@ -374,6 +374,67 @@ test('the timer starts with the first advance, runs by section, and is operable 
   }
 })
 
+// A presenter view reloaded mid-talk (a crashed tab, a stray Ctrl+R) came back with the clock
+// stopped and every section at 0:00: a built deck's shared state lives only in its windows.
+test('a reload of the presenter view mid-talk keeps the talk\'s time, each section\'s, and a pause', async ({ page }) => {
+  const d = await deck()
+  const sections = sectionsOf(timed(d.slides))
+  expect(sections.length, 'the deck has time budgets').toBeGreaterThan(1)
+  const go = (no: number) => page.evaluate(n => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.go(n), no)
+  const timer = page.locator('[data-section-timer]')
+  const budget = timer.locator('[data-section-budget]')
+  // Seconds on a clock of the bar ("1:30" in the section's, "talk 2:10 of 45:00" in the talk's).
+  const seconds = async (which: 'spent' | 'talk') => {
+    const text = await timer.locator(which === 'spent'
+      ? '[data-section-spent]'
+      : '[data-talk-time]').textContent() ?? ''
+    const [, m, s] = /(\d+):(\d\d)/.exec(text)!
+    return Number(m) * 60 + Number(s)
+  }
+  const reload = async () => {
+    await page.reload()
+    await page.locator('.slidev-presenter .slidev-note').waitFor()
+  }
+  // The page's clock runs on its own as well: a reload takes a moment of it. 90 s in the first
+  // section and 30 in the second, then 10 more after the reload.
+  await page.clock.install()
+  await page.goto('presenter/1')
+  await page.locator('.slidev-presenter .slidev-note').waitFor()
+  await page.keyboard.press('ArrowRight')
+  await expect(timer).toHaveAttribute('data-status', 'running')
+  await page.clock.runFor(90_500)
+  await expect.poll(() => seconds('spent')).toBeGreaterThanOrEqual(90)
+  await go(sections[1]!.from)
+  await expect(budget).toContainText(`2/${sections.length} `)
+  const first = await seconds('talk')
+  await page.clock.runFor(30_500)
+  await expect.poll(() => seconds('spent')).toBeGreaterThanOrEqual(30)
+
+  await reload()
+  await expect(timer).toHaveAttribute('data-status', 'running')
+  await expect(budget).toContainText(`2/${sections.length} `)
+  await page.clock.runFor(10_500)
+  await expect.poll(() => seconds('spent')).toBeGreaterThanOrEqual(40)
+  expect(await seconds('spent')).toBeLessThan(50)
+  expect(await seconds('talk')).toBeGreaterThanOrEqual(first + 40)
+  await go(sections[0]!.from)
+  await expect(budget).toContainText(`1/${sections.length} `)
+  expect(await seconds('spent'), 'the first section\'s time is kept').toBeGreaterThanOrEqual(90)
+  expect(await seconds('spent')).toBeLessThan(first + 5)
+  // Paused before a reload, it is still paused after it, at the same time.
+  await page.keyboard.press('t')
+  await expect(timer).toHaveAttribute('data-status', 'paused')
+  const paused = await seconds('talk')
+  await reload()
+  await page.clock.runFor(5_000)
+  await expect(timer).toHaveAttribute('data-status', 'paused')
+  expect(await seconds('talk')).toBe(paused)
+  // Reset, then reloaded: the next talk starts from nothing.
+  await page.locator('[data-timer-reset]').click()
+  await reload()
+  await expect(timer).toHaveAttribute('data-status', 'stopped')
+})
+
 // Slidev's own clock, at the right of the bar, turns yellow at 80 % of the headmatter's
 // `duration` and red past it: at its default, 30min, it went red with a third of a 45-minute
 // talk to go, beside section clocks in time.

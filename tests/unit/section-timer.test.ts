@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
 import { formatFinding } from '../../lib/finding'
-import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, sectionAt, sectionsOf, settle, timed, timing, toggled } from '../../lib/sectionTimer'
+import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, parseSavedClock, resumeClock, sectionAt, sectionsOf, settle, timed, timing, toggled } from '../../lib/sectionTimer'
 import { entryFiles } from '../support/project'
 
 const MIN = 60_000
@@ -230,6 +230,53 @@ describe('the clock', () => {
     l = settle(l, 500_000, 1, true) // resumed
     l = settle(l, 505_000, 1, true)
     expect(l.spentMs).toEqual([90_000, 15_000])
+  })
+
+  it('carries a reloaded presenter view on with the talk it was timing', () => {
+    const running = { status: 'running' as const, startedAt: 1000, pausedAt: 0 }
+    const stopped = { status: 'stopped' as const, startedAt: 0, pausedAt: 0 }
+    const ledger = settle(settle(emptyLedger(), 1000, 0, true), 91_000, 1, true)
+    const saved = parseSavedClock<typeof running | typeof stopped>(JSON.stringify({ timer: running, ledger }))
+    expect(saved).toEqual({ timer: running, ledger })
+    // A built deck's page starts stopped: the saved talk goes on.
+    expect(resumeClock(saved, stopped)).toEqual({ timer: running, ledger })
+    // The dev server kept the same talk's timer: its sections are the saved ones.
+    expect(resumeClock(saved, { ...running })).toEqual({ timer: running, ledger })
+    // Another talk runs (started elsewhere since): its own sections, from nothing.
+    const other = { ...running, startedAt: 500_000 }
+    expect(resumeClock(saved, other)).toEqual({
+      timer: other,
+      ledger: emptyLedger(),
+    })
+    // Reset before the reload, or never saved: nothing to carry on.
+    const reset = parseSavedClock<typeof stopped>(JSON.stringify({
+      timer: stopped,
+      ledger: emptyLedger(),
+    }))
+    expect(resumeClock(reset, stopped)).toEqual({
+      timer: stopped,
+      ledger: emptyLedger(),
+    })
+    expect(resumeClock(null, stopped)).toEqual({
+      timer: stopped,
+      ledger: emptyLedger(),
+    })
+    // Sections never visited are holes in the ledger, saved as null: still a ledger.
+    const holes = settle(settle(emptyLedger(), 0, 2, true), 5000, 2, true)
+    expect(parseSavedClock(JSON.stringify({ timer: running, ledger: holes }))?.ledger.spentMs).toEqual([null, null, 5000])
+  })
+
+  it('reads back nothing from a saved clock that is not one', () => {
+    for (const text of [
+      null,
+      '',
+      'not json',
+      '{}',
+      '{"timer":{"status":"late","startedAt":0,"pausedAt":0},"ledger":{"spentMs":[],"section":0,"since":null}}',
+      '{"timer":{"status":"running","startedAt":"1","pausedAt":0},"ledger":{"spentMs":[],"section":0,"since":null}}',
+      '{"timer":{"status":"running","startedAt":1,"pausedAt":0},"ledger":{"spentMs":["x"],"section":0,"since":null}}',
+    ])
+      expect(parseSavedClock(text), String(text)).toBeNull()
   })
 
   it('formats clocks', () => {
