@@ -117,10 +117,15 @@ function markCachedWhenControlled(): void {
     document.documentElement.classList.add(NO_CACHE_CLASS)
     return
   }
-  sw.ready.then(() => {
+  const mark = () => {
     if (sw.controller)
       document.documentElement.classList.add(CACHED_CLASS)
-  }, () => {})
+  }
+  sw.ready.then(mark, () => {})
+  // A window opened while another's first visit still cached (the projector's, beside the
+  // presenter view) is taken over only once the worker is ready, after the look above: it kept
+  // the badge for the whole talk.
+  sw.addEventListener('controllerchange', mark)
 }
 
 /**

@@ -83,6 +83,21 @@ test('after one visit the deck works without its server: reload, deep links, eve
   expect(problems).toEqual([])
 })
 
+// A lectern's first visit: the presenter view, then the projector's deck window beside it while
+// the worker still caches. The presenter view showed "Ready offline"; the projector kept
+// "Caching for offline…" in the corner of every slide of the talk (taken over by the worker
+// only after it was ready, and nothing looked again).
+test('a first visit with the presenter view, then the deck window beside it: once cached, no window keeps "Caching for offline…"', async ({ context }) => {
+  const presenter = await context.newPage()
+  await presenter.goto('presenter/1')
+  const projector = await context.newPage()
+  await projector.goto('1')
+  for (const page of [presenter, projector]) {
+    await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 60_000 })
+    await expect(page.getByText('Caching for offline')).toBeHidden({ timeout: 5_000 })
+  }
+})
+
 test('every file of the built site is in the offline cache, apart from the service worker\'s own and the host\'s', () => {
   const listed = new Set(precacheList(dist))
   // sw.js and workbox-*.js are the worker itself; 404.html and _redirects are read by the host,
