@@ -374,6 +374,37 @@ test('the timer starts with the first advance, runs by section, and is operable 
   }
 })
 
+// On a laptop's 1366x768 the bar grew to two rows the moment a section went over ("· 0:06
+// over"), and the slide above it shrank, mid-talk. A paused clock said so only by its colour.
+test('on a laptop, a section running over keeps the bar on one row, its clocks whole; a paused clock says so', async ({ page }) => {
+  await page.setViewportSize({ width: 1366, height: 768 })
+  const d = await deck()
+  const sections = sectionsOf(timed(d.slides))
+  // The section with the longest name, the one most likely to wrap.
+  const section = [...sections].sort((a, b) => b.title.length - a.title.length)[0]!
+  await page.clock.install()
+  await page.goto(`presenter/${section.from}`)
+  await page.locator('.slidev-presenter .slidev-note').waitFor()
+  const timer = page.locator('[data-section-timer]')
+  const bar = () => timer.evaluate(e => e.closest('nav')!.getBoundingClientRect().height)
+  await page.keyboard.press('t')
+  await expect(timer).toHaveAttribute('data-status', 'running')
+  const oneRow = await bar()
+  await page.clock.runFor(section.budgetMs + 6_500)
+  await expect(timer.locator('.section-timer--over').last()).toContainText('over')
+  const whole = () => timer.evaluate((e) => {
+    const text = e.querySelector('[data-section-budget]')!.getBoundingClientRect()
+    const clocks = e.querySelector('[data-talk-time]')!.getBoundingClientRect()
+    return clocks.right <= text.right + 0.5 && clocks.width > 0
+  })
+  expect(await bar(), 'the bar\'s height once over').toBe(oneRow)
+  expect(await whole(), 'the talk time shows whole').toBe(true)
+  await page.keyboard.press('t')
+  await expect(timer.locator('[data-timer-paused]')).toHaveText('· paused')
+  expect(await bar(), 'the bar\'s height when paused').toBe(oneRow)
+  expect(await whole()).toBe(true)
+})
+
 // A presenter view reloaded mid-talk (a crashed tab, a stray Ctrl+R) came back with the clock
 // stopped and every section at 0:00: a built deck's shared state lives only in its windows.
 test('a reload of the presenter view mid-talk keeps the talk\'s time, each section\'s, and a pause', async ({ page }) => {
