@@ -1,7 +1,8 @@
 /**
  * Line breaks a slide should not make. A projector's narrow columns and table cells broke
  * "over 24 / h", "> / 50 %" and "5.8 to / 9.5": a number is kept with its unit or the word it
- * counts, and a bound or the "to" of a range with the number after it, by no-break spaces.
+ * counts, and a bound, the "to" of a range or a statistic's symbol with the number after it,
+ * by no-break spaces.
  * Applied to the text of slide Markdown (setup via vite.config.ts), never to markup.
  */
 
@@ -11,11 +12,17 @@ export const NBSP = '\u00A0'
 const NUMBER_THEN_WORD = /(\d)[ \t]+(?=[^\s\d([])/g
 /** A bound or the "to" of a range, spaces, then a number (signed, or starting with a point). */
 const BOUND_THEN_NUMBER = /(^|[\s(;])([<>≤≥≈~]|&[lg]t;|to)[ \t]+(?=[−\-+]?\.?\d)/g
+/**
+ * A statistic's symbol, spaces, then its value: a single letter ("Hedges' g 0.03", where a
+ * 4:3 table cell broke "g / 0.03") or an acronym of capitals ("NNT 4.5", "RR 2.1", "CI 5.8").
+ */
+const SYMBOL_THEN_NUMBER = /(^|[\s(;'’])([A-Za-z]|[A-Z]{2,4})[ \t]+(?=[−\-+]?\.?\d)/g
 
 export function keepNumbersTogether(text: string): string {
   return text
     .replace(NUMBER_THEN_WORD, `$1${NBSP}`)
     .replace(BOUND_THEN_NUMBER, `$1$2${NBSP}`)
+    .replace(SYMBOL_THEN_NUMBER, `$1$2${NBSP}`)
 }
 
 /** A tag, its quoted attribute values read whole (one may hold a ">"). */

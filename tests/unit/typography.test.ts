@@ -13,13 +13,22 @@ describe('numbers keep their units on the line', () => {
 
   it('joins a bound or the "to" of a range to the number after it', () => {
     expect(shown('> 50 % relief')).toBe('>~50~% relief')
-    expect(shown('Mean difference 7.6 mg (95 % CI 5.8 to 9.5)')).toBe('Mean difference 7.6~mg (95~% CI 5.8~to~9.5)')
+    expect(shown('Mean difference 7.6 mg (95 % CI 5.8 to 9.5)')).toBe('Mean difference 7.6~mg (95~% CI~5.8~to~9.5)')
     expect(shown('(−1.98 to −0.37)')).toBe('(−1.98~to~−0.37)')
     expect(shown('≤ 0.35 mg/kg')).toBe('≤~0.35~mg/kg')
   })
 
+  it('joins a statistic\'s symbol to its value', () => {
+    expect(shown('Negative trials; g 0.03 in PHN')).toBe('Negative trials; g~0.03~in PHN')
+    expect(shown('Hedges\' g −1.18 (−1.98 to −0.37)')).toBe('Hedges\' g~−1.18 (−1.98~to~−0.37)')
+    expect(shown('NNT 3.6 (3 to 4.5); RR 2.1')).toBe('NNT~3.6 (3~to~4.5); RR~2.1')
+    expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~% CI~-2.35~to~-1.31)')
+  })
+
   it('leaves words and number lists free to break', () => {
     expect(shown('went to the ward')).toBe('went to the ward')
+    expect(shown('in 1991, the NMDA receptor')).toBe('in 1991, the NMDA receptor')
+    expect(shown('Cochrane 2016 review')).toBe('Cochrane 2016~review')
     expect(shown('in 1991 1994 and')).toBe('in 1991 1994~and')
     expect(shown('0.03 (−0.51 to 0.56)')).toBe('0.03 (−0.51~to~0.56)')
     expect(shown('citation [1] here')).toBe('citation [1] here')
