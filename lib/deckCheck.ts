@@ -12,7 +12,7 @@ import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
-import { checkHeadmatter, templateReminders } from './talkConfig'
+import { checkHeadmatter, templateReminders, urlReminder } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   const yaml = deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. ${yamlHint(e.message)}` })))
@@ -64,14 +64,17 @@ function fileLines(root: string): (file: string) => string[] {
 
 /**
  * What to change before presenting, printed, never stopping a build: what the deck still has
- * of the template, and a talk length (`duration`) that is not the sections' budgets added up,
+ * of the template, a take-away offered with no address to take it by, and a talk length (`duration`) that is not the sections' budgets added up,
  * as after a lecturer cuts a section.
  */
 export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' | 'slides'>): Finding[] {
   const entry = relative(deck.root, deck.entry)
   const text = readFileSync(deck.entry, 'utf8')
+  // The closing slide's take-away: its QR codes (<TakeAway>) or its links to the two PDFs.
+  const offersDownloads = deck.slides.some(s => /<TakeAway\b|href="(?:slides|handout)\.pdf"/.test(s.content))
   return [
     ...templateReminders(entry, text, deck.headmatter),
+    ...urlReminder(entry, text, deck.headmatter, offersDownloads),
     ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
   ]
 }

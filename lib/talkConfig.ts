@@ -243,6 +243,28 @@ export function templateReminders(file: string, markdown: string, headmatter: Re
     }))
 }
 
+/**
+ * No `url:`, while a slide offers the audience the slides and the handout to take away (the
+ * closing slide's links): in the hall they see the offer and no address or code to take them
+ * by. Named at the template's `# url:` comment line where the headmatter keeps it.
+ */
+export function urlReminder(file: string, markdown: string, headmatter: Record<string, unknown>, offersDownloads: boolean): Finding[] {
+  if (headmatter.url !== undefined || !offersDownloads)
+    return []
+  const [front = ''] = markdown.replace(/^\uFEFF?---\r?\n/, '').split(/^---\s*$/m)
+  const comment = front.split(/\r?\n/).findIndex(l => /^#\s*url:/.test(l))
+  return [
+    {
+      file,
+      line: comment >= 0
+        ? comment + 2
+        : 1,
+      column: 1,
+      message: 'no \'url\': the closing slide offers the slides and the handout, but the hall gets no address or QR code to take them by. Put where the deck is published there (url: https://you.github.io/your-repository/), or leave it out if you do not publish it.',
+    },
+  ]
+}
+
 export function checkHeadmatter(file: string, markdown: string, headmatter: Record<string, unknown>, exists: (path: string) => boolean): Finding[] {
   const lines = headmatterLines(markdown)
   const known = new Set<string>([

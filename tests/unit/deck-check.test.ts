@@ -1,4 +1,5 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
@@ -69,4 +70,28 @@ describe('deckReminders', () => {
       rmSync(dir, { recursive: true, force: true })
     }
   }, 120_000)
+})
+
+// The closing slide offers the slides and the handout; with no `url:` the hall saw the offer and
+// no address or code to take them by.
+describe('deckReminders: the take-away', () => {
+  it('reminds of the url where a slide offers the PDFs, and only there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'take-away-'))
+    try {
+      const entry = join(dir, 'slides.md')
+      const urlOf = async () => deckReminders(await loadDeck(entry)).filter(r => /'url'/.test(r.message)).map(r => `${r.line}`)
+      const head = '---\ntitle: T\n# url: https://you.github.io/your-repository/\n---\n\n# T\n\n<!--\nNotes.\n-->\n\n---\n\n'
+      for (const offer of ['<TakeAway handout />', '<a href="handout.pdf">the handout</a>']) {
+        writeFileSync(entry, `${head}# Questions\n\n${offer}\n`)
+        expect(await urlOf(), offer).toEqual(['3'])
+      }
+      writeFileSync(entry, `${head}# Questions\n\nThank you\n`)
+      expect(await urlOf(), 'no offer').toEqual([])
+      writeFileSync(entry, `${head.replace('# url:', 'url:')}# Questions\n\n<TakeAway handout />\n`)
+      expect(await urlOf(), 'with a url').toEqual([])
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

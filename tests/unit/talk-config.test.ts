@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkHeadmatter, logoAlt, logoUrl, TEMPLATE_VALUES, templateReminders } from '../../lib/talkConfig'
+import { checkHeadmatter, logoAlt, logoUrl, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
 
 function md(lines: string[]) {
   return [
@@ -189,5 +189,22 @@ describe('templateReminders', () => {
     expect(templateReminders('slides.md', md(['title: T']), { title: 'T' })).toEqual([])
     // Only the stand-in itself: a name that contains it is someone's own.
     expect(templateReminders('slides.md', md(lines), { author: `${TEMPLATE_VALUES.author}s`, affiliation: `${TEMPLATE_VALUES.affiliation} of Pain` })).toEqual([])
+  })
+})
+
+describe('urlReminder', () => {
+  const entry = (lines: string[]) => `---\n${lines.join('\n')}\n---\n\n# Title\n`
+  it('reminds, at the template\'s # url: comment, when the take-away is offered with no address', () => {
+    const [found, ...rest] = urlReminder('slides.md', entry(['title: T', '# logo: public/logo.svg', '# url: https://you.github.io/your-repository/']), { title: 'T' }, true)
+    expect(rest).toEqual([])
+    expect([found!.file, found!.line, found!.column]).toEqual(['slides.md', 4, 1])
+    expect(found!.message).toMatch(/^no 'url': the closing slide offers the slides and the handout, but the hall gets no address or QR code/)
+    // No comment to point at: the headmatter's first line.
+    expect(urlReminder('short.md', entry(['title: T']), { title: 'T' }, true)[0]!.line).toBe(1)
+  })
+
+  it('says nothing with a url, or when no slide offers the PDFs', () => {
+    expect(urlReminder('slides.md', entry(['url: https://example.org/talk/']), { url: 'https://example.org/talk/' }, true)).toEqual([])
+    expect(urlReminder('slides.md', entry(['title: T']), { title: 'T' }, false)).toEqual([])
   })
 })
