@@ -62,16 +62,19 @@ function fileLines(root: string): (file: string) => string[] {
   }
 }
 
+/** A slide's take-away: the QR codes' component, or a link to either PDF (HTML or Markdown). */
+const OFFERS_DOWNLOADS = /<TakeAway\b|(?:href=["']|\]\()(?:\.\/)?(?:slides|handout)\.pdf\b/
+
 /**
  * What to change before presenting, printed, never stopping a build: what the deck still has
- * of the template, a take-away offered with no address to take it by, and a talk length (`duration`) that is not the sections' budgets added up,
- * as after a lecturer cuts a section.
+ * of the template, a take-away offered with no address to take it by, and a talk length
+ * (`duration`) that is not the sections' budgets added up, as after a lecturer cuts a section.
  */
 export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' | 'slides'>): Finding[] {
   const entry = relative(deck.root, deck.entry)
   const text = readFileSync(deck.entry, 'utf8')
   // The closing slide's take-away: its QR codes (<TakeAway>) or its links to the two PDFs.
-  const offersDownloads = deck.slides.some(s => /<TakeAway\b|href="(?:slides|handout)\.pdf"/.test(s.content))
+  const offersDownloads = deck.slides.some(s => OFFERS_DOWNLOADS.test(s.content))
   return [
     ...templateReminders(entry, text, deck.headmatter),
     ...urlReminder(entry, text, deck.headmatter, offersDownloads),

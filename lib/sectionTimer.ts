@@ -186,14 +186,26 @@ export function settle(l: Ledger, now: number, section: number, running: boolean
  * A built deck's shared state lives only in its open windows (Slidev sends it to the others as
  * it changes and keeps no copy), so a presenter reloaded mid-talk came back with the clock
  * stopped and every section at 0:00; under `npm run dev` the server kept the talk's timer
- * but the sections started again.
+ * but the sections started again. `savedAt` and `sections` tell a reload mid-talk from a tab
+ * restored the next day, or from another deck served at the same address (short.md).
  */
 export interface SavedClock<T extends TimerState = TimerState> {
   timer: T
   ledger: Ledger
+  savedAt: number
+  sections: string
+}
+
+/** A saved clock older than this is a talk given before: a reload takes seconds. */
+export const RESUME_WITHIN_MS = 15 * 60_000
+
+/** Which deck's sections a ledger counts: their first slides and titles. */
+export function sectionsKey(sections: readonly Section[]): string {
+  return sections.map(s => `${s.from}:${s.title}`).join('|')
 }
 
 const STATUSES = new Set(['stopped', 'running', 'paused'])
+const MAX_SECTIONS = 1000
 
 /** A saved clock read back, or null for nothing saved or anything not one. */
 export function parseSavedClock<T extends TimerState>(text: string | null): SavedClock<T> | null {
@@ -204,9 +216,14 @@ export function parseSavedClock<T extends TimerState>(text: string | null): Save
     const ok = STATUSES.has(v?.timer?.status)
       && Number.isFinite(v.timer.startedAt)
       && Number.isFinite(v.timer.pausedAt)
+      && Number.isFinite(v.savedAt)
+      && typeof v.sections === 'string'
       && Array.isArray(v.ledger?.spentMs)
+      && v.ledger.spentMs.length <= MAX_SECTIONS
       && v.ledger.spentMs.every(ms => ms === null || Number.isFinite(ms))
       && Number.isInteger(v.ledger.section)
+      && v.ledger.section >= -1
+      && v.ledger.section < MAX_SECTIONS
       && (v.ledger.since === null || Number.isFinite(v.ledger.since))
     return ok
       ? v
@@ -220,24 +237,27 @@ export function parseSavedClock<T extends TimerState>(text: string | null): Save
 /**
  * The clock a reloaded presenter view carries on with. A timer that still runs elsewhere (the
  * dev server, or the projector's window once it sends) is the talk's: its sections are the
- * saved ones if it is the same talk (same start). A stopped one is what a built deck's page
- * starts with: the saved talk goes on, in the state it was left in (running, or paused).
- * A talk reset before the reload was saved stopped, and starts again.
+ * saved ones if it is the same talk (same start) of the same deck, settled where it paused.
+ * A stopped one is what a built deck's page starts with: the saved talk goes on, in the state
+ * it was left in. A talk reset before the reload was saved stopped, and starts again; so do
+ * a clock saved long ago and another deck's.
  */
-export function resumeClock<T extends TimerState>(saved: SavedClock<T> | null, timer: T): SavedClock<T> {
-  if (!saved || saved.timer.status === 'stopped') {
-    return {
-      timer,
-      ledger: emptyLedger(),
-    }
+export function resumeClock<T extends TimerState>(saved: SavedClock<T> | null, timer: T, now: number, sections: string): { timer: T, ledger: Ledger } {
+  const fresh = {
+    timer,
+    ledger: emptyLedger(),
   }
+  if (!saved || saved.timer.status === 'stopped' || now - saved.savedAt > RESUME_WITHIN_MS || saved.sections !== sections)
+    return fresh
   if (timer.status === 'stopped')
-    return saved
+    return { timer: saved.timer, ledger: saved.ledger }
+  if (timer.startedAt !== saved.timer.startedAt)
+    return fresh
   return {
     timer,
-    ledger: timer.startedAt === saved.timer.startedAt
-      ? saved.ledger
-      : emptyLedger(),
+    ledger: timer.status === 'paused'
+      ? settle(saved.ledger, timer.pausedAt, saved.ledger.section, false)
+      : saved.ledger,
   }
 }
 

@@ -249,8 +249,12 @@ export function templateReminders(file: string, markdown: string, headmatter: Re
  * by. Named at the template's `# url:` comment line where the headmatter keeps it.
  */
 export function urlReminder(file: string, markdown: string, headmatter: Record<string, unknown>, offersDownloads: boolean): Finding[] {
-  if (headmatter.url !== undefined || !offersDownloads)
+  const url = headmatter.url
+  if ((typeof url === 'string'
+    ? url.trim()
+    : url ?? '') !== '' || !offersDownloads) {
     return []
+  }
   const [front = ''] = markdown.replace(/^\uFEFF?---\r?\n/, '').split(/^---\s*$/m)
   const comment = front.split(/\r?\n/).findIndex(l => /^#\s*url:/.test(l))
   return [

@@ -13,10 +13,11 @@ const NUMBER_THEN_WORD = /(\d)[ \t]+(?=[^\s\d([])/g
 /** A bound or the "to" of a range, spaces, then a number (signed, or starting with a point). */
 const BOUND_THEN_NUMBER = /(^|[\s(;])([<>≤≥≈~]|&[lg]t;|to)[ \t]+(?=[−\-+]?\.?\d)/g
 /**
- * A statistic's symbol, spaces, then its value: a single letter ("Hedges' g 0.03", where a
- * 4:3 table cell broke "g / 0.03") or an acronym of capitals ("NNT 4.5", "RR 2.1", "CI 5.8").
+ * A statistic's symbol, spaces, then its value ("Hedges' g 0.03", where a 4:3 table cell broke
+ * "g / 0.03"; "NNT 4.5", "RR 2.1", "CI 5.8"). Only these symbols: any short word would chain
+ * "a 3 to 4 mg/kg" or "Phase II 3 trials" into one run that cannot break.
  */
-const SYMBOL_THEN_NUMBER = /(^|[\s(;'’])([A-Za-z]|[A-Z]{2,4})[ \t]+(?=[−\-+]?\.?\d)/g
+const SYMBOL_THEN_NUMBER = /(^|[\s(;])([gdrptzFn]|OR|RR|HR|CI|NNT|NNH|MD|SMD|SD|IQR)[ \t]+(?=[−\-+]?\.?\d)/g
 
 export function keepNumbersTogether(text: string): string {
   return text

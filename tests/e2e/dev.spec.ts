@@ -253,16 +253,20 @@ test.describe('npm run dev, edited while it runs', () => {
     await page.clock.install()
     await page.goto(`${server.url}presenter/1`)
     await page.locator('.slidev-presenter .slidev-note').waitFor({ timeout: 60_000 })
-    await page.keyboard.press('ArrowRight')
-    await expect(timer).toHaveAttribute('data-status', 'running')
-    await page.clock.runFor(60_500)
-    await expect.poll(spent).toBeGreaterThanOrEqual(60)
-    await page.reload()
-    await page.locator('.slidev-presenter .slidev-note').waitFor({ timeout: 60_000 })
-    await expect(timer).toHaveAttribute('data-status', 'running')
-    expect(await spent()).toBeGreaterThanOrEqual(60)
-    // The server keeps the timer for the next window: left as a new talk would find it.
-    await page.locator('[data-timer-reset]').click()
+    try {
+      await page.keyboard.press('ArrowRight')
+      await expect(timer).toHaveAttribute('data-status', 'running')
+      await page.clock.runFor(60_500)
+      await expect.poll(spent).toBeGreaterThanOrEqual(60)
+      await page.reload()
+      await page.locator('.slidev-presenter .slidev-note').waitFor({ timeout: 60_000 })
+      await expect(timer).toHaveAttribute('data-status', 'running')
+      expect(await spent()).toBeGreaterThanOrEqual(60)
+    }
+    finally {
+      // The server keeps the timer for the next window: left as a new talk would find it.
+      await page.locator('[data-timer-reset]').click()
+    }
     await expect(timer).toHaveAttribute('data-status', 'stopped')
     expect(seen, server.output()).toEqual([])
   })

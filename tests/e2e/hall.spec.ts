@@ -274,7 +274,8 @@ test('numbers keep their units, and ranges their ends, on one line', async ({ pa
   const cases: [RegExp, string][] = [
     [/over 24 h/, 'over 24\u00A0h'],
     [/> 50 % relief/, '>\u00A050\u00A0% relief'],
-    [/CI 5\.8 to 9\.5/, 'CI 5.8\u00A0to\u00A09.5'],
+    [/CI 5\.8 to 9\.5/, 'CI\u00A05.8\u00A0to\u00A09.5'],
+    [/g 0\.03 in PHN/, 'g\u00A00.03\u00A0in PHN'],
   ]
   for (const [pattern, shown] of cases) {
     const no = await slideNumberOf(pattern)

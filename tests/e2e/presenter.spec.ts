@@ -392,10 +392,13 @@ test('on a laptop, a section running over keeps the bar on one row, its clocks w
   const oneRow = await bar()
   await page.clock.runFor(section.budgetMs + 6_500)
   await expect(timer.locator('.section-timer--over').last()).toContainText('over')
+  // The last of the clocks (the talk's time, or "paused" after it) ends inside the bar.
   const whole = () => timer.evaluate((e) => {
     const text = e.querySelector('[data-section-budget]')!.getBoundingClientRect()
-    const clocks = e.querySelector('[data-talk-time]')!.getBoundingClientRect()
-    return clocks.right <= text.right + 0.5 && clocks.width > 0
+    const last = [
+      ...e.querySelectorAll('[data-talk-time], [data-timer-paused]'),
+    ].pop()!.getBoundingClientRect()
+    return last.right <= text.right + 0.5 && last.width > 0
   })
   expect(await bar(), 'the bar\'s height once over').toBe(oneRow)
   expect(await whole(), 'the talk time shows whole').toBe(true)
@@ -446,7 +449,8 @@ test('a reload of the presenter view mid-talk keeps the talk\'s time, each secti
   await expect(budget).toContainText(`2/${sections.length} `)
   await page.clock.runFor(10_500)
   await expect.poll(() => seconds('spent')).toBeGreaterThanOrEqual(40)
-  expect(await seconds('spent')).toBeLessThan(50)
+  // Not from 0:00 again, and not more than a slow reload's real seconds on top.
+  expect(await seconds('spent')).toBeLessThan(70)
   expect(await seconds('talk')).toBeGreaterThanOrEqual(first + 40)
   await go(sections[0]!.from)
   await expect(budget).toContainText(`1/${sections.length} `)

@@ -81,7 +81,12 @@ describe('deckReminders: the take-away', () => {
       const entry = join(dir, 'slides.md')
       const urlOf = async () => deckReminders(await loadDeck(entry)).filter(r => /'url'/.test(r.message)).map(r => `${r.line}`)
       const head = '---\ntitle: T\n# url: https://you.github.io/your-repository/\n---\n\n# T\n\n<!--\nNotes.\n-->\n\n---\n\n'
-      for (const offer of ['<TakeAway handout />', '<a href="handout.pdf">the handout</a>']) {
+      for (const offer of [
+        '<TakeAway handout />',
+        '<a href="handout.pdf">the handout</a>',
+        '[the slides](./slides.pdf)',
+        '<a href=\'slides.pdf\'>slides</a>',
+      ]) {
         writeFileSync(entry, `${head}# Questions\n\n${offer}\n`)
         expect(await urlOf(), offer).toEqual(['3'])
       }

@@ -1,7 +1,8 @@
+import type { TimerState } from '../../lib/sectionTimer'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
 import { formatFinding } from '../../lib/finding'
-import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, parseSavedClock, resumeClock, sectionAt, sectionsOf, settle, timed, timing, toggled } from '../../lib/sectionTimer'
+import { BUDGET_SRC_KEY, budgetFindings, durationFindings, elapsedMs, emptyLedger, formatClock, parseBudget, parseSavedClock, RESUME_WITHIN_MS, resumeClock, sectionAt, sectionsKey, sectionsOf, settle, timed, timing, toggled } from '../../lib/sectionTimer'
 import { entryFiles } from '../support/project'
 
 const MIN = 60_000
@@ -235,46 +236,126 @@ describe('the clock', () => {
   it('carries a reloaded presenter view on with the talk it was timing', () => {
     const running = { status: 'running' as const, startedAt: 1000, pausedAt: 0 }
     const stopped = { status: 'stopped' as const, startedAt: 0, pausedAt: 0 }
+    const deckKey = sectionsKey([
+      {
+        title: 'A',
+        from: 1,
+        to: 4,
+        budgetMs: MIN,
+      },
+      {
+        title: 'B',
+        from: 5,
+        to: 9,
+        budgetMs: MIN,
+      },
+    ])
     const ledger = settle(settle(emptyLedger(), 1000, 0, true), 91_000, 1, true)
-    const saved = parseSavedClock<typeof running | typeof stopped>(JSON.stringify({ timer: running, ledger }))
-    expect(saved).toEqual({ timer: running, ledger })
+    const at = 95_000
+    const saved = parseSavedClock<TimerState>(JSON.stringify({
+      timer: running,
+      ledger,
+      savedAt: at,
+      sections: deckKey,
+    }))
+    expect(saved).toEqual({
+      timer: running,
+      ledger,
+      savedAt: at,
+      sections: deckKey,
+    })
     // A built deck's page starts stopped: the saved talk goes on.
-    expect(resumeClock(saved, stopped)).toEqual({ timer: running, ledger })
+    expect(resumeClock(saved, stopped, at + 2000, deckKey)).toEqual({ timer: running, ledger })
     // The dev server kept the same talk's timer: its sections are the saved ones.
-    expect(resumeClock(saved, { ...running })).toEqual({ timer: running, ledger })
+    expect(resumeClock(saved, { ...running }, at + 2000, deckKey)).toEqual({ timer: running, ledger })
+    // Paused elsewhere while this view reloaded: the section's time stops where the talk paused.
+    const paused = { ...running, status: 'paused' as const, pausedAt: 96_000 }
+    expect(resumeClock(saved, paused, at + 60_000, deckKey).ledger).toEqual({
+      spentMs: [90_000, 5000],
+      section: 1,
+      since: null,
+    })
     // Another talk runs (started elsewhere since): its own sections, from nothing.
     const other = { ...running, startedAt: 500_000 }
-    expect(resumeClock(saved, other)).toEqual({
+    expect(resumeClock(saved, other, at + 2000, deckKey)).toEqual({
       timer: other,
+      ledger: emptyLedger(),
+    })
+    // A tab restored long after (the talk of another day), or another deck at the same address.
+    expect(resumeClock(saved, stopped, at + RESUME_WITHIN_MS + 1, deckKey)).toEqual({
+      timer: stopped,
+      ledger: emptyLedger(),
+    })
+    expect(resumeClock(saved, stopped, at + 2000, sectionsKey([
+      {
+        title: 'A',
+        from: 1,
+        to: 9,
+        budgetMs: MIN,
+      },
+    ]))).toEqual({
+      timer: stopped,
       ledger: emptyLedger(),
     })
     // Reset before the reload, or never saved: nothing to carry on.
     const reset = parseSavedClock<typeof stopped>(JSON.stringify({
       timer: stopped,
       ledger: emptyLedger(),
+      savedAt: at,
+      sections: deckKey,
     }))
-    expect(resumeClock(reset, stopped)).toEqual({
+    expect(resumeClock(reset, stopped, at + 2000, deckKey)).toEqual({
       timer: stopped,
       ledger: emptyLedger(),
     })
-    expect(resumeClock(null, stopped)).toEqual({
+    expect(resumeClock(null, stopped, at, deckKey)).toEqual({
       timer: stopped,
       ledger: emptyLedger(),
     })
     // Sections never visited are holes in the ledger, saved as null: still a ledger.
     const holes = settle(settle(emptyLedger(), 0, 2, true), 5000, 2, true)
-    expect(parseSavedClock(JSON.stringify({ timer: running, ledger: holes }))?.ledger.spentMs).toEqual([null, null, 5000])
+    expect(parseSavedClock(JSON.stringify({
+      timer: running,
+      ledger: holes,
+      savedAt: at,
+      sections: deckKey,
+    }))?.ledger.spentMs).toEqual([null, null, 5000])
   })
 
   it('reads back nothing from a saved clock that is not one', () => {
+    const good = {
+      timer: { status: 'running', startedAt: 1, pausedAt: 0 },
+      ledger: { spentMs: [], section: 0, since: null },
+      savedAt: 1,
+      sections: '1:A',
+    }
+    expect(parseSavedClock(JSON.stringify(good))).toEqual(good)
     for (const text of [
       null,
       '',
       'not json',
       '{}',
-      '{"timer":{"status":"late","startedAt":0,"pausedAt":0},"ledger":{"spentMs":[],"section":0,"since":null}}',
-      '{"timer":{"status":"running","startedAt":"1","pausedAt":0},"ledger":{"spentMs":[],"section":0,"since":null}}',
-      '{"timer":{"status":"running","startedAt":1,"pausedAt":0},"ledger":{"spentMs":["x"],"section":0,"since":null}}',
+      JSON.stringify({
+        ...good,
+        timer: { ...good.timer, status: 'late' },
+      }),
+      JSON.stringify({
+        ...good,
+        timer: { ...good.timer, startedAt: '1' },
+      }),
+      JSON.stringify({
+        ...good,
+        ledger: {
+          ...good.ledger,
+          spentMs: ['x'],
+        },
+      }),
+      JSON.stringify({
+        ...good,
+        ledger: { ...good.ledger, section: 1e9 },
+      }),
+      JSON.stringify({ ...good, savedAt: undefined }),
+      JSON.stringify({ ...good, sections: 3 }),
     ])
       expect(parseSavedClock(text), String(text)).toBeNull()
   })

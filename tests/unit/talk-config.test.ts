@@ -201,6 +201,9 @@ describe('urlReminder', () => {
     expect(found!.message).toMatch(/^no 'url': the closing slide offers the slides and the handout, but the hall gets no address or QR code/)
     // No comment to point at: the headmatter's first line.
     expect(urlReminder('short.md', entry(['title: T']), { title: 'T' }, true)[0]!.line).toBe(1)
+    // A key left empty is no address either.
+    expect(urlReminder('slides.md', entry(['url:']), { url: null }, true)).toHaveLength(1)
+    expect(urlReminder('slides.md', entry(['url: " "']), { url: ' ' }, true)).toHaveLength(1)
   })
 
   it('says nothing with a url, or when no slide offers the PDFs', () => {

@@ -29,6 +29,10 @@ describe('numbers keep their units on the line', () => {
     expect(shown('went to the ward')).toBe('went to the ward')
     expect(shown('in 1991, the NMDA receptor')).toBe('in 1991, the NMDA receptor')
     expect(shown('Cochrane 2016 review')).toBe('Cochrane 2016~review')
+    // Only a statistic's symbol holds to its number: not any short word.
+    expect(shown('in 2016 a 3 to 4 mg/kg dose')).toBe('in 2016~a 3~to~4~mg/kg dose')
+    expect(shown('Phase II 3 trials; IV 0.5 mg/kg')).toBe('Phase II 3~trials; IV 0.5~mg/kg')
+    expect(shown('it\'s 3 or 4')).toBe('it\'s 3~or 4')
     expect(shown('in 1991 1994 and')).toBe('in 1991 1994~and')
     expect(shown('0.03 (−0.51 to 0.56)')).toBe('0.03 (−0.51~to~0.56)')
     expect(shown('citation [1] here')).toBe('citation [1] here')
