@@ -6,7 +6,9 @@
  * server is up, and after a save once saving pauses for a second, off the path from a save to
  * the screen. Each new set of problems is printed once, and so is their end.
  */
-import type { Logger } from 'vite'
+import type { Logger, ResolvedConfig } from 'vite'
+import type { VitePluginPWAAPI } from 'vite-plugin-pwa'
+import { createHash } from 'node:crypto'
 import { createReadStream, existsSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
@@ -28,8 +30,13 @@ const DECK_PDF_PATH = /\/(?:slides|handout)\.pdf$/
 /** What the build would stop on, and what the template left to change: each printed text, or ''. */
 interface Checked { problems: string, reminders: string }
 
+/** The web manifest vite-plugin-pwa writes for Slidev's `pwa:` option. */
+const MANIFEST = 'manifest.webmanifest'
+
 export default defineVitePluginsSetup((options) => {
   const root = dirname(options.entry)
+  let manifest: string | undefined
+  let config: ResolvedConfig | undefined
   // As Vite names changed files: absolute, with forward slashes on every system.
   const checkedDirs = CHECKED_DIRS.map(d => `${resolve(root, d).replaceAll('\\', '/')}/`)
   let reported = ''
@@ -79,6 +86,58 @@ export default defineVitePluginsSetup((options) => {
     timer.unref()
   }
   return [
+    {
+      // What the built site tells a browser about the talk, from the headmatter: Slidev names an
+      // installed deck "Slidev" (the manifest's short_name) and describes it with package.json's
+      // description, which a fork forgets; it quotes the author in the page's meta tag
+      // (content="&quot;Presenter's name&quot;"). Before the service worker is written, which
+      // lists what it caches with each file's hash.
+      name: 'nmda-pain:site-identity',
+      apply: 'build',
+      enforce: 'post',
+      configResolved(resolved) {
+        config = resolved
+      },
+      // Not in configResolved: vite-plugin-pwa resolves its options in its own, which may run
+      // at the same time.
+      buildStart() {
+        // The worker refetches a file whose hash changed: the manifest is listed with the hash
+        // of the content vite-plugin-pwa made, before generateBundle below changes it. The list
+        // is taken now and read when the worker is written, after that: the hash is read then.
+        const api = config?.plugins.find(p => p.name === 'vite-plugin-pwa')?.api as VitePluginPWAAPI | undefined
+        api?.extendManifestEntries(entries => entries.map(e => typeof e === 'string' || e.url !== MANIFEST
+          ? e
+          : {
+              ...e,
+              get revision() {
+                return manifest
+                  ? createHash('md5').update(manifest).digest('hex')
+                  : e.revision
+              },
+            }))
+      },
+      transformIndexHtml: {
+        order: 'post',
+        handler: html => html.replace(/(<meta name="author" content=")&quot;(.*?)&quot;(">)/, '$1$2$3'),
+      },
+      generateBundle: {
+        order: 'post',
+        handler(_, bundle) {
+          const asset = bundle[MANIFEST]
+          if (asset?.type !== 'asset')
+            return
+          const title = String(options.data.config.title)
+          const subtitle = options.data.headmatter.subtitle
+          asset.source = manifest = JSON.stringify({
+            ...JSON.parse(String(asset.source)),
+            short_name: title,
+            description: typeof subtitle === 'string' && subtitle.trim()
+              ? `${title}: ${subtitle.trim()}`
+              : title,
+          })
+        },
+      },
+    },
     {
       name: 'nmda-pain:deck-check',
       apply: 'serve',

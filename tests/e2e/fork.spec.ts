@@ -149,6 +149,8 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   ])
     expect(existsSync(join(dist, f)), f).toBe(true)
 
+  // A browser that installs the fork names it by the fork's title.
+  expect(JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')).short_name).toBe('Glutamate, NMDA receptors and chronic pain')
   for (const pdf of ['slides.pdf', 'handout.pdf']) {
     const info = pdfInfo(join(dist, pdf))
     expect(info.Title, pdf).toMatch(/^Glutamate, NMDA receptors and chronic pain(: handout)?$/)

@@ -106,6 +106,25 @@ test('a first visit with the presenter view, then the deck window beside it: onc
   }
 })
 
+// A browser that installs the deck named it "Slidev", described it with package.json's line
+// (which a fork forgets), and the page's author read "Presenter's name" in quotes.
+test('the site names the talk from its headmatter: the installed deck\'s name and description, the page\'s author; the worker caches that manifest', async () => {
+  const { headmatter } = await deck()
+  const manifestText = readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')
+  const manifest = JSON.parse(manifestText)
+  expect(manifest.name).toBe(headmatter.title)
+  expect(manifest.short_name).toBe(headmatter.title)
+  expect(manifest.description).toBe(headmatter.subtitle
+    ? `${headmatter.title}: ${headmatter.subtitle}`
+    : headmatter.title)
+  const escaped = String(headmatter.author).replaceAll('&', '&amp;').replaceAll('\'', '&#039;').replaceAll('"', '&quot;')
+  for (const page of ['index.html', '404.html'])
+    expect(readFileSync(join(dist, page), 'utf8'), page).toContain(`<meta name="author" content="${escaped}">`)
+  // Listed with the hash of what is served: a new title reaches a returning browser.
+  const listed = /\{url:"manifest\.webmanifest",revision:"([0-9a-f]+)"\}/.exec(readFileSync(join(dist, 'sw.js'), 'utf8'))?.[1]
+  expect(listed).toBe(createHash('md5').update(manifestText).digest('hex'))
+})
+
 test('every file of the built site is in the offline cache, apart from the service worker\'s own and the host\'s', () => {
   const listed = new Set(precacheList(dist))
   // sw.js and workbox-*.js are the worker itself; 404.html and _redirects are read by the host,
