@@ -345,6 +345,12 @@ export function mgPosition(cx: number, expelled: number, dy = 0): Point {
   return pointAt(path, pathLength(path) * Math.min(1, Math.max(0, expelled)))
 }
 
+/** How far outside the drawing the lane starts and ends. */
+const LANE_OUTSIDE = 24
+/** Along the lane, an ion is hidden until this far in (the widest wholly inside), then fades in. */
+const LANE_HIDDEN = LANE_OUTSIDE + ION_RADIUS.ca
+const LANE_FADE = ION_RADIUS.ca
+
 /**
  * The one lane the permeant ions take: in along the row of ions waiting outside, down the
  * pore, into the cell (reversed for an outward current). One lane and a fixed spacing make
@@ -355,10 +361,10 @@ export function flowPath(cx: number, sceneWidth: number, sceneHeight: number, di
   // it apart in the plane, where a square corner would bring them to 0.71.
   const cut = 34
   const path = [
-    { x: sceneWidth + 24, y: RECEPTOR.mouthY },
+    { x: sceneWidth + LANE_OUTSIDE, y: RECEPTOR.mouthY },
     { x: cx + cut, y: RECEPTOR.mouthY },
     { x: cx, y: RECEPTOR.mouthY + cut },
-    { x: cx, y: sceneHeight + 24 },
+    { x: cx, y: sceneHeight + LANE_OUTSIDE },
   ]
   return direction === 'inward'
     ? path
@@ -372,11 +378,14 @@ export const ION_SPEED = 160
 /** The lane's first waiting position is this far right of the pore's centre line. */
 const QUEUE_START_DX = 92
 
-/** Distances along the inward lane of the ions drawn waiting outside (nearest the pore first). */
+/**
+ * Distances along the inward lane of the ions drawn waiting outside (nearest the pore first):
+ * only where an ion shows whole and opaque (laneOpacity), or it would vanish as the flow starts.
+ */
 export function queueDistances(cx: number, sceneWidth: number): number[] {
-  const entry = sceneWidth + 24 - cx
+  const entry = sceneWidth + LANE_OUTSIDE - cx
   const out: number[] = []
-  for (let dx = QUEUE_START_DX; cx + dx + ION_RADIUS.ca <= sceneWidth - 4; dx += ION_SPACING)
+  for (let dx = QUEUE_START_DX; entry - dx >= LANE_HIDDEN + LANE_FADE; dx += ION_SPACING)
     out.push(entry - dx)
   return out
 }
@@ -425,10 +434,13 @@ export class IonLane {
   }
 }
 
-/** Opacity of an ion at distance s of a lane: it fades in and out over its own width at the ends. */
+/**
+ * Opacity of an ion at distance s of a lane: it fades in and out over its own radius, wholly
+ * inside the drawing. It faded in while still crossing the edge, and the audience saw half an
+ * ion cut off against the Try-it sliders.
+ */
 export function laneOpacity(s: number, length: number): number {
-  const edge = 2 * ION_RADIUS.ca
-  return Math.max(0, Math.min(1, (s - 8) / edge, (length - s - 8) / edge))
+  return Math.max(0, Math.min(1, (s - LANE_HIDDEN) / LANE_FADE, (length - s - LANE_HIDDEN) / LANE_FADE))
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,6 +13,7 @@ import {
   ivPath,
   LABEL_SIZE,
   laneKind,
+  laneOpacity,
   lerp,
   operatingPoint,
   pathLength,
@@ -292,6 +293,32 @@ describe('ion lane', () => {
     for (let f = 0; f < 400; f++)
       l.step(16, 0, () => 'na')
     expect(l.ions).toHaveLength(0)
+  })
+
+  // The audience saw half an ion cut off at the drawing's edge, against the Try-it sliders.
+  it('shows an ion only wholly inside the drawing, and the waiting ones whole and opaque', () => {
+    for (const scene of [STEPS_SCENE, TRY_IT_SCENE]) {
+      for (const direction of ['inward', 'outward'] as const) {
+        const path = flowPath(scene.cx, scene.width, scene.height, direction)
+        const length = pathLength(path)
+        let seen = 0
+        for (let s = 0; s <= length; s += 2) {
+          const p = pointAt(path, s)
+          const r = ION_RADIUS.ca
+          const whole = p.x - r >= 0 && p.x + r <= scene.width && p.y - r >= 0 && p.y + r <= scene.height
+          if (laneOpacity(s, length) > 0) {
+            seen++
+            expect(whole, `${direction} at s = ${s}: (${p.x}, ${p.y}) shows, crossing the edge`).toBe(true)
+          }
+        }
+        expect(seen).toBeGreaterThan(50)
+      }
+      const inward = flowPath(scene.cx, scene.width, scene.height, 'inward')
+      const waiting = queueDistances(scene.cx, scene.width)
+      expect(waiting.length).toBeGreaterThan(0)
+      for (const s of waiting)
+        expect(laneOpacity(s, pathLength(inward))).toBe(1)
+    }
   })
 
   it('mixes Ca2+ into the Na+ at the given share', () => {
