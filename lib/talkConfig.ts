@@ -264,7 +264,7 @@ export function urlReminder(file: string, markdown: string, headmatter: Record<s
         ? comment + 2
         : 1,
       column: 1,
-      message: 'no \'url\': the closing slide offers the slides and the handout, but the hall gets no address or QR code to take them by. Put where the deck is published there (url: https://you.github.io/your-repository/), or leave it out if you do not publish it.',
+      message: 'no \'url\': the closing slide offers the slides and the handout, but the hall gets no address or QR code to take them by. Add the address the deck is published at (url: https://you.github.io/your-repository/); a deck you do not publish can ignore this.',
     },
   ]
 }
