@@ -200,13 +200,18 @@ export function logoAlt(headmatter: Record<string, unknown>): string {
 }
 
 /** Where each key sits in slides.md, so messages can point at the line. */
-export function headmatterLines(markdown: string): Map<string, number> {
+/** A headmatter line that sets a key. */
+const KEY_LINE = /^([A-Z_][\w-]*)\s*:/i
+/** A key the template shows commented out for a fork to fill in (`# url: https://...`). */
+const COMMENTED_KEY_LINE = /^#\s*([A-Z_][\w-]*)\s*:/i
+
+export function headmatterLines(markdown: string, keyLine = KEY_LINE): Map<string, number> {
   const lines = markdown.split('\n')
   const at = new Map<string, number>()
   if (lines[0]?.trim() !== '---')
     return at
   for (let i = 1; i < lines.length && lines[i]!.trim() !== '---'; i++) {
-    const m = lines[i]!.match(/^([A-Z_][\w-]*)\s*:/i)
+    const m = lines[i]!.match(keyLine)
     if (m)
       at.set(m[1]!, i + 1)
   }
@@ -255,14 +260,10 @@ export function urlReminder(file: string, markdown: string, headmatter: Record<s
     : url ?? '') !== '' || !offersDownloads) {
     return []
   }
-  const [front = ''] = markdown.replace(/^\uFEFF?---\r?\n/, '').split(/^---\s*$/m)
-  const comment = front.split(/\r?\n/).findIndex(l => /^#\s*url:/.test(l))
   return [
     {
       file,
-      line: comment >= 0
-        ? comment + 2
-        : 1,
+      line: headmatterLines(markdown, COMMENTED_KEY_LINE).get('url') ?? 1,
       column: 1,
       message: 'no \'url\': the closing slide offers the slides and the handout, but the hall gets no address or QR code to take them by. Add the address the deck is published at (url: https://you.github.io/your-repository/); a deck you do not publish can ignore this.',
     },

@@ -149,6 +149,18 @@ export async function hideEmptyDrawingLayer(page: Page): Promise<void> {
  * again each time). Resolves, with the slide's number of clicks, when that slide alone is
  * shown and no transition is running.
  */
+/** Slidev's own navigation to slide `no` in an open deck or presenter view, returning at once. */
+export function goToSlide(page: Page, no: number, clicks?: number): Promise<void> {
+  // Slidev provides its context to the app under this key (@slidev/client/constants.ts).
+  return page.evaluate(({ no, clicks }) => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.go(no, clicks), { no, clicks })
+}
+
+/** The seconds a clock of the presenter's bar shows ("1:30", or "talk 2:10 of 45:00"). */
+export async function clockSeconds(clock: Locator): Promise<number> {
+  const [, m, s] = /(\d+):(\d\d)/.exec(await clock.textContent() ?? '')!
+  return Number(m) * 60 + Number(s)
+}
+
 export async function showSlide(page: Page, no: number, clicks: number): Promise<{ clicksTotal: number }> {
   // Slidev provides its context to the app under this key (@slidev/client/constants.ts).
   const nav = () => Boolean((document.querySelector('#app') as any)?.__vue_app__?._context.provides['$$slidev-context']?.nav)
@@ -157,7 +169,7 @@ export async function showSlide(page: Page, no: number, clicks: number): Promise
     await page.waitForFunction(nav)
   }
   else {
-    await page.evaluate(({ no, clicks }) => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.go(no, clicks), { no, clicks })
+    await goToSlide(page, no, clicks)
   }
   const state = (no: number) => {
     const shown = [

@@ -12,7 +12,7 @@ import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
 import { TEMPLATE_VALUES } from '../../lib/talkConfig'
 import { startDev } from '../support/devServer'
 import { copyProject, entryFiles, projectRoot } from '../support/project'
-import { deck, slideNumberOf } from './deck'
+import { clockSeconds, deck, slideNumberOf } from './deck'
 import { expect, test } from './fixtures'
 import { expectShared, tryIt } from './liveState'
 
@@ -246,10 +246,7 @@ test.describe('npm run dev, edited while it runs', () => {
   test('a reload of the presenter view keeps the section\'s time', async ({ page }) => {
     const seen = problems(page)
     const timer = page.locator('[data-section-timer]')
-    const spent = async () => {
-      const [, m, s] = /(\d+):(\d\d)/.exec(await timer.locator('[data-section-spent]').textContent() ?? '')!
-      return Number(m) * 60 + Number(s)
-    }
+    const spent = () => clockSeconds(timer.locator('[data-section-spent]'))
     await page.clock.install()
     await page.goto(`${server.url}presenter/1`)
     await page.locator('.slidev-presenter .slidev-note').waitFor({ timeout: 60_000 })

@@ -4,7 +4,7 @@ import { networkWatch } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
 import { NOTES_ROW_KEY, NOTES_WIDTH_KEY, notesColumn } from '../../lib/presenterLayout'
 import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
-import { deck, slideNumberOf } from './deck'
+import { clockSeconds, deck, goToSlide, slideNumberOf } from './deck'
 import { expect, test } from './fixtures'
 import { expectShared, tryIt } from './liveState'
 
@@ -414,17 +414,12 @@ test('a reload of the presenter view mid-talk keeps the talk\'s time, each secti
   const d = await deck()
   const sections = sectionsOf(timed(d.slides))
   expect(sections.length, 'the deck has time budgets').toBeGreaterThan(1)
-  const go = (no: number) => page.evaluate(n => (document.querySelector('#app') as any).__vue_app__._context.provides['$$slidev-context'].nav.go(n), no)
+  const go = (no: number) => goToSlide(page, no)
   const timer = page.locator('[data-section-timer]')
   const budget = timer.locator('[data-section-budget]')
-  // Seconds on a clock of the bar ("1:30" in the section's, "talk 2:10 of 45:00" in the talk's).
-  const seconds = async (which: 'spent' | 'talk') => {
-    const text = await timer.locator(which === 'spent'
-      ? '[data-section-spent]'
-      : '[data-talk-time]').textContent() ?? ''
-    const [, m, s] = /(\d+):(\d\d)/.exec(text)!
-    return Number(m) * 60 + Number(s)
-  }
+  const seconds = (which: 'spent' | 'talk') => clockSeconds(timer.locator(which === 'spent'
+    ? '[data-section-spent]'
+    : '[data-talk-time]'))
   const reload = async () => {
     await page.reload()
     await page.locator('.slidev-presenter .slidev-note').waitFor()
