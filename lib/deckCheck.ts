@@ -5,14 +5,15 @@
  */
 import type { Deck } from './deck'
 import type { Finding } from './finding'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { parse } from 'yaml'
 import { addonRoots, checkComponents, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
-import { checkHeadmatter, templateReminders, urlReminder } from './talkConfig'
+import { checkHeadmatter, siblingReminders, templateReminders, urlReminder } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   const yaml = deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. ${yamlHint(e.message)}` })))
@@ -78,8 +79,33 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
   return [
     ...templateReminders(entry, text, deck.headmatter),
     ...urlReminder(entry, text, deck.headmatter, offersDownloads),
+    ...siblingDecks(deck.root, entry).flatMap(sibling => siblingReminders(entry, deck.headmatter, sibling)),
     ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
   ]
+}
+
+/**
+ * The project's other decks: its top-level Markdown files that open with a headmatter (short.md;
+ * not README.md). One whose headmatter does not parse is left to its own build to report.
+ */
+function siblingDecks(root: string, entry: string): { file: string, markdown: string, headmatter: Record<string, unknown> }[] {
+  return readdirSync(root)
+    .filter(file => file.endsWith('.md') && file !== entry)
+    .flatMap((file) => {
+      const markdown = readFileSync(join(root, file), 'utf8').replace(/\r\n/g, '\n')
+      const block = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
+      try {
+        const headmatter: unknown = block && parse(block[1]!)
+        return headmatter && typeof headmatter === 'object'
+          ? [
+              { file, markdown, headmatter: headmatter as Record<string, unknown> },
+            ]
+          : []
+      }
+      catch {
+        return []
+      }
+    })
 }
 
 /** How the build and `npm run dev` print the reminders: a heading, then one finding a line. */

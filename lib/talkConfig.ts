@@ -249,6 +249,27 @@ export function templateReminders(file: string, markdown: string, headmatter: Re
 }
 
 /**
+ * The same stand-ins left in another deck of the project (short.md beside slides.md) once this
+ * one has the lecturer's own: a fork that put its name in slides.md built and presented, and
+ * its 20-minute version still showed "Presenter's name" (found in a fork walkthrough). Named in
+ * the other deck's file, at its line; nothing while this deck still has the template's too
+ * (its own reminder says so), nor for a value the other deck has changed.
+ */
+export function siblingReminders(entry: string, headmatter: Record<string, unknown>, sibling: { file: string, markdown: string, headmatter: Record<string, unknown> }): Finding[] {
+  const lines = headmatterLines(sibling.markdown)
+  const own = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
+  return (Object.keys(TEMPLATE_VALUES) as (keyof typeof TEMPLATE_VALUES)[])
+    .filter(key => own(headmatter[key]) && headmatter[key].trim() !== TEMPLATE_VALUES[key]
+      && own(sibling.headmatter[key]) && sibling.headmatter[key].trim() === TEMPLATE_VALUES[key])
+    .map(key => ({
+      file: sibling.file,
+      line: lines.get(key) ?? 1,
+      column: 1,
+      message: `'${key}' is still the template's "${TEMPLATE_VALUES[key]}", where ${entry} has yours: ${sibling.file} is a talk of its own, and shows it on ${TEMPLATE_WHERE[key]}. Put yours there too, or delete ${sibling.file} if you do not give that talk (README: Make it your talk).`,
+    }))
+}
+
+/**
  * No `url:`, while a slide offers the audience the slides and the handout to take away (the
  * closing slide's links): in the hall they see the offer and no address or code to take them
  * by. Named at the template's `# url:` comment line where the headmatter keeps it.

@@ -122,6 +122,11 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   expect(md, 'slides.md shows a forker the url key').toContain(`url: ${URL}`)
   expect(md, 'the removed section\'s src: block is gone').not.toContain(REMOVED)
   writeFileSync(entry, md)
+  // Its 20-minute version is the fork's talk too: the build names it until it has the name.
+  const short = join(dir, 'short.md')
+  writeFileSync(short, readFileSync(short, 'utf8')
+    .replace(/^author: .*$/m, 'author: Dr Ada Example')
+    .replace(/^affiliation: .*$/m, 'affiliation: Example Pain Institute'))
   mkdirSync(join(dir, 'public'), { recursive: true })
   writeFileSync(join(dir, 'public/logo.svg'), LOGO_SVG)
   const section = join(dir, 'slides/04-clinical-implications.md')

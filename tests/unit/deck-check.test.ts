@@ -100,3 +100,32 @@ describe('deckReminders: the take-away', () => {
     }
   })
 })
+
+// A fork put its name in slides.md and presented; its 20-minute version, short.md, still
+// showed "Presenter's name" and nothing had said so.
+describe('deckReminders: the other decks', () => {
+  it('names short.md\'s template name when slides.md has the lecturer\'s, and the other way round', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sibling-'))
+    try {
+      const deck = (title: string, author: string) => `---\ntitle: ${title}\nauthor: ${author}\n---\n\n# ${title}\n`
+      writeFileSync(join(dir, 'slides.md'), deck('T', 'Dr Ada Example'))
+      writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Presenter\'s name'))
+      // Not decks: a README, and a Markdown file whose headmatter does not parse.
+      writeFileSync(join(dir, 'README.md'), '# T\n\nauthor: Presenter\'s name\n')
+      writeFileSync(join(dir, 'notes.md'), '---\ntitle: a: b\n---\n')
+      const reminded = async (entry: string) => deckReminders(await loadDeck(join(dir, entry))).map(formatFinding)
+      expect(await reminded('slides.md')).toEqual([
+        expect.stringMatching(/^short\.md:3:1: 'author' is still the template's "Presenter's name", where slides\.md has yours/),
+      ])
+      // Building the short talk: its own reminder, and none for slides.md, which has a name.
+      expect(await reminded('short.md')).toEqual([
+        expect.stringMatching(/^short\.md:3:1: 'author' is still the template's "Presenter's name", shown on/),
+      ])
+      writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Dr Ada Example'))
+      expect(await reminded('slides.md')).toEqual([])
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})

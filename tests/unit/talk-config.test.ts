@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { checkHeadmatter, logoAlt, logoUrl, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
+import { checkHeadmatter, logoAlt, logoUrl, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
 
 function md(lines: string[]) {
   return [
@@ -189,6 +189,34 @@ describe('templateReminders', () => {
     expect(templateReminders('slides.md', md(['title: T']), { title: 'T' })).toEqual([])
     // Only the stand-in itself: a name that contains it is someone's own.
     expect(templateReminders('slides.md', md(lines), { author: `${TEMPLATE_VALUES.author}s`, affiliation: `${TEMPLATE_VALUES.affiliation} of Pain` })).toEqual([])
+  })
+})
+
+describe('siblingReminders', () => {
+  const short = {
+    file: 'short.md',
+    markdown: md(['title: T (20 minutes)', `author: ${TEMPLATE_VALUES.author}`, `affiliation: ${TEMPLATE_VALUES.affiliation}`]),
+    headmatter: { title: 'T (20 minutes)', ...TEMPLATE_VALUES },
+  }
+  it('names the other deck\'s stand-ins, in its file at its lines, once this deck has the lecturer\'s own', () => {
+    const found = siblingReminders('slides.md', { title: 'T', author: 'Dr Ada Example', affiliation: 'Example Pain Institute' }, short)
+    expect(found.map(f => [f.file, f.line, f.column])).toEqual([
+      ['short.md', 3, 1],
+      ['short.md', 4, 1],
+    ])
+    expect(found[0]!.message).toMatch(/^'author' is still the template's "Presenter's name", where slides\.md has yours: short\.md is a talk of its own, and shows it on the title slide, every footer/)
+    expect(found[0]!.message).toContain('or delete short.md if you do not give that talk')
+  })
+
+  it('says nothing while this deck has the template\'s too, or where the other deck has been changed', () => {
+    expect(siblingReminders('slides.md', { title: 'T', ...TEMPLATE_VALUES }, short)).toEqual([])
+    expect(siblingReminders('slides.md', { title: 'T' }, short)).toEqual([])
+    // One key changed in this deck: only that key is reminded of in the other.
+    expect(siblingReminders('slides.md', { author: 'Dr Ada Example', affiliation: TEMPLATE_VALUES.affiliation }, short).map(f => f.line)).toEqual([3])
+    expect(siblingReminders('slides.md', { author: 'Dr Ada Example' }, {
+      ...short,
+      headmatter: { author: 'Dr Ada Example' },
+    })).toEqual([])
   })
 })
 
