@@ -1,4 +1,4 @@
-import { blankPages, citationScales, fontCheck, identifierLineEnds, linkTargets, wordBoxes } from '../support/pdf'
+import { blankPages, citationScales, fontCheck, fonts, identifierLineEnds, linkTargets, wordBoxes } from '../support/pdf'
 import { expect, test } from './fixtures'
 
 /**
@@ -14,6 +14,14 @@ export function printedPdfChecks(pdf: string): void {
     expect(f.notEmbedded).toEqual([])
     // The self-hosted face, not a system fallback, is what the browser showed.
     expect(f.selfHosted).toBe(true)
+  })
+
+  // Fontsource's subsets of Source Sans 3 lacked the superscript plus of Mg²⁺ and the arrows:
+  // the printer drew them in DejaVu Sans and Liberation Sans ("Mg² ⁺" in italics), as a
+  // projector's browser draws them in whatever its system has (styles/index.css).
+  test('sets its text in the self-hosted faces, with no system font for a missing glyph', () => {
+    const named = fonts(pdf).filter(r => r.type !== 'Type 3').map(r => r.name.replace(/^[A-Z]{6}\+/, ''))
+    expect(named.filter(name => !/^(?:SourceSans3|SourceCodePro)/.test(name))).toEqual([])
   })
 
   test('has no blank page', () => {
