@@ -118,14 +118,13 @@ describe('vancouver formatting', () => {
     expect(publisher.text).toContain('Available from: https://www.nature.com/articles/x')
   })
 
-  it('lets a DOI or URL wrap after a slash or before a dot or hyphen, never just after a hyphen', () => {
+  it('lets a DOI or URL wrap after a slash or before a dot or hyphen, never just after a hyphen nor inside a DOI\'s prefix', () => {
     const parts = (html: string) => [
       ...html.matchAll(/<span class="id-part">([^<]*)<\/span>/g),
     ].map(m => m[1])
     const doi = breakableIdentifier('10.1046/j.1365-2125.2002.01')
     expect(parts(doi)).toEqual([
-      '10',
-      '.1046/',
+      '10.1046/',
       'j',
       '.1365',
       '-2125',
@@ -158,6 +157,21 @@ describe('vancouver formatting', () => {
   it('writes the short source line as the lecture does', () => {
     expect(shortSource(bib.byKey.get('woolf2011')!)).toBe('Woolf CJ. Pain 2011')
     expect(shortSource(bib.byKey.get('mccartney2004')!)).toBe('McCartney CJL et al. Anesthesia & Analgesia 2004')
+  })
+
+  // "Jahr CE et al." was printed for Jahr and Stevens: "et al." is "and others", and a paper
+  // of two authors has one other.
+  it('names both authors of a two-author paper, and only the first of more', () => {
+    const two = loadBibliography([
+      '@article{two, author = {Jahr, C. E. and Stevens, C. F.}, title = {T}, journal = {Journal of Neuroscience}, year = {1990}}',
+      '@article{cut, author = {Ascher, P. and others}, title = {T}, journal = {J Physiol}, year = {1988}}',
+      '@article{three, author = {Allen, R. and Dykstra, L. and Yaksh, T. L.}, title = {T}, journal = {JPET}, year = {1999}}',
+      '@article{bare, author = {Dickenson and Sullivan}, title = {T}, journal = {Neuropharmacology}, year = {1987}}',
+    ].join('\n'), 'refs.bib')
+    expect(shortSource(two.byKey.get('two')!)).toBe('Jahr CE, Stevens CF. Journal of Neuroscience 1990')
+    expect(shortSource(two.byKey.get('cut')!)).toBe('Ascher P et al. J Physiol 1988')
+    expect(shortSource(two.byKey.get('three')!)).toBe('Allen R et al. JPET 1999')
+    expect(shortSource(two.byKey.get('bare')!)).toBe('Dickenson, Sullivan. Neuropharmacology 1987')
   })
 })
 

@@ -48,9 +48,11 @@ export function escapeHtml(s: string): string {
  * (the Chicago Manual's rule for URLs). Left alone, the browser breaks just after a hyphen, and a
  * reader copying "10.1046/j.1365-" from the end of a line takes the hyphen for hyphenation.
  * Each part is unbreakable (span.id-part); the `<wbr>`s between them add nothing to copied text.
+ * A DOI's prefix ("10.1213/") stays whole: broken after its "10", a line ended "doi: 10", which
+ * reads as a number and not as the start of an identifier.
  */
 export function breakableIdentifier(id: string): string {
-  return id.split(/(?<=\/)(?!\/)|(?=[.\-_])/)
+  return id.split(/(?<=\/)(?!\/)|(?<!^10)(?=[.\-_])/)
     .filter(Boolean)
     .map(part => `<span class="id-part">${escapeHtml(part)}</span>`)
     .join('<wbr>')
@@ -175,15 +177,18 @@ export function shortSource(entry: BibEntry): string {
   const people = csl.author?.length
     ? csl.author
     : (csl.editor ?? [])
-  const first = people[0]
-  let who = ''
-  if (first) {
-    who = first.literal ?? [
-      first.family,
-      initials(first.given),
-    ].filter(Boolean).join(' ')
-  }
-  if (people.length > 1)
+  const name = (p: NonNullable<typeof people[number]>) => p.literal ?? [
+    p.family,
+    initials(p.given),
+  ].filter(Boolean).join(' ')
+  // Two authors are both named: "et al." is "and others", and one other is not others
+  // ("Jahr CE, Stevens CF", not "Jahr CE et al."). A list cut short in the bib ends in
+  // "and others", which is "et al." already.
+  const named = people.length === 2 && people[1]!.literal !== 'et al.'
+    ? people
+    : people.slice(0, 1)
+  let who = named.map(name).join(', ')
+  if (people.length > named.length)
     who += ' et al.'
   const where = csl['container-title-short'] ?? csl['container-title'] ?? csl.publisher ?? ''
   const year = csl.issued?.['date-parts']?.[0]?.[0] ?? csl.issued?.literal ?? ''
