@@ -2,7 +2,7 @@
  * Line breaks a slide should not make. A projector's narrow columns and table cells broke
  * "over 24 / h", "> / 50 %" and "5.8 to / 9.5": a number is kept with its unit or the word it
  * counts, and a bound, the "to" of a range or a statistic's symbol with the number after it,
- * by no-break spaces.
+ * by no-break spaces; a compound's code ("MK-801") by a no-break hyphen.
  * Applied to the text of slide Markdown (setup via vite.config.ts), never to markup.
  */
 
@@ -19,8 +19,17 @@ const BOUND_THEN_NUMBER = /(^|[\s(;])([<>≤≥≈~]|&[lg]t;|to)[ \t]+(?=[−\-+
  */
 const SYMBOL_THEN_NUMBER = /(^|[\s(;])([gdrptzFn]|OR|RR|HR|CI|NNT|NNH|MD|SMD|SD|IQR)[ \t]+(?=[−\-+]?\.?\d)/g
 
+/**
+ * A compound's code: capitals, a hyphen, digits ("MK-801", "CP-101,606", "REL-1017"). A narrow
+ * column broke "MK- / 801", which reads as two words; a non-breaking hyphen (U+2011) keeps it
+ * whole.
+ */
+const CODE_HYPHEN = /\b([A-Z]{1,5})-(?=\d)/g
+export const NB_HYPHEN = '\u2011'
+
 export function keepNumbersTogether(text: string): string {
   return text
+    .replace(CODE_HYPHEN, `$1${NB_HYPHEN}`)
     .replace(NUMBER_THEN_WORD, `$1${NBSP}`)
     .replace(BOUND_THEN_NUMBER, `$1$2${NBSP}`)
     .replace(SYMBOL_THEN_NUMBER, `$1$2${NBSP}`)

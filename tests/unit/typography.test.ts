@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { keepNumbersTogether, keepNumbersTogetherInHtml, NBSP } from '../../lib/typography'
+import { keepNumbersTogether, keepNumbersTogetherInHtml, NB_HYPHEN, NBSP } from '../../lib/typography'
 
-const shown = (s: string) => keepNumbersTogether(s).replaceAll(NBSP, '~')
+const shown = (s: string) => keepNumbersTogether(s).replaceAll(NBSP, '~').replaceAll(NB_HYPHEN, '=')
 
 describe('numbers keep their units on the line', () => {
   it('joins a number to its unit or counted word', () => {
@@ -22,6 +22,14 @@ describe('numbers keep their units on the line', () => {
     expect(shown('Negative trials; g 0.03 in PHN')).toBe('Negative trials; g~0.03~in PHN')
     expect(shown('Hedges\' g −1.18 (−1.98 to −0.37)')).toBe('Hedges\' g~−1.18 (−1.98~to~−0.37)')
     expect(shown('NNT 3.6 (3 to 4.5); RR 2.1')).toBe('NNT~3.6 (3~to~4.5); RR~2.1')
+    expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~% CI~-2.35~to~-1.31)')
+  })
+
+  // A 4:3 column broke "MK- / 801" on the tolerance slide.
+  it('keeps a compound\'s code whole, and leaves other hyphens and minus signs alone', () => {
+    expect(shown('in rats, MK-801 eased withdrawal')).toBe('in rats, MK=801~eased withdrawal')
+    expect(shown('CP-101,606 and REL-1017; SF-36')).toBe('CP=101,606~and REL=1017; SF=36')
+    expect(shown('day-0 dose, NR2A-D, well-known, IL-1β')).toBe('day-0~dose, NR2A-D, well-known, IL=1β')
     expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~% CI~-2.35~to~-1.31)')
   })
 
