@@ -22,6 +22,8 @@ export interface Box { x: number, y: number, w: number, h: number }
 export const LABEL_SIZE = 15
 /** Baseline to baseline of stacked labels: the browser's line box of a 15-unit label is 21.4 units. */
 export const LINE_HEIGHT = 22
+/** The gate's label: its baseline under the subunits' lower end. */
+const GATE_LABEL_DROP = 22
 /** Circle radius of each ion: wide enough for its symbol at LABEL_SIZE ("Ca²⁺" inside its circle). */
 export const ION_RADIUS: Record<IonKind, number> = { na: 17, ca: 20, k: 17, mg: 20 }
 /** Chemical symbols: notation, not lecture wording. */
@@ -564,7 +566,7 @@ function receptor(state: ChannelState, w: MgWording, o: ReceptorOptions): SceneI
       arrow: false,
     })
   }
-  items.push(text(`${o.id}gate-label`, cx - R.poreHalfWidth - 4, R.subunitBottom + dy + 22, state.open ? w.gateOpen : w.gateClosed, 'end'))
+  items.push(text(`${o.id}gate-label`, cx - R.poreHalfWidth - 4, R.subunitBottom + dy + GATE_LABEL_DROP, state.open ? w.gateOpen : w.gateClosed, 'end'))
   if (o.mgExpelled !== undefined) {
     items.push({
       kind: 'ion',
@@ -762,14 +764,22 @@ export function tryItScene(state: ChannelState, w: MgWording, o: { flowing: bool
 export const SUMMARY_SCENE = {
   width: 520,
   panelWidth: 260,
-  dy: 26,
-  /** Baseline of each panel's first line of numbers, just clear of the flux label above. */
-  textTop: 322,
+  /** The receptors' drop from the panel titles: room for the expelled Mg2+ between them. */
+  dy: 20,
 } as const
+
+/**
+ * Under each receptor, a line apart: the gate's label, the flux label, then the numbers. The
+ * numbers once sat 16 units under the flux label, and in print "Na⁺, Ca²⁺ in" read as one line
+ * with their heading, the arrow's head against it.
+ */
+const SUMMARY_FLUX_Y = RECEPTOR.subunitBottom + SUMMARY_SCENE.dy + GATE_LABEL_DROP + LINE_HEIGHT
+const SUMMARY_TEXT_TOP = SUMMARY_FLUX_Y + LINE_HEIGHT
 
 /** Print: blocked at rest beside unblocked when depolarised, each with its numbers. */
 export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording): Scene {
-  const { width, panelWidth, dy, textTop } = SUMMARY_SCENE
+  const { width, panelWidth, dy } = SUMMARY_SCENE
+  const textTop = SUMMARY_TEXT_TOP
   // As tall as its text: printed beside the bullets, the figure fills its column's width, and
   // every unit of height comes off the gap above the slide's sources line.
   const height = Math.ceil(textTop + (2 + w.legend.length) * LINE_HEIGHT + 0.2 * LABEL_SIZE + 3)
@@ -790,8 +800,8 @@ export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording
       siteLabels: false,
     }))
     if (state.flux.direction !== 'none') {
-      // The arrow's head stops a line above the numbers, which run under it.
-      const arrowEnd = textTop - 28
+      // The arrow's head (1.5 stroke widths past its end) stops clear of the numbers under it.
+      const arrowEnd = textTop - 34
       const inward = state.flux.direction === 'inward'
       items.push({
         kind: 'line',
@@ -808,7 +818,7 @@ export function summaryScene(rest: ChannelState, dep: ChannelState, w: MgWording
         width: 2 + 8 * Math.min(1, state.flux.relativeMagnitude / 2),
         arrow: true,
       })
-      items.push(text(`${id}flux`, cx - RECEPTOR.poreHalfWidth - 4, 306, inward ? w.influx : w.efflux, 'end'))
+      items.push(text(`${id}flux`, cx - RECEPTOR.poreHalfWidth - 4, SUMMARY_FLUX_Y, inward ? w.influx : w.efflux, 'end'))
     }
     items.push(text(`${id}vm`, x0 + 6, textTop, `Vm ${formatMillivolts(state.vMv)}, [Mg²⁺]o ${formatMillimolar(state.mgMm)}`, 'start', 'bold'))
     items.push(text(`${id}unblocked`, x0 + 6, textTop + LINE_HEIGHT, `${formatPercent(state.unblocked)} unblocked`))

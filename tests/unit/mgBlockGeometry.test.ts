@@ -199,6 +199,23 @@ describe.each(Object.entries(WORDINGS))('no collisions, with the %s wording', (_
   it('print summary', () => {
     expect(collisions(summaryScene(channelStateAtStep(2), channelStateAtStep(4), w))).toEqual([])
   })
+
+  // In print "Na⁺, Ca²⁺ in" sat on the panel's numbers, the arrow's head against them: touching
+  // is no collision, but it read as one line. Lines are not in collisions(), so the head too.
+  it('print summary: the flux label and the arrow\'s head stand clear of the numbers under them', () => {
+    const scene = summaryScene(channelStateAtStep(2), channelStateAtStep(4), w)
+    const byId = new Map(scene.items.map(i => [i.id, i]))
+    const vm = itemBox(byId.get('p1-vm')!)
+    const flux = itemBox(byId.get('p1-flux')!)
+    expect(vm.y - (flux.y + flux.h), 'gap under the flux label').toBeGreaterThanOrEqual(4)
+    const arrow = byId.get('p1-arrow')!
+    expect(arrow.kind).toBe('line')
+    if (arrow.kind === 'line') {
+      // The marker (markerWidth 3, centred on the end) reaches 1.5 stroke widths past it.
+      const tip = Math.max(arrow.y1, arrow.y2) + 1.5 * arrow.width
+      expect(vm.y - tip, 'gap under the arrow\'s head').toBeGreaterThanOrEqual(4)
+    }
+  })
 })
 
 describe('the drawing rules of issue #16', () => {
