@@ -10,7 +10,9 @@ export type PlannedPage
   = | { kind: 'cover', label: string }
     // `section`: the running header's; pages before the first section have none.
     | { kind: 'slides', label: string, section?: string, rows: number[], extra: number }
-    | { kind: 'references', label: string, items: number[], withHead: boolean }
+    // `appendix`: the appendix's start, under the list's last entries, where its heading and
+    // first entry fit (a page once held the last reference alone).
+    | { kind: 'references', label: string, items: number[], withHead: boolean, appendix?: number[] }
     | { kind: 'appendix', label: string, items: number[], withHead: boolean }
 
 export interface MeasuredHandout {
@@ -36,25 +38,53 @@ export interface HandoutPlan {
 /** The appendix's title, as its pages, bookmark and table of contents name it. */
 export const APPENDIX_TITLE = 'Sources and corrections'
 
-/**
- * A list (heading and entries) packed into whole pages: the heading travels with the first
- * entries, as item 0 of the same packing.
- */
-function listPages(kind: 'references' | 'appendix', title: string, head: number, items: readonly number[], g: HandoutGeometry): PlannedPage[] {
+/** A list (heading and entries) packed into whole pages, starting under `used` if given. */
+function listPages(kind: ListPage['kind'], title: string, head: number, items: readonly number[], g: HandoutGeometry, used?: number): { pages: ListPage[], slack: number, onUsed: boolean } {
+  // The heading travels with the first entry, so it never ends a page alone. `used`: the
+  // height a page already holds (the references' last page, for the appendix), packed as a row
+  // of its own; the list starts under it where its heading and first entry fit there.
+  const [first = 0, ...rest] = items
+  const offset = used === undefined
+    ? 0
+    : 1
   const packed = packRows({
-    heights: [head, ...items],
+    heights: [
+      ...(used === undefined
+        ? []
+        : [used]),
+      head + first,
+      ...rest,
+    ],
     pageHeight: g.bodyHeight,
     maxPerPage: Number.POSITIVE_INFINITY,
     gap: 0,
   })
-  return packed.pages.map((p, i) => ({
-    kind,
-    label: packed.pages.length > 1
-      ? `${title} (${i + 1}/${packed.pages.length})`
-      : title,
-    items: p.rows.filter(r => r > 0).map(r => r - 1),
-    withHead: p.rows.includes(0),
-  }))
+  // Row k (after `used`) is entry k, the first with the heading.
+  const pages = packed.pages
+    .map(p => p.rows.filter(r => r >= offset).map(r => r - offset))
+    .filter(rows => rows.length)
+  return {
+    pages: pages.map((rows, i) => ({
+      kind,
+      label: pages.length > 1
+        ? `${title} (${i + 1}/${pages.length})`
+        : title,
+      items: rows.filter(r => r < items.length),
+      withHead: rows.includes(0),
+    })),
+    slack: packed.pages.at(-1)!.slack,
+    onUsed: offset === 1 && packed.pages[0]!.rows.length > 1,
+  }
+}
+interface ListPage { kind: 'references' | 'appendix', label: string, items: number[], withHead: boolean }
+
+/** The appendix entries a page shows (its own pages, or its start under the references). */
+export function appendixPart(page: PlannedPage): { items: number[], withHead: boolean } | undefined {
+  if (page.kind === 'appendix')
+    return page
+  return page.kind === 'references' && page.appendix?.length
+    ? { items: page.appendix, withHead: true }
+    : undefined
 }
 
 /**
@@ -98,16 +128,27 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
     for (const r of p.rows)
       pageOfSlide.set(content.rows[r]!.no, pages.length)
   }
+  let used: number | undefined
   if (content.references.length) {
     const refs = listPages('references', 'References', measured.refHead, measured.refs, g)
     if (content.referencesNo)
       pageOfSlide.set(content.referencesNo, pages.length + 1)
-    pages.push(...refs)
+    pages.push(...refs.pages)
+    used = g.bodyHeight - refs.slack
   }
   const outline = deckOutline(content.outlineSlides, no => pageOfSlide.get(no) ?? 1)
   if (appendix.length) {
-    outline.push({ title: APPENDIX_TITLE, page: pages.length + 1, children: [] })
-    pages.push(...listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g))
+    const list = listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g, used)
+    let at = pages.length + 1
+    const last = pages.at(-1)
+    if (list.onUsed && last?.kind === 'references') {
+      // Its start shares the references' last page, and the page's header names both.
+      const start = list.pages.shift()!
+      pages[pages.length - 1] = { ...last, label: `${last.label} · ${start.label}`, appendix: start.items }
+      at = pages.length
+    }
+    outline.push({ title: APPENDIX_TITLE, page: at, children: [] })
+    pages.push(...list.pages)
   }
   return {
     pages,

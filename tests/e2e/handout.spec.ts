@@ -102,10 +102,29 @@ const EDITING_HISTORY = /these notes (?:said|called|gave)|an earlier version of 
 
 /** The first references page: the one with the list's introduction. */
 const firstReferencesPage = (texts: string[]) => texts.findIndex(t => t.includes('References Numbered in order of first citation, as on the slides')) + 1
-/** The first page of the "Sources and corrections" appendix: the one with its introduction (0: none). */
-const firstAppendixPage = (texts: string[]) => texts.findIndex(t => t.includes(`${APPENDIX_TITLE} Where this lecture departs from the source lecture`)) + 1
-/** The pages before the appendix: all of them when there is none (a fork without `sourceOutline:`). */
-const beforeAppendix = (texts: string[]) => texts.slice(0, (firstAppendixPage(texts) || texts.length + 1) - 1)
+/** Where the "Sources and corrections" appendix starts: its heading and introduction. */
+const APPENDIX_START = `${APPENDIX_TITLE} Where this lecture departs from the source lecture`
+/** The first page of the appendix: the one with its introduction (0: none). */
+const firstAppendixPage = (texts: string[]) => texts.findIndex(t => t.includes(APPENDIX_START)) + 1
+/**
+ * The pages before the appendix, the page it starts on cut where it starts (it may start under
+ * the last references): all of them when there is none (a fork without `sourceOutline:`).
+ */
+function beforeAppendix(texts: string[]): string[] {
+  const first = firstAppendixPage(texts)
+  if (!first)
+    return texts
+  const page = texts[first - 1]!
+  return [
+    ...texts.slice(0, first - 1),
+    page.slice(0, page.indexOf(APPENDIX_START)),
+  ]
+}
+/** The appendix's text, from its heading on. */
+function appendixText(texts: string[]): string {
+  const all = texts.join(' ')
+  return all.slice(all.indexOf(APPENDIX_START))
+}
 
 /** A slide's `Correction:` and `Note on the source:` paragraphs, as its Markdown notes have them. */
 const correctionsOf = (s: Slide) => s.note.split(/\n\s*\n/).map(p => p.trim()).filter(p => FOR_APPENDIX_RE.test(p))
@@ -331,8 +350,10 @@ test.describe('dist/handout.pdf', () => {
   test('ends with a "Sources and corrections" appendix: every slide\'s corrections, in order, after the references', async () => {
     test.skip(!hasSourceLecture(deck.headmatter), 'a talk of its own (no sourceOutline:) prints no appendix: the Pages fork test checks that')
     const first = firstAppendixPage(texts)
-    expect(first, 'the appendix and its introduction').toBeGreaterThan(firstReferencesPage(texts))
-    const appendix = texts.slice(first - 1).join(' ')
+    // After the references, on their last page or the next.
+    expect(first, 'the appendix and its introduction').toBeGreaterThanOrEqual(firstReferencesPage(texts))
+    expect(beforeAppendix(texts).join(' '), 'every reference before the appendix').toMatch(new RegExp(`(^| )${cited.references.length}\\. [A-Z]`))
+    const appendix = appendixText(texts)
     const corrected = rowsOf(deck).filter(s => correctionsOf(s).length)
     expect(corrected.length, 'the deck has corrections in its notes').toBeGreaterThan(10)
     let at = 0

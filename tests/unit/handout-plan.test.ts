@@ -2,7 +2,7 @@ import type { HandoutContent } from '../../lib/handout/content'
 import { describe, expect, it } from 'vitest'
 import { handoutGeometry, ruledReserve } from '../../lib/handout/geometry'
 import { PAPERS } from '../../lib/handout/paper'
-import { APPENDIX_TITLE, planHandout } from '../../lib/handout/plan'
+import { APPENDIX_TITLE, appendixPart, planHandout } from '../../lib/handout/plan'
 
 function row(no: number, title: string, section?: string) {
   return {
@@ -90,6 +90,42 @@ describe('planHandout', () => {
       refHead: 1,
       refs: [1, 1, 1],
     })).toThrow(/appendix/)
+  })
+
+  // The handout's last reference once had a page to itself, the appendix starting on the next.
+  it('starts the appendix under the last references where its heading and first entry fit', () => {
+    const withAppendix: HandoutContent = {
+      ...content,
+      appendix: [1, 2, 3].map(no => ({ no, title: `S${no}`, html: '<p>Correction: x.</p>' })),
+    }
+    const measure = (first: number) => planHandout(withAppendix, g, options, {
+      rows: [200, 200, 200, 200, 200, 200],
+      refHead: 60,
+      refs: [40, 40, 40],
+      appendixHead: 60,
+      appendix: [first, g.bodyHeight - 200, 40],
+    })
+    // 180 of the page used by the references: heading and first entry (60 + 100) fit under them.
+    const plan = measure(100)
+    expect(plan.pages.slice(3).map(p => [p.kind, p.label])).toEqual([
+      ['references', `References · ${APPENDIX_TITLE} (1/2)`],
+      ['appendix', `${APPENDIX_TITLE} (2/2)`],
+    ])
+    expect(plan.pages[3]).toMatchObject({ items: [0, 1, 2], withHead: true, appendix: [0] })
+    expect(appendixPart(plan.pages[3]!)).toEqual({ items: [0], withHead: true })
+    expect(plan.pages[4]).toMatchObject({ items: [1, 2], withHead: false })
+    expect(plan.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 4, children: [] })
+    expect(plan.outline.at(-2)).toMatchObject({ title: 'References', page: 4 })
+    // One unit too tall to fit under them: the appendix starts a page, its heading with it.
+    const apart = measure(g.bodyHeight - 180 - 60 + 1)
+    expect(apart.pages.slice(3).map(p => [p.kind, p.label])).toEqual([
+      ['references', 'References'],
+      ['appendix', `${APPENDIX_TITLE} (1/2)`],
+      ['appendix', `${APPENDIX_TITLE} (2/2)`],
+    ])
+    expect(appendixPart(apart.pages[3]!)).toBeUndefined()
+    expect(apart.pages[4]).toMatchObject({ items: [0], withHead: true })
+    expect(apart.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 5, children: [] })
   })
 
   it('puts the cover first, packs the slides, and ends with the references', () => {
