@@ -2,7 +2,8 @@
  * Line breaks a slide should not make. A projector's narrow columns and table cells broke
  * "over 24 / h", "> / 50 %" and "5.8 to / 9.5": a number is kept with its unit or the word it
  * counts, and a bound, the "to" of a range or a statistic's symbol with the number after it,
- * by no-break spaces; a compound's code ("MK-801") by a no-break hyphen.
+ * by no-break spaces, as is "95 % CI"; a compound's code ("MK-801") and an isomer's prefix
+ * ("S(+)-ketamine") by a no-break hyphen.
  * Applied to the text of slide Markdown (setup via vite.config.ts), never to markup.
  */
 
@@ -25,11 +26,17 @@ const SYMBOL_THEN_NUMBER = /(^|[\s(;])([gdrptzFn]|OR|RR|HR|CI|NNT|NNH|MD|SMD|SD|
  * whole.
  */
 const CODE_HYPHEN = /\b([A-Z]{1,5})-(?=\d)/g
+/** An isomer's prefix and its compound: "S(+)-ketamine" broke after its hyphen. */
+const ISOMER_HYPHEN = /\b([RSDL]\([+\-−±]\))-(?=\p{L})/gu
+/** A percentage and the interval it qualifies: "(95 % / CI 3 to 4.5)" broke before the CI. */
+const PERCENT_THEN_CI = /(%)[ \t]+(?=CI\b)/g
 export const NB_HYPHEN = '\u2011'
 
 export function keepNumbersTogether(text: string): string {
   return text
     .replace(CODE_HYPHEN, `$1${NB_HYPHEN}`)
+    .replace(ISOMER_HYPHEN, `$1${NB_HYPHEN}`)
+    .replace(PERCENT_THEN_CI, `$1${NBSP}`)
     .replace(NUMBER_THEN_WORD, `$1${NBSP}`)
     .replace(BOUND_THEN_NUMBER, `$1$2${NBSP}`)
     .replace(SYMBOL_THEN_NUMBER, `$1$2${NBSP}`)

@@ -13,7 +13,7 @@ describe('numbers keep their units on the line', () => {
 
   it('joins a bound or the "to" of a range to the number after it', () => {
     expect(shown('> 50 % relief')).toBe('>~50~% relief')
-    expect(shown('Mean difference 7.6 mg (95 % CI 5.8 to 9.5)')).toBe('Mean difference 7.6~mg (95~% CI~5.8~to~9.5)')
+    expect(shown('Mean difference 7.6 mg (95 % CI 5.8 to 9.5)')).toBe('Mean difference 7.6~mg (95~%~CI~5.8~to~9.5)')
     expect(shown('(−1.98 to −0.37)')).toBe('(−1.98~to~−0.37)')
     expect(shown('≤ 0.35 mg/kg')).toBe('≤~0.35~mg/kg')
   })
@@ -22,7 +22,7 @@ describe('numbers keep their units on the line', () => {
     expect(shown('Negative trials; g 0.03 in PHN')).toBe('Negative trials; g~0.03~in PHN')
     expect(shown('Hedges\' g −1.18 (−1.98 to −0.37)')).toBe('Hedges\' g~−1.18 (−1.98~to~−0.37)')
     expect(shown('NNT 3.6 (3 to 4.5); RR 2.1')).toBe('NNT~3.6 (3~to~4.5); RR~2.1')
-    expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~% CI~-2.35~to~-1.31)')
+    expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~%~CI~-2.35~to~-1.31)')
   })
 
   // A 4:3 column broke "MK- / 801" on the tolerance slide.
@@ -30,7 +30,10 @@ describe('numbers keep their units on the line', () => {
     expect(shown('in rats, MK-801 eased withdrawal')).toBe('in rats, MK=801~eased withdrawal')
     expect(shown('CP-101,606 and REL-1017; SF-36')).toBe('CP=101,606~and REL=1017; SF=36')
     expect(shown('day-0 dose, NR2A-D, well-known, IL-1β')).toBe('day-0~dose, NR2A-D, well-known, IL=1β')
-    expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~% CI~-2.35~to~-1.31)')
+    expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~%~CI~-2.35~to~-1.31)')
+    // The isomer's prefix stays with its compound; a hyphen between words is still a break.
+    expect(shown('100-h S(+)-ketamine infusion; R(−)-methadone')).toBe('100-h S(+)=ketamine infusion; R(−)=methadone')
+    expect(shown('small-dose ketamine, opioid-induced')).toBe('small-dose ketamine, opioid-induced')
   })
 
   it('leaves words and number lists free to break', () => {
