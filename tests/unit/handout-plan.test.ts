@@ -111,9 +111,19 @@ describe('planHandout', () => {
       ['references', `References · ${APPENDIX_TITLE} (1/2)`],
       ['appendix', `${APPENDIX_TITLE} (2/2)`],
     ])
-    expect(plan.pages[3]).toMatchObject({ items: [0, 1, 2], withHead: true, appendix: [0] })
-    expect(appendixPart(plan.pages[3]!)).toEqual({ items: [0], withHead: true })
-    expect(plan.pages[4]).toMatchObject({ items: [1, 2], withHead: false })
+    expect(plan.pages[3]).toMatchObject({
+      items: [0, 1, 2],
+      withHead: true,
+      appendix: [0],
+    })
+    expect(appendixPart(plan.pages[3]!)).toEqual({
+      items: [0],
+      withHead: true,
+    })
+    expect(plan.pages[4]).toMatchObject({
+      items: [1, 2],
+      withHead: false,
+    })
     expect(plan.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 4, children: [] })
     expect(plan.outline.at(-2)).toMatchObject({ title: 'References', page: 4 })
     // One unit too tall to fit under them: the appendix starts a page, its heading with it.
@@ -124,7 +134,10 @@ describe('planHandout', () => {
       ['appendix', `${APPENDIX_TITLE} (2/2)`],
     ])
     expect(appendixPart(apart.pages[3]!)).toBeUndefined()
-    expect(apart.pages[4]).toMatchObject({ items: [0], withHead: true })
+    expect(apart.pages[4]).toMatchObject({
+      items: [0],
+      withHead: true,
+    })
     expect(apart.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 5, children: [] })
   })
 
