@@ -38,7 +38,8 @@ export interface Ancestor { tag: string, classes: readonly string[] }
  * The kind of a text from the elements around it (innermost first). Footnotes: the sources
  * line, source and credit lines, legends, the running footer, the references list, and the
  * superscripts (citation numbers, charges) that hang on body text. Labels: text drawn in a
- * diagram (SVG, a diagram component), table cells, the kicker and tags. Everything else is body.
+ * diagram (SVG, a diagram component), table cells, the kicker, tags and a study's design line.
+ * Everything else is body.
  */
 export function textKind(ancestry: readonly Ancestor[]): TextKind {
   const has = (pred: (a: Ancestor) => boolean) => ancestry.some(pred)
@@ -50,7 +51,7 @@ export function textKind(ancestry: readonly Ancestor[]): TextKind {
     return 'footnote'
   if (has(a => a.tag === 'svg' || a.tag === 'td' || a.tag === 'th'))
     return 'label'
-  if (has(cls('deck-kicker', 'tag', 'component-box', 'component-wide', 'figure-frame')))
+  if (has(cls('deck-kicker', 'tag', 'component-box', 'component-wide', 'figure-frame', 'study-line')))
     return 'label'
   return 'body'
 }

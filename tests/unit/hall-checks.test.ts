@@ -42,6 +42,11 @@ describe('text kinds', () => {
       a('svg'),
       a('figure', 'figure-frame'),
     ])).toBe('label')
+    // A study's design and numbers: held to a label's size, not a footnote's.
+    expect(textKind([
+      a('p'),
+      a('div', 'study-line'),
+    ])).toBe('label')
     expect(textKind([
       a('text', 'footnote'),
       a('svg'),
