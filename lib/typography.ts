@@ -2,8 +2,8 @@
  * Line breaks a slide should not make. A projector's narrow columns and table cells broke
  * "over 24 / h", "> / 50 %" and "5.8 to / 9.5": a number is kept with its unit or the word it
  * counts, and a bound, the "to" of a range or a statistic's symbol with the number after it,
- * by no-break spaces, as is "95 % CI"; a compound's code ("MK-801") and an isomer's prefix
- * ("S(+)-ketamine") by a no-break hyphen.
+ * by no-break spaces, as is "95 % CI"; a compound's code ("MK-801") and an isomer with its
+ * prefix ("S(+)-ketamine") by a span that does not wrap.
  * Applied to the text of slide Markdown (setup via vite.config.ts), never to markup.
  */
 
@@ -21,55 +21,110 @@ const BOUND_THEN_NUMBER = /(^|[\s(;])([<>≤≥≈~]|&[lg]t;|to)[ \t]+(?=[−\-+
 const SYMBOL_THEN_NUMBER = /(^|[\s(;])([gdrptzFn]|OR|RR|HR|CI|NNT|NNH|MD|SMD|SD|IQR)[ \t]+(?=[−\-+]?\.?\d)/g
 
 /**
- * A compound's code: capitals, a hyphen, digits ("MK-801", "CP-101,606", "REL-1017"). A narrow
- * column broke "MK- / 801", which reads as two words; a non-breaking hyphen (U+2011) keeps it
- * whole.
+ * Words a line must not break inside, at their hyphen: a compound's code ("MK-801",
+ * "CP-101,606", "REL-1017"; a 4:3 column broke "MK- / 801", read as two words) and an isomer
+ * with its prefix ("S(+)-ketamine"). Wrapped in a `nowrap` span, not written with a no-break
+ * hyphen: the text stays as typed, so a reader's search for "MK-801" finds it and a copy of it
+ * is what was written.
  */
-const CODE_HYPHEN = /\b([A-Z]{1,5})-(?=\d)/g
-/** An isomer's prefix and its compound: "S(+)-ketamine" broke after its hyphen. */
-const ISOMER_HYPHEN = /\b([RSDL]\([+\-−±]\))-(?=\p{L})/gu
-/** A percentage and the interval it qualifies: "(95 % / CI 3 to 4.5)" broke before the CI. */
-const PERCENT_THEN_CI = /(%)[ \t]+(?=CI\b)/g
-export const NB_HYPHEN = '\u2011'
+const UNBROKEN = /\b[A-Z]{1,5}-\d[\d,]*\d|\b[A-Z]{1,5}-\d|\b[RSDL]\([+\-−±]\)-\p{L}+/gu
+export const NOWRAP_OPEN = '<span class="nowrap">'
+export const NOWRAP_CLOSE = '</span>'
+/**
+ * A percentage and the interval it qualifies: "(95 % / CI 3 to 4.5)" broke before the CI. With
+ * the rules above the whole "95 % CI 3 to 4.5" holds together, about 20 characters: narrower
+ * than any column or cell of this deck at 4:3 (the sweep checks every slide for overflow).
+ */
+const PERCENT_THEN_CI = /%[ \t]+(?=CI\b)/g
 
 export function keepNumbersTogether(text: string): string {
   return text
-    .replace(CODE_HYPHEN, `$1${NB_HYPHEN}`)
-    .replace(ISOMER_HYPHEN, `$1${NB_HYPHEN}`)
-    .replace(PERCENT_THEN_CI, `$1${NBSP}`)
+    .replace(PERCENT_THEN_CI, `%${NBSP}`)
     .replace(NUMBER_THEN_WORD, `$1${NBSP}`)
     .replace(BOUND_THEN_NUMBER, `$1$2${NBSP}`)
     .replace(SYMBOL_THEN_NUMBER, `$1$2${NBSP}`)
 }
 
+/** The text cut at the words that must stay whole: [before, word, between, word, ..., after]. */
+export function unbrokenParts(text: string): string[] {
+  return text.split(new RegExp(`(${UNBROKEN.source})`, UNBROKEN.flags))
+}
+
+/** A Vue interpolation in a slide's text: code, not words ("{{ N-1 }}" must stay as written). */
+const INTERPOLATION = /(\{\{[\s\S]*?\}\})/
+
+/** Both, in a run of text that HTML will read: the words wrapped, interpolations left alone. */
+function keepTogetherInText(text: string): string {
+  return text.split(INTERPOLATION).map((part, i) => i % 2
+    ? part
+    : unbrokenParts(keepNumbersTogether(part)).map((p, j) => j % 2
+        ? `${NOWRAP_OPEN}${p}${NOWRAP_CLOSE}`
+        : p).join('')).join('')
+}
+
 /** A tag, its quoted attribute values read whole (one may hold a ">"). */
 const TAG = /(<(?:[^>"']|"[^"]*"|'[^']*')*>)/
+/** Elements whose text is code or a link's address, left as written. */
+const VERBATIM = /^<(pre|code|script|style|a)\b/i
 
 /**
  * The same in a block of HTML a slide writes (the key facts, the cards), in its text between
- * the tags only: tags, attributes and component props are left as written, and so are style
- * and script blocks.
+ * the tags only: tags, attributes and component props are left as written, and so is the text
+ * of a pre, code, script, style or link element, and a Vue interpolation.
  */
 export function keepNumbersTogetherInHtml(html: string): string {
-  if (/^\s*<(?:script|style)\b/i.test(html))
-    return html
-  return html.split(TAG).map((part, i) => i % 2
-    ? part
-    : keepNumbersTogether(part)).join('')
+  let verbatim: string | undefined
+  return html.split(TAG).map((part, i) => {
+    if (i % 2) {
+      const open = VERBATIM.exec(part)?.[1]?.toLowerCase()
+      if (!verbatim && open && !part.endsWith('/>'))
+        verbatim = open
+      else if (verbatim && new RegExp(`^</${verbatim}\\s*>`, 'i').test(part))
+        verbatim = undefined
+      return part
+    }
+    return verbatim
+      ? part
+      : keepTogetherInText(part)
+  }).join('')
 }
 
 interface Token { type: string, content: string, children: Token[] | null }
+interface TokenClass { new (type: string, tag: string, nesting: number): Token }
 
-/** The markdown-it core rule: a slide's text, after inline parsing, and its blocks of HTML. */
-export function keepNumbersTogetherRule(state: { tokens: Token[] }): void {
+/**
+ * The markdown-it core rule: a slide's text, after inline parsing, and its blocks of HTML. A
+ * link's text (a bare URL linkified, say) is left as written, and so is an interpolation.
+ */
+export function keepNumbersTogetherRule(state: { tokens: Token[], Token: TokenClass }): void {
+  const html = (content: string) => Object.assign(new state.Token('html_inline', '', 0), { content })
   for (const block of state.tokens) {
     if (block.type === 'html_block')
       block.content = keepNumbersTogetherInHtml(block.content)
-    for (const t of block.type === 'inline'
-      ? block.children ?? []
-      : []) {
-      if (t.type === 'text')
-        t.content = keepNumbersTogether(t.content)
-    }
+    if (block.type !== 'inline' || !block.children)
+      continue
+    let inLink = 0
+    block.children = block.children.flatMap((t) => {
+      if (t.type === 'link_open')
+        inLink++
+      else if (t.type === 'link_close')
+        inLink--
+      if (t.type !== 'text' || inLink || INTERPOLATION.test(t.content))
+        return [t]
+      const parts = unbrokenParts(keepNumbersTogether(t.content))
+      t.content = parts[0]!
+      return [
+        t,
+        ...parts.slice(1).flatMap((p, j) => j % 2
+          ? [
+              Object.assign(new state.Token('text', '', 0), { content: p }),
+            ]
+          : [
+              html(NOWRAP_OPEN),
+              Object.assign(new state.Token('text', '', 0), { content: p }),
+              html(NOWRAP_CLOSE),
+            ]),
+      ].filter(x => x.type !== 'text' || x.content !== '')
+    })
   }
 }

@@ -1,7 +1,8 @@
+import MarkdownIt from 'markdown-it'
 import { describe, expect, it } from 'vitest'
-import { keepNumbersTogether, keepNumbersTogetherInHtml, NB_HYPHEN, NBSP } from '../../lib/typography'
+import { keepNumbersTogether, keepNumbersTogetherInHtml, keepNumbersTogetherRule, NBSP, unbrokenParts } from '../../lib/typography'
 
-const shown = (s: string) => keepNumbersTogether(s).replaceAll(NBSP, '~').replaceAll(NB_HYPHEN, '=')
+const shown = (s: string) => keepNumbersTogether(s).replaceAll(NBSP, '~')
 
 describe('numbers keep their units on the line', () => {
   it('joins a number to its unit or counted word', () => {
@@ -25,15 +26,30 @@ describe('numbers keep their units on the line', () => {
     expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~%~CI~-2.35~to~-1.31)')
   })
 
-  // A 4:3 column broke "MK- / 801" on the tolerance slide.
-  it('keeps a compound\'s code whole, and leaves other hyphens and minus signs alone', () => {
-    expect(shown('in rats, MK-801 eased withdrawal')).toBe('in rats, MK=801~eased withdrawal')
-    expect(shown('CP-101,606 and REL-1017; SF-36')).toBe('CP=101,606~and REL=1017; SF=36')
-    expect(shown('day-0 dose, NR2A-D, well-known, IL-1β')).toBe('day-0~dose, NR2A-D, well-known, IL=1β')
+  // A 4:3 column broke "MK- / 801" on the tolerance slide, and "S(+)- / ketamine".
+  it('finds the words that must not break at their hyphen, and leaves other hyphens and minus signs alone', () => {
+    const words = (s: string) => unbrokenParts(s).filter((_, i) => i % 2)
+    expect(words('in rats, MK-801 eased withdrawal')).toEqual(['MK-801'])
+    expect(words('CP-101,606 and REL-1017; SF-36, COVID-19')).toEqual([
+      'CP-101,606',
+      'REL-1017',
+      'SF-36',
+      'COVID-19',
+    ])
+    expect(words('100-h S(+)-ketamine infusion; R(−)-methadone')).toEqual(['S(+)-ketamine', 'R(−)-methadone'])
+    expect(words('day-0 dose, NR2A-D, well-known, small-dose, opioid-induced, p-value, x-ray, Type-2')).toEqual([])
     expect(shown('(95 % CI -2.35 to -1.31)')).toBe('(95~%~CI~-2.35~to~-1.31)')
-    // The isomer's prefix stays with its compound; a hyphen between words is still a break.
-    expect(shown('100-h S(+)-ketamine infusion; R(−)-methadone')).toBe('100-h S(+)=ketamine infusion; R(−)=methadone')
-    expect(shown('small-dose ketamine, opioid-induced')).toBe('small-dose ketamine, opioid-induced')
+  })
+
+  // Through markdown-it as Slidev sets it up (linkify on, HTML allowed), with the rule it runs.
+  it('wraps those words in a span that does not wrap, the text as typed; never in a link, code or an interpolation', () => {
+    const md = new MarkdownIt({ html: true, linkify: true })
+    md.core.ruler.push('keep-numbers-together', keepNumbersTogetherRule as never)
+    const html = (s: string) => md.render(s).replaceAll(NBSP, '~').trim()
+    expect(html('- In rats, MK-801 eased **naloxone-precipitated** withdrawal')).toBe('<ul>\n<li>In rats, <span class="nowrap">MK-801</span>~eased <strong>naloxone-precipitated</strong> withdrawal</li>\n</ul>')
+    // A bare URL, linked by linkify: its text is the address, and a copy of it must work.
+    expect(html('See https://doi.org/10.1097/ALN-000 and MK-801')).toBe('<p>See <a href="https://doi.org/10.1097/ALN-000">https://doi.org/10.1097/ALN-000</a> and <span class="nowrap">MK-801</span></p>')
+    expect(html('`A-1 to 2 mg` and {{ N-1 }} 3 mg')).toBe('<p><code>A-1 to 2 mg</code> and {{ N-1 }} 3 mg</p>')
   })
 
   it('leaves words and number lists free to break', () => {
@@ -55,5 +71,8 @@ describe('numbers keep their units on the line', () => {
     expect(html('<FigureFrame alt="16 stimuli at 0.5 Hz" :steps="[\'a > 2 b\']" />')).toBe('<FigureFrame alt="16 stimuli at 0.5 Hz" :steps="[\'a > 2 b\']" />')
     expect(html('<p>&gt; 50 % relief</p>')).toBe('<p>&gt;~50~% relief</p>')
     expect(html('<style>\n.a { width: 10 px }\n</style>')).toBe('<style>\n.a { width: 10 px }\n</style>')
+    // The words wrapped as in Markdown; code, a link's text and an interpolation as written.
+    expect(html('<div>MK-801 at 10 mg/kg</div>')).toBe('<div><span class="nowrap">MK-801</span>~at 10~mg/kg</div>')
+    expect(html('<pre>x = A-1 at 2 mg</pre><code>MK-801</code> <a href="x">REL-1017</a> {{ N-1 }} MK-801')).toBe('<pre>x = A-1 at 2 mg</pre><code>MK-801</code> <a href="x">REL-1017</a> {{ N-1 }} <span class="nowrap">MK-801</span>')
   })
 })
