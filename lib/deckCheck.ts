@@ -7,7 +7,7 @@ import type { Deck } from './deck'
 import type { Finding } from './finding'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
-import { parse } from 'yaml'
+import { parseSync } from '@slidev/parser'
 import { addonRoots, checkComponents, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
@@ -85,20 +85,20 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
 }
 
 /**
- * The project's other decks: its top-level Markdown files that open with a headmatter (short.md;
- * not README.md). One whose headmatter does not parse is left to its own build to report.
+ * The project's other decks: its top-level Markdown files other than the README that open with
+ * a headmatter (short.md), read by Slidev's own parser as Slidev would read them. One that does
+ * not parse is left to its own build to report.
  */
 function siblingDecks(root: string, entry: string): { file: string, markdown: string, headmatter: Record<string, unknown> }[] {
-  return readdirSync(root)
-    .filter(file => file.endsWith('.md') && file !== entry)
-    .flatMap((file) => {
-      const markdown = readFileSync(join(root, file), 'utf8').replace(/\r\n/g, '\n')
-      const block = /^---\n([\s\S]*?)\n---\n/.exec(markdown)
+  return readdirSync(root, { withFileTypes: true })
+    .filter(d => d.isFile() && d.name.endsWith('.md') && d.name !== entry && d.name.toLowerCase() !== 'readme.md')
+    .flatMap(({ name: file }) => {
+      const markdown = readFileSync(join(root, file), 'utf8')
       try {
-        const headmatter: unknown = block && parse(block[1]!)
-        return headmatter && typeof headmatter === 'object'
+        const headmatter = parseSync(markdown, join(root, file)).slides[0]?.frontmatter
+        return headmatter && Object.keys(headmatter).length
           ? [
-              { file, markdown, headmatter: headmatter as Record<string, unknown> },
+              { file, markdown, headmatter },
             ]
           : []
       }

@@ -255,6 +255,9 @@ export function templateReminders(file: string, markdown: string, headmatter: Re
  * the other deck's file, at its line; nothing while this deck still has the template's too
  * (its own reminder says so), nor for a value the other deck has changed.
  */
+/** The deck `npm run dev` and `npm run build` give: never one to delete. */
+const MAIN_DECK = 'slides.md'
+
 export function siblingReminders(entry: string, headmatter: Record<string, unknown>, sibling: { file: string, markdown: string, headmatter: Record<string, unknown> }): Finding[] {
   const lines = headmatterLines(sibling.markdown)
   const own = (value: unknown): value is string => typeof value === 'string' && value.trim() !== ''
@@ -265,7 +268,9 @@ export function siblingReminders(entry: string, headmatter: Record<string, unkno
       file: sibling.file,
       line: lines.get(key) ?? 1,
       column: 1,
-      message: `'${key}' is still the template's "${TEMPLATE_VALUES[key]}", where ${entry} has yours: ${sibling.file} is a talk of its own, and shows it on ${TEMPLATE_WHERE[key]}. Put yours there too, or delete ${sibling.file} if you do not give that talk (README: Make it your talk).`,
+      message: `'${key}' is still the template's "${TEMPLATE_VALUES[key]}", where ${entry} has yours: ${sibling.file} is a talk of its own, and shows it on ${TEMPLATE_WHERE[key]}. Put yours there too${sibling.file === MAIN_DECK
+        ? ''
+        : `, or delete ${sibling.file} if you do not give that talk`} (README: Make it your talk).`,
     }))
 }
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -110,19 +110,28 @@ describe('deckReminders: the other decks', () => {
       const deck = (title: string, author: string) => `---\ntitle: ${title}\nauthor: ${author}\n---\n\n# ${title}\n`
       writeFileSync(join(dir, 'slides.md'), deck('T', 'Dr Ada Example'))
       writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Presenter\'s name'))
-      // Not decks: a README, and a Markdown file whose headmatter does not parse.
-      writeFileSync(join(dir, 'README.md'), '# T\n\nauthor: Presenter\'s name\n')
+      // Not decks: a README even with a headmatter, a folder named like a deck, a Markdown file
+      // with no headmatter, and one whose headmatter does not parse.
+      writeFileSync(join(dir, 'README.md'), deck('About', 'Presenter\'s name'))
+      mkdirSync(join(dir, 'drafts.md'))
+      writeFileSync(join(dir, 'CHANGES.md'), '# Changes\n\nauthor: Presenter\'s name\n')
       writeFileSync(join(dir, 'notes.md'), '---\ntitle: a: b\n---\n')
       const reminded = async (entry: string) => deckReminders(await loadDeck(join(dir, entry))).map(formatFinding)
       expect(await reminded('slides.md')).toEqual([
-        expect.stringMatching(/^short\.md:3:1: 'author' is still the template's "Presenter's name", where slides\.md has yours/),
+        expect.stringMatching(/^short\.md:3:1: 'author' is still the template's "Presenter's name", where slides\.md has yours: .* Put yours there too, or delete short\.md if you do not give that talk/),
       ])
       // Building the short talk: its own reminder, and none for slides.md, which has a name.
+      writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Presenter\'s name').replace('\n', '\r\n'))
       expect(await reminded('short.md')).toEqual([
         expect.stringMatching(/^short\.md:3:1: 'author' is still the template's "Presenter's name", shown on/),
       ])
       writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Dr Ada Example'))
       expect(await reminded('slides.md')).toEqual([])
+      // The other way round: the short talk named, slides.md not. It is never one to delete.
+      writeFileSync(join(dir, 'slides.md'), deck('T', 'Presenter\'s name'))
+      const [other, ...rest] = await reminded('short.md')
+      expect(rest).toEqual([])
+      expect(other).toMatch(/^slides\.md:3:1: 'author' is still the template's "Presenter's name", where short\.md has yours: .* Put yours there too \(README: Make it your talk\)\.$/)
     }
     finally {
       rmSync(dir, { recursive: true, force: true })
