@@ -62,6 +62,11 @@ export const RECEPTOR = {
   glutamateFrom: { dx: 230, y: 100 },
 } as const
 
+/** The flux label's baseline, a line under the gate's label, for a receptor drawn `dy` lower. */
+function fluxLabelY(dy: number): number {
+  return RECEPTOR.subunitBottom + dy + GATE_LABEL_DROP + LINE_HEIGHT
+}
+
 /** The words a slide passes in (MgBlockChannel props): names, captions, UI labels. */
 export interface MgWording {
   /** Lines of each subunit's name, e.g. [['GluN1', '(NR1)'], ['GluN2B', '(NR2B)']]. */
@@ -635,7 +640,7 @@ function staticFlux(state: ChannelState, w: MgWording, cx: number, dy: number, h
       width: 2 + 8 * Math.min(1, state.flux.relativeMagnitude / 2),
       arrow: true,
     },
-    text('flux-label', cx - RECEPTOR.poreHalfWidth - 4, RECEPTOR.subunitBottom + dy + 44, inward ? w.influx : w.efflux, 'end'),
+    text('flux-label', cx - RECEPTOR.poreHalfWidth - 4, fluxLabelY(dy), inward ? w.influx : w.efflux, 'end'),
   ]
 }
 
@@ -773,7 +778,7 @@ export const SUMMARY_SCENE = {
  * numbers once sat 16 units under the flux label, and in print "Na⁺, Ca²⁺ in" read as one line
  * with their heading, the arrow's head against it.
  */
-const SUMMARY_FLUX_Y = RECEPTOR.subunitBottom + SUMMARY_SCENE.dy + GATE_LABEL_DROP + LINE_HEIGHT
+const SUMMARY_FLUX_Y = fluxLabelY(SUMMARY_SCENE.dy)
 const SUMMARY_TEXT_TOP = SUMMARY_FLUX_Y + LINE_HEIGHT
 
 /** Print: blocked at rest beside unblocked when depolarised, each with its numbers. */

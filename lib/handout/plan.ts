@@ -40,40 +40,44 @@ export const APPENDIX_TITLE = 'Sources and corrections'
 
 /** A list (heading and entries) packed into whole pages, starting under `used` if given. */
 function listPages(kind: ListPage['kind'], title: string, head: number, items: readonly number[], g: HandoutGeometry, used?: number): { pages: ListPage[], slack: number, onUsed: boolean } {
-  // The heading travels with the first entry, so it never ends a page alone. `used`: the
-  // height a page already holds (the references' last page, for the appendix), packed as a row
-  // of its own; the list starts under it where its heading and first entry fit there.
+  // The heading travels with the first entry, so it never ends a page alone, unless the two
+  // are taller than a page together: then the heading has a page of its own, as it had before.
+  // `used`: the height a page already holds (the references' last page, for the appendix),
+  // packed as a row of its own; the list starts under it where heading and entry fit there.
   const [first = 0, ...rest] = items
-  const offset = used === undefined
-    ? 0
-    : 1
+  const joined = head + first <= g.bodyHeight
+  const before = used === undefined
+    ? []
+    : [used]
   const packed = packRows({
     heights: [
-      ...(used === undefined
-        ? []
-        : [used]),
-      head + first,
+      ...before,
+      ...(joined
+        ? [head + first]
+        : [head, first]),
       ...rest,
     ],
     pageHeight: g.bodyHeight,
     maxPerPage: Number.POSITIVE_INFINITY,
     gap: 0,
   })
-  // Row k (after `used`) is entry k, the first with the heading.
-  const pages = packed.pages
-    .map(p => p.rows.filter(r => r >= offset).map(r => r - offset))
-    .filter(rows => rows.length)
+  // Rows after `used`: the heading (with the first entry, if joined), then the entries.
+  const headRow = before.length
+  const entryOf = (row: number) => row - headRow - (joined
+    ? 0
+    : 1)
+  const pages = packed.pages.map(p => p.rows.filter(r => r >= headRow)).filter(rows => rows.length)
   return {
     pages: pages.map((rows, i) => ({
       kind,
       label: pages.length > 1
         ? `${title} (${i + 1}/${pages.length})`
         : title,
-      items: rows.filter(r => r < items.length),
-      withHead: rows.includes(0),
+      items: rows.map(entryOf).filter(e => e >= 0 && e < items.length),
+      withHead: rows.includes(headRow),
     })),
     slack: packed.pages.at(-1)!.slack,
-    onUsed: offset === 1 && packed.pages[0]!.rows.length > 1,
+    onUsed: headRow === 1 && packed.pages[0]!.rows.length > 1,
   }
 }
 interface ListPage { kind: 'references' | 'appendix', label: string, items: number[], withHead: boolean }
@@ -138,7 +142,11 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
   }
   const outline = deckOutline(content.outlineSlides, no => pageOfSlide.get(no) ?? 1)
   if (appendix.length) {
-    const list = listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g, used)
+    const alone = () => listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g)
+    let list = listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g, used)
+    // Its heading alone under the references (an entry taller than a page with it): a page of its own.
+    if (list.onUsed && !list.pages[0]!.items.length)
+      list = alone()
     let at = pages.length + 1
     const last = pages.at(-1)
     if (list.onUsed && last?.kind === 'references') {

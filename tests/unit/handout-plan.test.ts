@@ -139,6 +139,31 @@ describe('planHandout', () => {
       withHead: true,
     })
     expect(apart.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 5, children: [] })
+    // A first entry that fits a page alone but not with the heading: the heading has a page of
+    // its own (not under the references), and the entry the next one; nothing runs over.
+    const tall = measure(g.bodyHeight - 30)
+    expect(tall.pages.slice(3).map(p => p.kind === 'references' || p.kind === 'appendix'
+      ? [p.kind, p.items, p.withHead]
+      : p.kind)).toEqual([
+      [
+        'references',
+        [0, 1, 2],
+        true,
+      ],
+      ['appendix', [], true],
+      [
+        'appendix',
+        [0],
+        false,
+      ],
+      [
+        'appendix',
+        [1, 2],
+        false,
+      ],
+    ])
+    expect(appendixPart(tall.pages[3]!)).toBeUndefined()
+    expect(tall.outline.at(-1)).toEqual({ title: APPENDIX_TITLE, page: 5, children: [] })
   })
 
   it('puts the cover first, packs the slides, and ends with the references', () => {
