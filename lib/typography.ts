@@ -27,7 +27,9 @@ const SYMBOL_THEN_NUMBER = /(^|[\s(;])([gdrptzFn]|OR|RR|HR|CI|NNT|NNH|MD|SMD|SD|
  * hyphen: the text stays as typed, so a reader's search for "MK-801" finds it and a copy of it
  * is what was written.
  */
-const UNBROKEN = /\b[A-Z]{1,5}-\d[\d,]*\d|\b[A-Z]{1,5}-\d|\b[RSDL]\([+\-−±]\)-\p{L}+/gu
+const UNBROKEN = /\b[A-Z]{1,5}-\d[\d,]*\d|\b[A-Z]{1,5}-\d|\b[RSDL]\([+\-−±]\)-\p{L}+/u
+/** The same pattern, captured, for split(): made once, as it runs on every text of every slide. */
+const UNBROKEN_SPLIT = new RegExp(`(${UNBROKEN.source})`, 'u')
 export const NOWRAP_OPEN = '<span class="nowrap">'
 export const NOWRAP_CLOSE = '</span>'
 /**
@@ -47,7 +49,7 @@ export function keepNumbersTogether(text: string): string {
 
 /** The text cut at the words that must stay whole: [before, word, between, word, ..., after]. */
 export function unbrokenParts(text: string): string[] {
-  return text.split(new RegExp(`(${UNBROKEN.source})`, UNBROKEN.flags))
+  return text.split(UNBROKEN_SPLIT)
 }
 
 /** A Vue interpolation in a slide's text: code, not words ("{{ N-1 }}" must stay as written). */
