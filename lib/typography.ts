@@ -99,7 +99,7 @@ interface TokenClass { new (type: string, tag: string, nesting: number): Token }
  * link's text (a bare URL linkified, say) is left as written, and so is an interpolation.
  */
 export function keepNumbersTogetherRule(state: { tokens: Token[], Token: TokenClass }): void {
-  const html = (content: string) => Object.assign(new state.Token('html_inline', '', 0), { content })
+  const token = (type: 'text' | 'html_inline', content: string) => Object.assign(new state.Token(type, '', 0), { content })
   for (const block of state.tokens) {
     if (block.type === 'html_block')
       block.content = keepNumbersTogetherInHtml(block.content)
@@ -119,12 +119,12 @@ export function keepNumbersTogetherRule(state: { tokens: Token[], Token: TokenCl
         t,
         ...parts.slice(1).flatMap((p, j) => j % 2
           ? [
-              Object.assign(new state.Token('text', '', 0), { content: p }),
+              token('text', p),
             ]
           : [
-              html(NOWRAP_OPEN),
-              Object.assign(new state.Token('text', '', 0), { content: p }),
-              html(NOWRAP_CLOSE),
+              token('html_inline', NOWRAP_OPEN),
+              token('text', p),
+              token('html_inline', NOWRAP_CLOSE),
             ]),
       ].filter(x => x.type !== 'text' || x.content !== '')
     })

@@ -142,11 +142,11 @@ export function planHandout(content: HandoutContent, g: HandoutGeometry, options
   }
   const outline = deckOutline(content.outlineSlides, no => pageOfSlide.get(no) ?? 1)
   if (appendix.length) {
-    const alone = () => listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g)
-    let list = listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g, used)
+    const appendixPages = (under?: number) => listPages('appendix', APPENDIX_TITLE, measured.appendixHead ?? 0, measured.appendix!, g, under)
+    let list = appendixPages(used)
     // Its heading alone under the references (an entry taller than a page with it): a page of its own.
     if (list.onUsed && !list.pages[0]!.items.length)
-      list = alone()
+      list = appendixPages()
     let at = pages.length + 1
     const last = pages.at(-1)
     if (list.onUsed && last?.kind === 'references') {
