@@ -5,6 +5,7 @@ import { mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import ToleranceCurves from '../../components/ToleranceCurves.vue'
+import { accessibleText } from '../support/accessible'
 import { fake, setReducedMotion } from '../support/fakeSlidev'
 
 vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
@@ -31,12 +32,8 @@ function view(step: number) {
 
 function summaryOf(w: ReturnType<typeof view>) {
   const svg = w.get('svg')
-  const labelledBy = svg.attributes('aria-labelledby')!
-  const describedBy = svg.attributes('aria-describedby')!
   return {
-    role: svg.attributes('role'),
-    name: w.get(`[id="${labelledBy}"]`).text(),
-    description: w.get(`[id="${describedBy}"]`).text(),
+    ...accessibleText(svg),
     visibleCurves: w.findAll('g.curve').filter(g => g.attributes('data-visible') === 'true').map(g => g.attributes('data-curve')),
     labels: w.findAll('g.curve-label').filter(g => (g.attributes('style') ?? '').includes('opacity: 1')).map(g => g.text()),
     equal: w.get('g.equal-effect').attributes('data-visible'),
@@ -149,11 +146,14 @@ describe('<ToleranceCurves> print and motion', () => {
     const w = view(0)
     const s = summaryOf(w)
     expect(w.get('figure').attributes('data-summary')).toBe('true')
-    expect(s.name).toBe('summary')
+    expect(s.heading).toBe('summary')
+    // One label in print: the tagged PDF's alternative text is the name alone.
+    expect(s.name).toBe(`summary. ${s.text}`)
+    expect(s.description).toBe('')
     expect(s.visibleCurves).toEqual(['day0', 'morphine', 'antagonist'])
     expect(s.equal).toBe('true')
     expect(w.get('g.curve.day0').classes()).not.toContain('ghost')
-    expect(s.description).toContain('Day 0 and day 14: morphine alone ED50 6.3 times day 0')
+    expect(s.text).toContain('Day 0 and day 14: morphine alone ED50 6.3 times day 0')
     expect(w.get('figure').attributes('data-motion')).toBe('none')
     expect(w.get('figure').classes()).toContain('instant')
   })

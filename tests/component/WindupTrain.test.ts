@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import WindupTrain from '../../components/WindupTrain.vue'
 import { windupTrain } from '../../lib/windup'
+import { accessibleText } from '../support/accessible'
 import { fake, setReducedMotion } from '../support/fakeSlidev'
 
 vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
@@ -22,9 +23,7 @@ function view(step: number) {
 function summaryOf(w: ReturnType<typeof view>) {
   const svg = w.get('svg')
   return {
-    role: svg.attributes('role'),
-    name: w.get(`[id="${svg.attributes('aria-labelledby')}"]`).text(),
-    description: w.get(`[id="${svg.attributes('aria-describedby')}"]`).text(),
+    ...accessibleText(svg),
     visibleRows: w.findAll('[data-row]').filter(g => g.attributes('data-visible') === 'true').map(g => g.attributes('data-row')),
     shownBars: (row: string) => w.findAll(`[data-row="${row}"] rect.bar`).filter(b => (b.attributes('style') ?? '').includes('scaleY(1)')).length,
   }
@@ -119,7 +118,10 @@ describe('<WindupTrain> print and motion', () => {
     const w = view(0)
     const s = summaryOf(w)
     expect(w.get('figure').attributes('data-summary')).toBe('true')
-    expect(s.name).toBe('Wind-up at 0.5 Hz, not with AP5 or at 0.1 Hz')
+    expect(s.heading).toBe('Wind-up at 0.5 Hz, not with AP5 or at 0.1 Hz')
+    // One label in print: the tagged PDF's alternative text is the name alone.
+    expect(s.name).toBe(`Wind-up at 0.5 Hz, not with AP5 or at 0.1 Hz. ${s.text}`)
+    expect(s.description).toBe('')
     expect(s.visibleRows).toEqual(['windup', 'antagonist', 'slow'])
     expect(['windup', 'antagonist', 'slow'].map(s.shownBars)).toEqual([16, 16, 16])
     expect(w.get('figure').attributes('data-motion')).toBe('none')

@@ -1,4 +1,7 @@
-import { blankPages, citationScales, fontCheck, fonts, identifierLineEnds, linkTargets, wordBoxes } from '../support/pdf'
+import { diagramLabel } from '../../lib/figureLabel'
+import { windupState } from '../../lib/windup'
+import { blankPages, citationScales, fontCheck, fonts, identifierLineEnds, linkTargets, pdfFigures, wordBoxes } from '../support/pdf'
+import { parseDeck } from '../support/slides'
 import { expect, test } from './fixtures'
 
 /**
@@ -22,6 +25,27 @@ export function printedPdfChecks(pdf: string): void {
   test('sets its text in the self-hosted faces, with no system font for a missing glyph', () => {
     const named = fonts(pdf).filter(r => r.type !== 'Type 3').map(r => r.name.replace(/^[A-Z]{6}\+/, ''))
     expect(named.filter(name => !/^(?:SourceSans3|SourceCodePro)/.test(name))).toEqual([])
+  })
+
+  // A screen reader reads a tagged PDF's figures by their alternative text. The redrawn figures
+  // were missing from the structure altogether (their drawing was aria-hidden inside the
+  // role="img"), and the wind-up and tolerance diagrams printed an empty figure around one
+  // that had its heading only, without what it shows.
+  test('gives every figure its text alternative, a diagram its description too', async () => {
+    const figures = await pdfFigures(pdf)
+    expect(figures.filter(f => !f.alt).map(f => `page ${f.page}: a figure without alternative text`)).toEqual([])
+    expect(figures.filter(f => f.nested).map(f => `page ${f.page}: a figure inside a figure: ${f.alt.slice(0, 60)}`)).toEqual([])
+    const alts = figures.map(f => f.alt)
+    const { slides } = await parseDeck()
+    const drawn = slides.flatMap(s => [
+      ...s.content.matchAll(/<FigureFrame\b[^>]*\salt="([^"]+)"/g),
+    ].map(m => m[1]!))
+    expect(drawn.length, 'redrawn figures in the deck').toBeGreaterThan(0)
+    expect(drawn.filter(alt => !alts.includes(alt))).toEqual([])
+    if (slides.some(s => /<WindupTrain\b/.test(s.content))) {
+      const windup = windupState(0, { summary: true })
+      expect(alts).toContain(diagramLabel(true, { title: '', desc: '' }, windup.heading, windup.description)['aria-label'])
+    }
   })
 
   test('has no blank page', () => {

@@ -158,7 +158,8 @@ test('print shows the summary frame; click export shows every step as itself', a
   await expect(summary).toHaveCount(1)
   await expect(summary).toHaveAttribute('data-summary', 'true')
   await expect(summary).toHaveAttribute('data-motion', 'none')
-  await expect(summary.getByRole('img')).toHaveAccessibleDescription(/Day 0 and day 14: morphine alone ED50 6\.3 times day 0.*unchanged/)
+  // In print the name carries the description too: it is the tagged PDF's alternative text.
+  await expect(summary.getByRole('img')).toHaveAccessibleName(/Day 0 and day 14: morphine alone ED50 6\.3 times day 0.*unchanged/)
   expect(await figureProblems(print, pages), 'print summary').toEqual([])
   await expect(summary.locator('[data-curve][data-visible="true"]')).toHaveCount(3)
   await expect(summary.locator('g.equal-effect')).toHaveAttribute('data-visible', 'true')
@@ -169,7 +170,7 @@ test('print shows the summary frame; click export shows every step as itself', a
   for (let i = 0; i < STEPS.length; i++) {
     await expect(frames.nth(i)).toHaveAttribute('data-summary', 'false')
     await expect(frames.nth(i)).toHaveAttribute('data-step', String(i))
-    await expect(frames.nth(i).getByRole('img')).toHaveAccessibleDescription(STEPS[i]!.description)
+    await expect(frames.nth(i).getByRole('img')).toHaveAccessibleName(STEPS[i]!.description)
   }
   // Nothing went wrong in either print page while the test read them.
   expect([

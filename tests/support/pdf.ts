@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
 
 /** Reading PDFs back the way a person's tools would: poppler for text, fonts and pixels. */
 
@@ -154,6 +154,56 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
   if (outlines)
     walk(outlines.lookupMaybe(PDFName.of('First'), PDFDict), 0)
   return result
+}
+
+export interface PdfFigure {
+  /** 1-based; 0 when the structure element names no page. */
+  page: number
+  /** The alternative text a screen reader speaks for the figure; '' when it has none. */
+  alt: string
+  /** Inside another figure: read again after its alternative text, or instead of it. */
+  nested: boolean
+}
+
+/** The figures of a tagged PDF's structure tree, in reading order, read with pdf-lib. */
+export async function pdfFigures(path: string): Promise<PdfFigure[]> {
+  const pdf = await PDFDocument.load(readFileSync(path))
+  const pages = pdf.getPages().map(p => p.ref)
+  const out: PdfFigure[] = []
+  const seen = new Set<PDFRef>()
+  const walk = (node: unknown, page: number, nested = false): void => {
+    if (node instanceof PDFRef) {
+      if (seen.has(node))
+        return
+      seen.add(node)
+      node = pdf.context.lookup(node)
+    }
+    if (node instanceof PDFArray) {
+      for (let i = 0; i < node.size(); i++)
+        walk(node.get(i), page, nested)
+      return
+    }
+    if (!(node instanceof PDFDict))
+      return
+    const pg = node.get(PDFName.of('Pg'))
+    const here = pg instanceof PDFRef
+      ? pages.indexOf(pg) + 1
+      : page
+    const figure = node.get(PDFName.of('S')) === PDFName.of('Figure')
+    if (figure) {
+      const alt = node.lookup(PDFName.of('Alt'))
+      out.push({
+        page: here,
+        alt: alt instanceof PDFString || alt instanceof PDFHexString
+          ? alt.decodeText()
+          : '',
+        nested,
+      })
+    }
+    walk(node.get(PDFName.of('K')), here, nested || figure)
+  }
+  walk(pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.get(PDFName.of('K')), 0)
+  return out
 }
 
 export interface LinkTarget { page: number, uri: string }
