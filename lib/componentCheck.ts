@@ -172,6 +172,37 @@ export function checkFigureNames(slides: Slide[], figures: string[]): Finding[] 
   return findings
 }
 
+/**
+ * A redrawn figure without a text alternative is a blank to a screen reader, in the browser
+ * and in both PDFs (the alt is their figure's alternative text); Vue only warns in a console.
+ * Read over the whole slide: a tag's attributes may stand on lines of their own.
+ */
+export function checkFigureAlts(slides: Slide[]): Finding[] {
+  const findings: Finding[] = []
+  for (const slide of slides) {
+    const text = blankCode(slide.content)
+    for (const m of text.matchAll(/<FigureFrame\b[^>]*>/g)) {
+      const tag = m[0]
+      // Bound (:alt, v-bind) it is the slide's own expression: nothing to read here.
+      if (/\s(?::alt|v-bind(?::alt)?)=/.test(tag) || /\salt=(?:"\s*(?:[^\s"]|(?:[^\s"][^"]*)?")[^"]*"|'\s*(?:[^\s']|(?:[^\s'][^']*)?')[^']*')/.test(tag))
+        continue
+      const before = text.slice(0, m.index)
+      const name = /\sname="([^"]*)"/.exec(tag)?.[1]
+      findings.push({
+        file: slide.file,
+        line: slide.contentLine + before.split('\n').length - 1,
+        column: m.index! - before.lastIndexOf('\n'),
+        message: `<FigureFrame${name === undefined
+          ? ''
+          : ` name="${name}"`}>: ${/\salt=/.test(tag)
+          ? 'its alt is empty'
+          : 'no alt'}. Add alt="what the figure shows", a sentence or two: a screen reader says it for the figure, in the browser and in both PDFs.`,
+      })
+    }
+  }
+  return findings
+}
+
 /** The figures a slide can name: the SVG files in `dir`, without their extension. */
 export function figureNames(dir: string): string[] {
   return existsSync(dir)

@@ -8,7 +8,7 @@ import type { Finding } from './finding'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
-import { addonRoots, checkComponents, checkFigureNames, figureNames, knownComponents } from './componentCheck'
+import { addonRoots, checkComponents, checkFigureAlts, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
@@ -29,6 +29,7 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
     ...yaml,
     ...checkComponents(deck.slides, knownComponents(deck.root, addons.map(r => join(r, 'components')))),
     ...checkFigureNames(deck.slides, figureNames(join(deck.root, 'figures'))),
+    ...checkFigureAlts(deck.slides),
     ...frontmatterFindings(deck.slides, knownLayouts(layoutDirs(deck.root, deck.headmatter, addons)), lines),
     // Pointed at the key's own line, not the `---` that opens its frontmatter.
     ...budgetFindings(deck.slides).map(f => ({

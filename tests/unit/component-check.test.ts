@@ -1,7 +1,7 @@
 import type { Slide } from '../../lib/deck'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { checkComponents, checkFigureNames, figureNames, iconComponents, knownComponents, toPascal } from '../../lib/componentCheck'
+import { checkComponents, checkFigureAlts, checkFigureNames, figureNames, iconComponents, knownComponents, toPascal } from '../../lib/componentCheck'
 import { nearest } from '../../lib/nearest'
 import { projectRoot } from '../support/project'
 
@@ -74,6 +74,41 @@ describe('checkFigureNames', () => {
     expect(figures).toContain('windup-chain')
     const { loadDeck } = await import('../../lib/deck')
     expect(checkFigureNames((await loadDeck(join(projectRoot, 'slides.md'))).slides, figures)).toEqual([])
+  })
+})
+
+describe('checkFigureAlts', () => {
+  it('names a FigureFrame with no alt or an empty one, at its tag, and says what to write', () => {
+    const f = checkFigureAlts([
+      slide('# T\n\n<FigureFrame name="windup-chain" />\n\nText <FigureFrame name="receptive-field" alt=" " />'),
+    ])
+    expect(f).toEqual([
+      {
+        file: 'slides/01.md',
+        line: 12,
+        column: 1,
+        message: '<FigureFrame name="windup-chain">: no alt. Add alt="what the figure shows", a sentence or two: a screen reader says it for the figure, in the browser and in both PDFs.',
+      },
+      {
+        file: 'slides/01.md',
+        line: 14,
+        column: 6,
+        message: '<FigureFrame name="receptive-field">: its alt is empty. Add alt="what the figure shows", a sentence or two: a screen reader says it for the figure, in the browser and in both PDFs.',
+      },
+    ])
+  })
+
+  it('reads a tag over several lines, a bound alt and one in code as written', () => {
+    expect(checkFigureAlts([
+      slide('<FigureFrame\n  name="windup-chain"\n  alt="A chain of events."\n/>\n<FigureFrame name="a" :alt="words.a" />\n<FigureFrame name="b" alt=\'Single quotes.\' />\n\n```html\n<FigureFrame name="c" />\n```'),
+    ])).toEqual([])
+  })
+
+  it('finds every FigureFrame of this deck described', async () => {
+    const { loadDeck } = await import('../../lib/deck')
+    const slides = (await loadDeck(join(projectRoot, 'slides.md'))).slides
+    expect(slides.filter(s => s.content.includes('<FigureFrame')).length).toBeGreaterThan(3)
+    expect(checkFigureAlts(slides)).toEqual([])
   })
 })
 
