@@ -37,6 +37,7 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, outline: Outli
     pdf.setKeywords(info.keywords)
   // The application, as the field means; a fork's PDFs must not name the talk it came from.
   pdf.setCreator('Slidev')
+  describeLinks(pdf)
   if (outline.length) {
     const outlinePdf = outlinePdfFactory(pdfLib)
     pdf = await outlinePdf({
@@ -45,4 +46,22 @@ export async function finishPdf(bytes: Uint8Array, info: PdfInfo, outline: Outli
     }) as pdfLib.PDFDocument
   }
   return pdf.save()
+}
+
+/**
+ * Gives each web link its address as its description (the annotation's Contents), which
+ * Chromium's print leaves out: PDF/UA asks a link for one, and a screen reader that reads a
+ * page's annotations says it.
+ */
+function describeLinks(pdf: pdfLib.PDFDocument): void {
+  const { PDFArray, PDFDict, PDFHexString, PDFName, PDFString } = pdfLib
+  for (const page of pdf.getPages()) {
+    const annots = page.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
+    for (let i = 0; i < (annots?.size() ?? 0); i++) {
+      const annot = annots!.lookup(i, PDFDict)
+      const uri = annot.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))
+      if (annot.get(PDFName.of('Subtype')) === PDFName.of('Link') && !annot.has(PDFName.of('Contents')) && (uri instanceof PDFString || uri instanceof PDFHexString))
+        annot.set(PDFName.of('Contents'), PDFHexString.fromText(uri.decodeText()))
+    }
+  }
 }

@@ -70,6 +70,13 @@ export function printedPdfChecks(pdf: string): void {
     expect(links.filter(l => local(l.uri)).map(l => `page ${l.page}: ${l.uri}`)).toEqual([])
   })
 
+  // PDF/UA asks every link for a description of its own; Chromium's print gives none.
+  test('describes every link by its address, for a screen reader that reads the links', async () => {
+    const links = await linkTargets(pdf)
+    expect(links.length).toBeGreaterThan(50)
+    expect(links.filter(l => l.description !== l.uri).map(l => `page ${l.page}: ${l.uri} described as "${l.description}"`)).toEqual([])
+  })
+
   // A citation is read as a mark on its word: never larger than the word. (On a slide a
   // citation in footnote-size text keeps the footnote size, so it may equal its word.)
   test('prints no citation larger than the word it follows', () => {

@@ -206,20 +206,28 @@ export async function pdfFigures(path: string): Promise<PdfFigure[]> {
   return out
 }
 
-export interface LinkTarget { page: number, uri: string }
+export interface LinkTarget {
+  page: number
+  uri: string
+  /** The annotation's own description (Contents), '' when it has none. */
+  description: string
+}
 
 /** Every web link of the PDF (link annotations with a URI), by page, read with pdf-lib. */
 export async function linkTargets(path: string): Promise<LinkTarget[]> {
   const pdf = await PDFDocument.load(readFileSync(path))
+  const text = (o: unknown) => o instanceof PDFString || o instanceof PDFHexString
+    ? o.decodeText()
+    : undefined
   return pdf.getPages().flatMap((p, i) => {
     const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
     return Array.from({ length: annots?.size() ?? 0 }, (_, k) => annots!.lookup(k, PDFDict))
-      .map(a => a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI')))
-      .filter(uri => uri instanceof PDFString || uri instanceof PDFHexString)
-      .map(uri => ({
+      .map(a => ({
         page: i + 1,
-        uri: uri.decodeText(),
+        uri: text(a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))),
+        description: text(a.lookup(PDFName.of('Contents'))) ?? '',
       }))
+      .filter((l): l is LinkTarget => l.uri !== undefined)
   })
 }
 
