@@ -150,21 +150,80 @@ export function checkComponents(slides: Slide[], known: Set<string>): Finding[] 
   return findings
 }
 
+/** A `<FigureFrame>` of a slide as written: where it stands and its attributes. */
+export interface FigureFrameTag {
+  file: string
+  line: number
+  column: number
+  /** Static attributes by name, '' for one with no value, and where each value starts. */
+  attrs: Map<string, { value: string, line: number, column: number }>
+  /** Bound with `:name` or `v-bind:name`; '*' for a `v-bind` of a whole object. */
+  bound: Set<string>
+}
+
+/**
+ * Every `<FigureFrame>` of the slides, code and comments left out, read over the whole slide:
+ * a tag's attributes may stand on lines of their own, and a quoted value may hold a `>`.
+ */
+export function figureFrameTags(slides: Slide[]): FigureFrameTag[] {
+  const tags: FigureFrameTag[] = []
+  for (const slide of slides) {
+    // Found in the blanked text, read in the slide's own: blanking keeps every offset.
+    const blanked = blankCode(slide.content)
+    const at = (offset: number) => {
+      const before = slide.content.slice(0, offset)
+      return {
+        line: slide.contentLine + before.split('\n').length - 1,
+        column: offset - before.lastIndexOf('\n'),
+      }
+    }
+    for (const m of blanked.matchAll(/<FigureFrame\b(?:[^>"']|"[^"]*"|'[^']*')*>/g)) {
+      const tag = slide.content.slice(m.index, m.index + m[0].length)
+      const attrs: FigureFrameTag['attrs'] = new Map()
+      const bound = new Set<string>()
+      for (const a of tag.slice('<FigureFrame'.length).matchAll(/\s([:@#]?[\w:.-]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`/]+)))?/g)) {
+        const key = a[1]!
+        const name = key.replace(/^(?::|v-bind:)/, '')
+        if (key === 'v-bind') {
+          bound.add('*')
+        }
+        else if (name !== key) {
+          bound.add(name)
+        }
+        else {
+          attrs.set(key, {
+            value: a[2] ?? a[3] ?? a[4] ?? '',
+            ...at(m.index + '<FigureFrame'.length + a.index! + 1),
+          })
+        }
+      }
+      tags.push({
+        file: slide.file,
+        ...at(m.index),
+        attrs,
+        bound,
+      })
+    }
+  }
+  return tags
+}
+
 /**
  * `<FigureFrame name="...">` names an SVG in figures/. A misspelt name built the site and threw
  * only while the PDF was printed, naming neither the slide nor its line: checked with the rest.
  */
 export function checkFigureNames(slides: Slide[], figures: string[]): Finding[] {
   const findings: Finding[] = []
-  for (const { m, ...at } of matchesIn(slides, /<FigureFrame\s[^>]*?name="([^"]*)"/g)) {
-    const name = m[1]!
-    if (figures.includes(name))
+  for (const tag of figureFrameTags(slides)) {
+    const name = tag.attrs.get('name')
+    if (!name || figures.includes(name.value))
       continue
-    const hint = nearest(name, figures)
+    const hint = nearest(name.value, figures)
     findings.push({
-      ...at,
-      column: at.column + m[0].indexOf('name='),
-      message: `<FigureFrame name="${name}">: there is no figures/${name}.svg. ${hint.length
+      file: tag.file,
+      line: name.line,
+      column: name.column,
+      message: `<FigureFrame name="${name.value}">: there is no figures/${name.value}.svg. ${hint.length
         ? `Did you mean name="${hint[0]}"? `
         : ''}The name is the file's, without .svg (figures: ${figures.join(', ')}).`,
     })
@@ -175,30 +234,25 @@ export function checkFigureNames(slides: Slide[], figures: string[]): Finding[] 
 /**
  * A redrawn figure without a text alternative is a blank to a screen reader, in the browser
  * and in both PDFs (the alt is their figure's alternative text); Vue only warns in a console.
- * Read over the whole slide: a tag's attributes may stand on lines of their own.
  */
 export function checkFigureAlts(slides: Slide[]): Finding[] {
   const findings: Finding[] = []
-  for (const slide of slides) {
-    const text = blankCode(slide.content)
-    for (const m of text.matchAll(/<FigureFrame\b[^>]*>/g)) {
-      const tag = m[0]
-      // Bound (:alt, v-bind) it is the slide's own expression: nothing to read here.
-      if (/\s(?::alt|v-bind(?::alt)?)=/.test(tag) || /\salt=(?:"\s*(?:[^\s"]|(?:[^\s"][^"]*)?")[^"]*"|'\s*(?:[^\s']|(?:[^\s'][^']*)?')[^']*')/.test(tag))
-        continue
-      const before = text.slice(0, m.index)
-      const name = /\sname="([^"]*)"/.exec(tag)?.[1]
-      findings.push({
-        file: slide.file,
-        line: slide.contentLine + before.split('\n').length - 1,
-        column: m.index! - before.lastIndexOf('\n'),
-        message: `<FigureFrame${name === undefined
-          ? ''
-          : ` name="${name}"`}>: ${/\salt=/.test(tag)
-          ? 'its alt is empty'
-          : 'no alt'}. Add alt="what the figure shows", a sentence or two: a screen reader says it for the figure, in the browser and in both PDFs.`,
-      })
-    }
+  for (const tag of figureFrameTags(slides)) {
+    const alt = tag.attrs.get('alt')
+    // Bound, it is the slide's own expression: nothing to read here.
+    if (tag.bound.has('alt') || tag.bound.has('*') || alt?.value.trim())
+      continue
+    const name = tag.attrs.get('name')
+    findings.push({
+      file: tag.file,
+      line: tag.line,
+      column: tag.column,
+      message: `<FigureFrame${name
+        ? ` name="${name.value}"`
+        : ''}>: ${alt
+        ? 'its alt is empty'
+        : 'no alt'}. Add alt="what the figure shows", a sentence or two: a screen reader says it for the figure, in the browser and in both PDFs.`,
+    })
   }
   return findings
 }

@@ -8,7 +8,7 @@ import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE } from '../../lib/handout'
 import { serveStatic } from '../../lib/staticServer'
-import { fold, pageTexts, pdfInfo, renderPage } from '../support/pdf'
+import { fold, pageTexts, pdfFigures, pdfInfo, renderPage } from '../support/pdf'
 import { copyProject, projectRoot, runScript } from '../support/project'
 import { pdfPageQrs, slideQrs } from '../support/qr'
 import { expect, test } from './fixtures'
@@ -163,6 +163,10 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     expect(info.Creator, pdf).toBe('Slidev')
     const text = fold(pageTexts(join(dist, pdf)).join(' '))
     expect(text, pdf).toContain('Dr Ada Example')
+    // With a url, the QR codes: each one figure with its words, as a screen reader of the PDF meets it.
+    const figures = await pdfFigures(join(dist, pdf))
+    expect(figures.filter(f => !f.alt || f.nested).map(f => `page ${f.page}: "${f.alt}"${f.nested ? ' inside another figure' : ''}`), pdf).toEqual([])
+    expect(figures.filter(f => f.alt.startsWith('QR code: ')).length, `${pdf}: QR codes`).toBeGreaterThanOrEqual(2)
     expect(text, pdf).toContain('Melzack R')
     for (const key of onlyInRemoved) {
       const ref = before.references.find(x => x.key === key)!

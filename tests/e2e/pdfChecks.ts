@@ -1,7 +1,10 @@
-import { diagramLabel } from '../../lib/figureLabel'
+import { join } from 'node:path'
+import { figureFrameTags } from '../../lib/componentCheck'
+import { loadDeck } from '../../lib/deck'
+import { printedLabel } from '../../lib/figureLabel'
 import { windupState } from '../../lib/windup'
 import { blankPages, citationScales, fontCheck, fonts, identifierLineEnds, linkTargets, pdfFigures, wordBoxes } from '../support/pdf'
-import { parseDeck } from '../support/slides'
+import { projectRoot } from '../support/project'
 import { expect, test } from './fixtures'
 
 /**
@@ -27,24 +30,20 @@ export function printedPdfChecks(pdf: string): void {
     expect(named.filter(name => !/^(?:SourceSans3|SourceCodePro)/.test(name))).toEqual([])
   })
 
-  // A screen reader reads a tagged PDF's figures by their alternative text. The redrawn figures
-  // were missing from the structure altogether (their drawing was aria-hidden inside the
-  // role="img"), and the wind-up and tolerance diagrams printed an empty figure around one
-  // that had its heading only, without what it shows.
+  // A screen reader reads a tagged PDF's figures by their alternative text: each figure once,
+  // with its words; a diagram's with what it shows, not its heading alone.
   test('gives every figure its text alternative, a diagram its description too', async () => {
     const figures = await pdfFigures(pdf)
     expect(figures.filter(f => !f.alt).map(f => `page ${f.page}: a figure without alternative text`)).toEqual([])
     expect(figures.filter(f => f.nested).map(f => `page ${f.page}: a figure inside a figure: ${f.alt.slice(0, 60)}`)).toEqual([])
     const alts = figures.map(f => f.alt)
-    const { slides } = await parseDeck()
-    const drawn = slides.flatMap(s => [
-      ...s.content.matchAll(/<FigureFrame\b[^>]*\salt="([^"]+)"/g),
-    ].map(m => m[1]!))
+    const { slides } = await loadDeck(join(projectRoot, 'slides.md'))
+    const drawn = figureFrameTags(slides).map(t => t.attrs.get('alt')?.value ?? '')
     expect(drawn.length, 'redrawn figures in the deck').toBeGreaterThan(0)
     expect(drawn.filter(alt => !alts.includes(alt))).toEqual([])
     if (slides.some(s => /<WindupTrain\b/.test(s.content))) {
       const windup = windupState(0, { summary: true })
-      expect(alts).toContain(diagramLabel(true, { title: '', desc: '' }, windup.heading, windup.description)['aria-label'])
+      expect(alts).toContain(printedLabel(windup.heading, windup.description))
     }
   })
 

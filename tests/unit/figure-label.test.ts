@@ -16,5 +16,13 @@ describe('diagramLabel', () => {
     expect(diagramLabel(true, ids, '0.1 Hz: too slow:', 'Flat.')['aria-label']).toBe('0.1 Hz: too slow. Flat.')
     expect(diagramLabel(true, ids, 'Does it wind up?', 'No.')['aria-label']).toBe('Does it wind up? No.')
     expect(diagramLabel(true, ids, 'Done.', 'Yes.')['aria-label']).toBe('Done. Yes.')
+    expect(diagramLabel(true, ids, 'Day 14 (6.3 times day 0.)', 'Shifted.')['aria-label']).toBe('Day 14 (6.3 times day 0.) Shifted.')
+    expect(diagramLabel(true, ids, 'To be continued…', 'More.')['aria-label']).toBe('To be continued… More.')
+  })
+
+  it('leaves out a part that is empty, and the spaces around each', () => {
+    expect(diagramLabel(true, ids, 'Day 0 ', ' One curve. ')['aria-label']).toBe('Day 0. One curve.')
+    expect(diagramLabel(true, ids, '', 'One curve.')['aria-label']).toBe('One curve.')
+    expect(diagramLabel(true, ids, 'Day 0', '')['aria-label']).toBe('Day 0.')
   })
 })
