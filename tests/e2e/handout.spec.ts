@@ -9,10 +9,11 @@ import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, hasSourceLecture, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
 import { sectionsOf, timed } from '../../lib/sectionTimer'
-import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfInfo, wordBoxes } from '../support/pdf'
+import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfHeadings, pdfInfo, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { expect, test } from './fixtures'
 import { printedPdfChecks } from './pdfChecks'
+import { audit, describe as describeViolation, OUTLINE_RULES } from './slideChecks'
 
 const dist = resolve(process.env.DIST_DIR ?? 'dist')
 const pdf = join(dist, 'handout.pdf')
@@ -392,6 +393,18 @@ test.describe('dist/handout.pdf', () => {
     expect(inAppendix.filter(c => c.scale > 0.8).map(c => `page ${c.page}: ${c.text} at ${c.scale.toFixed(2)} of its word`)).toEqual([])
   })
 
+  // A screen reader moves through a PDF by its headings. Each slide's picture brought its own
+  // h1 (seventy of them), and the row's "Slide N" heading came after the slide it names.
+  test('outlines itself for a screen reader: the talk, each slide\'s row, then that slide\'s own headings', async () => {
+    const headings = await pdfHeadings(pdf)
+    expect(headings[0]?.level, 'the talk\'s title on the cover').toBe(1)
+    expect(headings.filter(h => h.level === 1)).toHaveLength(1)
+    expect(headings.flatMap((h, i) => i && h.level > headings[i - 1]!.level + 1
+      ? [`page ${h.page}: H${headings[i - 1]!.level}, then H${h.level}`]
+      : [])).toEqual([])
+    expect(headings.filter(h => h.level === 2).length, 'a heading for each slide\'s row').toBeGreaterThanOrEqual(rowsOf(deck).length)
+  })
+
   printedPdfChecks(pdf)
 
   test('carries the usual document information only: no layout record for tests', async () => {
@@ -543,6 +556,13 @@ test.describe('the handout page', () => {
     }))
     expect(await page.locator('.handout-page .sources').count()).toBeGreaterThan(30)
     expect(split).toEqual([])
+  })
+
+  test('as printed, no axe violation and an outline axe accepts', async ({ page }) => {
+    await page.goto('handout?print')
+    await expect(page.locator('#handout')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 })
+    expect((await audit(page, '#handout')).map(describeViolation)).toEqual([])
+    expect((await audit(page, '#handout', { type: 'rule', values: OUTLINE_RULES })).map(describeViolation)).toEqual([])
   })
 
   test('reports a wrong paper in the page itself, and lays out nothing', async ({ page }) => {

@@ -156,20 +156,22 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
   return result
 }
 
-export interface PdfFigure {
-  /** 1-based; 0 when the structure element names no page. */
+export interface StructureElement {
+  /** The element's standard type: Figure, H1, P, Table... */
+  type: string
+  /** 1-based; 0 when the element names no page. */
   page: number
-  /** The alternative text a screen reader speaks for the figure; '' when it has none. */
+  /** The alternative text a screen reader speaks for it; '' when it has none. */
   alt: string
-  /** Inside another figure: read again after its alternative text, or instead of it. */
+  /** Inside a figure: read again after the figure's alternative text, or instead of it. */
   nested: boolean
 }
 
-/** The figures of a tagged PDF's structure tree, in reading order, read with pdf-lib. */
-export async function pdfFigures(path: string): Promise<PdfFigure[]> {
+/** The elements of a tagged PDF's structure tree, in reading order, read with pdf-lib. */
+export async function pdfStructure(path: string): Promise<StructureElement[]> {
   const pdf = await PDFDocument.load(readFileSync(path))
   const pages = pdf.getPages().map(p => p.ref)
-  const out: PdfFigure[] = []
+  const out: StructureElement[] = []
   const seen = new Set<PDFRef>()
   const walk = (node: unknown, page: number, nested = false): void => {
     if (node instanceof PDFRef) {
@@ -189,10 +191,11 @@ export async function pdfFigures(path: string): Promise<PdfFigure[]> {
     const here = pg instanceof PDFRef
       ? pages.indexOf(pg) + 1
       : page
-    const figure = node.get(PDFName.of('S')) === PDFName.of('Figure')
-    if (figure) {
+    const type = node.get(PDFName.of('S'))
+    if (type instanceof PDFName) {
       const alt = node.lookup(PDFName.of('Alt'))
       out.push({
+        type: type.decodeText(),
         page: here,
         alt: alt instanceof PDFString || alt instanceof PDFHexString
           ? alt.decodeText()
@@ -200,10 +203,23 @@ export async function pdfFigures(path: string): Promise<PdfFigure[]> {
         nested,
       })
     }
-    walk(node.get(PDFName.of('K')), here, nested || figure)
+    walk(node.get(PDFName.of('K')), here, nested || type === PDFName.of('Figure'))
   }
   walk(pdf.catalog.lookupMaybe(PDFName.of('StructTreeRoot'), PDFDict)?.get(PDFName.of('K')), 0)
   return out
+}
+
+/** The figures of a tagged PDF, in reading order. */
+export async function pdfFigures(path: string): Promise<StructureElement[]> {
+  return (await pdfStructure(path)).filter(e => e.type === 'Figure')
+}
+
+/** The heading levels of a tagged PDF (H1 to H6), in reading order, with their pages. */
+export async function pdfHeadings(path: string): Promise<{ level: number, page: number }[]> {
+  return (await pdfStructure(path)).filter(e => /^H[1-6]$/.test(e.type)).map(e => ({
+    level: Number(e.type.slice(1)),
+    page: e.page,
+  }))
 }
 
 export interface LinkTarget {
