@@ -4,12 +4,12 @@ import type { WordBox } from '../support/pdf'
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { PDFArray, PDFDict, PDFDocument, PDFHexString, PDFName, PDFRef, PDFString } from 'pdf-lib'
+import { PDFArray, PDFDict, PDFDocument, PDFName, PDFRef } from 'pdf-lib'
 import { shortSource } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
 import { APPENDIX_TITLE, FOR_APPENDIX_RE, hasSourceLecture, NOT_FOR_STUDENTS_RE } from '../../lib/handout'
 import { sectionsOf, timed } from '../../lib/sectionTimer'
-import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfHeadings, pdfInfo, wordBoxes } from '../support/pdf'
+import { citationScales, fold, missingFromPicture, pageTextsRaw, pdfHeadings, pdfInfo, pdfText, wordBoxes } from '../support/pdf'
 import { projectRoot, runScript } from '../support/project'
 import { expect, test } from './fixtures'
 import { printedPdfChecks } from './pdfChecks'
@@ -32,9 +32,7 @@ async function bookmarkPages(path: string): Promise<{ title: string, depth: numb
   const walk = (first: PDFDict | undefined, depth: number) => {
     for (let node = first; node; node = node.lookupMaybe(PDFName.of('Next'), PDFDict)) {
       const t = node.lookup(PDFName.of('Title'))
-      const title = t instanceof PDFString || t instanceof PDFHexString
-        ? t.decodeText()
-        : String(t)
+      const title = pdfText(t) ?? String(t)
       let dest = node.lookup(PDFName.of('Dest'))
       if (!dest) {
         const action = node.lookupMaybe(PDFName.of('A'), PDFDict)

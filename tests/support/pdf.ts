@@ -132,6 +132,13 @@ export function inkRatio(path: string, page: number): number {
   return dark / pixels.length
 }
 
+/** A PDF text string (literal or hex) as text; undefined for anything else. */
+export function pdfText(o: unknown): string | undefined {
+  return o instanceof PDFString || o instanceof PDFHexString
+    ? o.decodeText()
+    : undefined
+}
+
 export interface Bookmark { title: string, depth: number }
 
 /** The PDF outline (bookmarks) as a flat list, read with pdf-lib. */
@@ -143,9 +150,7 @@ export async function bookmarks(path: string): Promise<Bookmark[]> {
     let node = first
     while (node) {
       const t = node.lookup(PDFName.of('Title'))
-      const title = t instanceof PDFString || t instanceof PDFHexString
-        ? t.decodeText()
-        : String(t)
+      const title = pdfText(t) ?? String(t)
       result.push({ title, depth })
       walk(node.lookupMaybe(PDFName.of('First'), PDFDict), depth + 1)
       node = node.lookupMaybe(PDFName.of('Next'), PDFDict)
@@ -197,9 +202,7 @@ export async function pdfStructure(path: string): Promise<StructureElement[]> {
       out.push({
         type: type.decodeText(),
         page: here,
-        alt: alt instanceof PDFString || alt instanceof PDFHexString
-          ? alt.decodeText()
-          : '',
+        alt: pdfText(alt) ?? '',
         nested,
       })
     }
@@ -232,16 +235,13 @@ export interface LinkTarget {
 /** Every web link of the PDF (link annotations with a URI), by page, read with pdf-lib. */
 export async function linkTargets(path: string): Promise<LinkTarget[]> {
   const pdf = await PDFDocument.load(readFileSync(path))
-  const text = (o: unknown) => o instanceof PDFString || o instanceof PDFHexString
-    ? o.decodeText()
-    : undefined
   return pdf.getPages().flatMap((p, i) => {
     const annots = p.node.lookupMaybe(PDFName.of('Annots'), PDFArray)
     return Array.from({ length: annots?.size() ?? 0 }, (_, k) => annots!.lookup(k, PDFDict))
       .map(a => ({
         page: i + 1,
-        uri: text(a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))),
-        description: text(a.lookup(PDFName.of('Contents'))) ?? '',
+        uri: pdfText(a.lookupMaybe(PDFName.of('A'), PDFDict)?.lookup(PDFName.of('URI'))),
+        description: pdfText(a.lookup(PDFName.of('Contents'))) ?? '',
       }))
       .filter((l): l is LinkTarget => l.uri !== undefined)
   })
