@@ -7,7 +7,7 @@
  * rebuild; a missed input would print an old deck.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 
 /** Never inputs: outputs, caches, dependencies (package-lock.json stands for them), tests, docs. */
@@ -67,6 +67,27 @@ export function inputsRecord(root: string, base: string, extra: readonly string[
     hash: h.digest('hex'),
     base,
   }
+}
+
+/**
+ * When the inputs were last changed (ms since the epoch, the newest modification time): a PDF
+ * written before that may not show an edit. By time, not by the record: `npm run export`
+ * prints a stale dist/ from a fresh build elsewhere and leaves dist/'s record as it was.
+ */
+export function newestInput(root: string, extra: readonly string[] = []): number {
+  let newest = 0
+  for (const f of [
+    ...inputFiles(root).map(f => join(root, f)),
+    ...extra.map(f => resolve(root, f)),
+  ]) {
+    try {
+      newest = Math.max(newest, statSync(f).mtimeMs)
+    }
+    catch {
+      // Deleted since the folder was read (an editor's safe write renames over the file).
+    }
+  }
+  return newest
 }
 
 /** True when `siteDir` holds a site built from exactly these inputs for this base. */

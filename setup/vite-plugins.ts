@@ -9,9 +9,10 @@
 import type { Logger, ResolvedConfig } from 'vite'
 import type { VitePluginPWAAPI } from 'vite-plugin-pwa'
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync } from 'node:fs'
+import { createReadStream, existsSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { newestInput } from '../lib/buildInputs'
 import { deckFindings, deckReminders, headmatterError, remindersText } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
@@ -26,6 +27,25 @@ const CHECKED_DIRS = ['public', 'components', 'addons']
  * are relative: from the presenter view, or under a `--base`, they ask for `/presenter/slides.pdf`.
  */
 const DECK_PDF_PATH = /\/(?:slides|handout)\.pdf$/
+
+/** What the dev server answers for a PDF built before the deck's last change (`pdf`: its file name). */
+function stalePdfPage(pdf: string): string {
+  const alone = pdf === 'handout.pdf'
+    ? 'npm run handout'
+    : 'npm run export'
+  return `<!doctype html>
+<html lang="en">
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width">
+<title>${pdf}: from before your last edit</title>
+<main style="font: 1.25rem/1.5 system-ui, sans-serif; max-width: 38em; margin: 3em auto; padding: 0 1em">
+<h1>${pdf} is from before your last edit</h1>
+<p>The deck has changed since this PDF was printed, so it may not show your latest edits.</p>
+<p>Run <code>npm run build</code> to print the deck as it is now (<code>${alone}</code> for this PDF alone); this link then opens the new PDF.</p>
+<p><a href="${pdf}?last-build">Open the last PDF printed anyway</a></p>
+</main>
+`
+}
 
 /** What the build would stop on, and what the template left to change: each printed text, or ''. */
 interface Checked { problems: string, reminders: string }
@@ -181,6 +201,13 @@ export default defineVitePluginsSetup((options) => {
           const file = join(root, 'dist', name)
           if (!existsSync(file))
             return missing()
+          // A lecturer trying the closing slide's link after an edit would get the PDF of an
+          // older deck without a word: they are told, and can still open it.
+          res.setHeader('Cache-Control', 'no-store')
+          if (!/[?&]last-build\b/.test(req.url ?? '') && statSync(file).mtimeMs < newestInput(root, Object.keys(options.data.watchFiles))) {
+            res.setHeader('Content-Type', 'text/html; charset=utf-8')
+            return res.end(stalePdfPage(name.slice(1)))
+          }
           res.setHeader('Content-Type', 'application/pdf')
           // A build may be replacing dist/ at that moment.
           createReadStream(file).on('error', missing).pipe(res)

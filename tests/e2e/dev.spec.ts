@@ -1,8 +1,8 @@
 import type { Page } from '@playwright/test'
 import type { Page as ChromiumPage } from 'playwright-chromium'
 import type { DevServer } from '../support/devServer'
-import { existsSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { loadCitedDeck } from '../../addons/citations/lib'
 import { loadDeck } from '../../lib/deck'
@@ -196,13 +196,35 @@ test.describe('npm run dev, edited while it runs', () => {
     await expect(slide).toContainText('Edited while presenting', { timeout: 20_000 })
     expect(await page.evaluate(() => (window as any).__notReloaded)).toBe(true)
     expect(seen, server.output()).toEqual([])
-    // The closing slide's PDF links, in a clone not built yet: they say how to make the PDFs
-    // (they opened the deck's first slide).
+  })
+
+  test('the closing slide\'s PDF links say how to make the PDFs, and when the last PDF printed is older than an edit', async ({ page }) => {
+    // In a clone not built yet (they opened the deck's first slide).
     for (const pdf of ['slides.pdf', 'handout.pdf']) {
       const r = await page.request.get(`${server.url}${pdf}`)
       expect(r.status(), pdf).toBe(404)
       expect(await r.text(), pdf).toContain('`npm run build` makes the slides and handout PDFs')
     }
+    // Printed before the deck's files last changed: the lecturer is told before opening it.
+    const pdf = join(dir, 'dist', 'slides.pdf')
+    mkdirSync(dirname(pdf), { recursive: true })
+    writeFileSync(pdf, '%PDF-1.7\n%%EOF\n')
+    utimesSync(pdf, new Date('2000-01-01'), new Date('2000-01-01'))
+    await page.goto(`${server.url}presenter/slides.pdf`)
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText('slides.pdf is from before your last edit')
+    await expect(page.locator('main')).toContainText('Run npm run build to print the deck as it is now')
+    // Where the link leads, fetched: Chromium shows a PDF in its own viewer, not in the page.
+    const href = await page.getByRole('link', { name: 'Open the last PDF printed anyway' }).getAttribute('href')
+    const old = await page.request.get(new URL(href!, page.url()).href)
+    expect(old.headers()['content-type']).toBe('application/pdf')
+    expect((await old.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    // Printed again after the edit: the link opens it at once.
+    const later = new Date(Date.now() + 60_000)
+    utimesSync(pdf, later, later)
+    const r = await page.request.get(`${server.url}slides.pdf`)
+    expect(r.headers()['content-type']).toBe('application/pdf')
+    expect((await r.body()).subarray(0, 5).toString()).toBe('%PDF-')
+    rmSync(dirname(pdf), { recursive: true })
   })
 
   // README, "A new study": cite it, then add its entry. Slidev reloads the deck only for a

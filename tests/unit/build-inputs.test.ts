@@ -1,8 +1,8 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent } from '../../lib/buildInputs'
+import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent, newestInput } from '../../lib/buildInputs'
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
@@ -66,5 +66,27 @@ describe('the inputs of a built site', () => {
     expect(isCurrent(dist, inputsRecord(dir, '/'))).toBe(false)
     writeFileSync(join(dist, INPUTS_RECORD), 'not json')
     expect(isCurrent(dist, record)).toBe(false)
+  })
+  it('were last changed when their newest file was, outputs, tests and tooling aside', () => {
+    const dir = project()
+    const at = (f: string, iso: string) => utimesSync(join(dir, f), new Date(iso), new Date(iso))
+    for (const f of inputFiles(dir))
+      at(f, '2024-01-01T00:00:00Z')
+    expect(newestInput(dir)).toBe(Date.parse('2024-01-01T00:00:00Z'))
+    at('slides/01.md', '2025-03-01T00:00:00Z')
+    expect(newestInput(dir)).toBe(Date.parse('2025-03-01T00:00:00Z'))
+    for (const f of [
+      'dist/index.html',
+      'tests/a.test.ts',
+      '.tmp/scratch',
+      'node_modules/x/index.js',
+    ])
+      at(f, '2026-01-01T00:00:00Z')
+    expect(newestInput(dir)).toBe(Date.parse('2025-03-01T00:00:00Z'))
+    // A slide file the deck imports from outside the project counts too.
+    const outside = join(mkdtempSync(join(tmpdir(), 'inputs-')), 'shared.md')
+    writeFileSync(outside, '# Shared')
+    utimesSync(outside, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'))
+    expect(newestInput(dir, [outside])).toBe(Date.parse('2025-06-01T00:00:00Z'))
   })
 })
