@@ -28,6 +28,11 @@ export const INPUTS_RECORD = '.build-inputs.json'
 export interface InputsRecord {
   hash: string
   base: string
+  /**
+   * The entry file the site was built from, relative to the root: slides.md and short.md are
+   * two decks of the same files (a site built with --deck short.md is not slides.md's).
+   */
+  entry: string
 }
 
 /** Files under `root` that can change the built site, relative and sorted. */
@@ -50,7 +55,7 @@ export function inputFiles(root: string): string[] {
 }
 
 /** One hash of the inputs' names and contents, plus files from outside the root the deck imports. */
-export function inputsRecord(root: string, base: string, extra: readonly string[] = []): InputsRecord {
+export function inputsRecord(root: string, base: string, extra: readonly string[] = [], entry = 'slides.md'): InputsRecord {
   const h = createHash('sha256')
   const files = [
     ...new Set([
@@ -66,6 +71,7 @@ export function inputsRecord(root: string, base: string, extra: readonly string[
   return {
     hash: h.digest('hex'),
     base,
+    entry: relative(root, resolve(root, entry)).replaceAll('\\', '/'),
   }
 }
 
@@ -90,14 +96,14 @@ export function newestInput(root: string, extra: readonly string[] = []): number
   return newest
 }
 
-/** True when `siteDir` holds a site built from exactly these inputs for this base. */
+/** True when `siteDir` holds a site built from exactly these inputs, for this entry file and base. */
 export function isCurrent(siteDir: string, record: InputsRecord): boolean {
   const file = join(siteDir, INPUTS_RECORD)
   if (!existsSync(file) || !existsSync(join(siteDir, 'index.html')))
     return false
   try {
     const found = JSON.parse(readFileSync(file, 'utf8')) as Partial<InputsRecord>
-    return found.hash === record.hash && found.base === record.base
+    return found.hash === record.hash && found.base === record.base && found.entry === record.entry
   }
   catch {
     return false

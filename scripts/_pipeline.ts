@@ -42,7 +42,7 @@ export function printReminders(deck: Deck): void {
 
 /** The inputs record of this deck for this base (lib/buildInputs.ts). */
 export function recordOf(deck: Deck, base: string) {
-  return inputsRecord(deck.root, base, deck.slides.map(s => s.file))
+  return inputsRecord(deck.root, base, deck.slides.map(s => s.file), deck.entry)
 }
 
 /**

@@ -48,7 +48,7 @@ test.describe('npm run export', () => {
       writeFileSync(section, `${text.slice(0, text.lastIndexOf('\n---\n'))}\n`)
       const deck = await loadDeck(join(dir, 'slides.md'))
       // ...and a record forged to say dist/ was built from it (the check after printing must catch it).
-      writeFileSync(join(dir, 'dist', INPUTS_RECORD), JSON.stringify(inputsRecord(dir, '/', deck.slides.map(s => s.file))))
+      writeFileSync(join(dir, 'dist', INPUTS_RECORD), JSON.stringify(inputsRecord(dir, '/', deck.slides.map(s => s.file), deck.entry)))
       const before = readFileSync(join(dir, 'dist/slides.pdf'))
       const r = runScript(dir, 'export.ts')
       expect(r.code).toBe(1)

@@ -62,6 +62,10 @@ describe('the inputs of a built site', () => {
     writeFileSync(join(dist, INPUTS_RECORD), JSON.stringify(record))
     expect(isCurrent(dist, record)).toBe(true)
     expect(isCurrent(dist, { ...record, base: '/sub/' })).toBe(false)
+    // The same files make another deck from another entry (npm run build -- --deck short.md).
+    expect(record.entry).toBe('slides.md')
+    expect(isCurrent(dist, inputsRecord(dir, '/', [], join(dir, 'short.md')))).toBe(false)
+    expect(isCurrent(dist, inputsRecord(dir, '/', [], 'slides.md'))).toBe(true)
     writeFileSync(join(dir, 'slides.md'), '# Talk, edited')
     expect(isCurrent(dist, inputsRecord(dir, '/'))).toBe(false)
     writeFileSync(join(dist, INPUTS_RECORD), 'not json')
