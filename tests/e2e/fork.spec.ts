@@ -22,7 +22,9 @@ import { expectRendered, visitOnceThenLoseServer, watch } from './offline'
 // and serves the result the way Pages does: under /<repo>/ only, and for any path it has no
 // file for, 404.html with status 404.
 const REMOVED = 'slides/06-review-2025.md'
-const REPO = 'my-talk'
+// Hyphenated, as repository names are: the short address under a QR code must not wrap just
+// after one of its hyphens ("example.org/glutamate-" / "and-...").
+const REPO = 'glutamate-and-chronic-pain-talk'
 
 // The two tests below fork the lecture as it ships, section files and all. A lecturer's own
 // fork (README, "Make it your talk": no `sourceOutline:`) already is one, with its own
@@ -219,10 +221,29 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     // The QR codes on the title and closing slides decode to the configured address, and the
     // short address is printed beside each.
     expect(await slideQrs(page, '.slidev-page-1')).toEqual([URL])
-    await expect(page.locator('.slidev-page-1 [data-take-away]')).toContainText('example.org/my-talk')
+    await expect(page.locator('.slidev-page-1 [data-take-away]')).toContainText(`example.org/${REPO}`)
     await page.goto(`${server.url}${closingNo}`)
     expect(await slideQrs(page, `.slidev-page-${closingNo}`)).toEqual([URL, `${URL}handout.pdf`])
-    await expect(page.locator(`.slidev-page-${closingNo} [data-take-away]`)).toContainText('example.org/my-talk/handout.pdf')
+    await expect(page.locator(`.slidev-page-${closingNo} [data-take-away]`)).toContainText(`example.org/${REPO}/handout.pdf`)
+    // The long address wraps, but only where a reader cannot take a hyphen for hyphenation.
+    const lineEnds = await page.locator(`.slidev-page-${closingNo} .take-away__short`).evaluateAll(els => els.flatMap((el) => {
+      const range = document.createRange()
+      const chars: { ch: string, top: number }[] = []
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT)
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.textContent!.length; i++) {
+          range.setStart(n, i)
+          range.setEnd(n, i + 1)
+          chars.push({
+            ch: n.textContent![i]!,
+            top: Math.round(range.getBoundingClientRect().top),
+          })
+        }
+      }
+      return chars.filter((c, i) => i + 1 < chars.length && chars[i + 1]!.top > c.top).map(c => c.ch)
+    }))
+    expect(lineEnds.length, 'the handout\'s address wraps').toBeGreaterThan(0)
+    expect(lineEnds, 'characters that end a line of an address').not.toContain('-')
     // The closing slide's download links reach the PDFs under the sub-path.
     // Waited for: read at once after the load, a CI run found the slide not yet rendered.
     const links = page.locator(`.slidev-page-${closingNo} .downloads a`)

@@ -43,6 +43,20 @@ describe('take-away codes', () => {
     ])
   })
 
+  it('offers the short address to wrap only after a slash or before a hyphen or dot, never just after a hyphen', () => {
+    const [, handout] = takeAwayCodes('https://you.github.io/ketamine-talk/', true)
+    expect(handout!.shortParts).toEqual([
+      'you',
+      '.github',
+      '.io/',
+      'ketamine',
+      '-talk/',
+      'handout',
+      '.pdf',
+    ])
+    expect(handout!.shortParts.join('')).toBe(handout!.short)
+  })
+
   it('binds the codes to each <TakeAway /> of a slide, and leaves slides without one alone', () => {
     expect(expandTakeAway('# Title', 'https://example.org/')).toBeUndefined()
     expect(expandTakeAway('<TakeAway />', undefined)).toBe('<TakeAway />')

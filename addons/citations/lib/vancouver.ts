@@ -52,10 +52,14 @@ export function escapeHtml(s: string): string {
  * reads as a number and not as the start of an identifier.
  */
 export function breakableIdentifier(id: string): string {
-  return id.split(/(?<=\/)(?!\/)|(?<!^10)(?=[.\-_])/)
-    .filter(Boolean)
+  return identifierParts(id)
     .map(part => `<span class="id-part">${escapeHtml(part)}</span>`)
     .join('<wbr>')
+}
+
+/** The unbreakable parts of an identifier, split where a line may break (see breakableIdentifier). */
+export function identifierParts(id: string): string[] {
+  return id.split(/(?<=\/)(?!\/)|(?<!^10)(?=[.\-_])/).filter(Boolean)
 }
 
 /**
