@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
+import { TALK_KEYS } from '../../lib/talkConfig'
 
 const root = resolve(__dirname, '../..')
 const shortEntry = resolve(root, 'short.md')
@@ -34,6 +35,20 @@ describe.skipIf(!existsSync(shortEntry))('short.md, a second entry file', () => 
     const refs = checkRefs('short.md')
     expect(refs.summary.errors, 'npm run check:refs -- --deck short.md').toBe(0)
   }, 60_000)
+
+  // A second entry file is the same talk, shorter: a deck setting that differs is one forgotten
+  // there (short.md once had no offline cache and a light-only scheme). The talk's identity
+  // (title, author, accent...) and its length are its own; the same section files need the
+  // same bibliography.
+  it('keeps every deck setting of slides.md: theme, scheme, fonts, canvas, offline cache', async () => {
+    const short = await loadDeck(shortEntry)
+    const own = new Set<string>([
+      ...TALK_KEYS.filter(k => k !== 'bibliography'),
+      'duration',
+    ])
+    const settings = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !own.has(k)))
+    expect(settings(short.headmatter)).toEqual(settings(full.headmatter))
+  })
 
   it('ends as slides.md does: the closing slide, then only the reference slides', async () => {
     const short = await loadDeck(shortEntry)
