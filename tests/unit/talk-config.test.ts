@@ -1,3 +1,6 @@
+import { existsSync, readFileSync } from 'node:fs'
+import { resolve } from 'node:path'
+import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { checkHeadmatter, logoAlt, logoUrl, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
 
@@ -143,6 +146,27 @@ describe('logoUrl', () => {
     expect(logoAlt({ affiliation: 'Department of Anaesthesia' })).toBe('Department of Anaesthesia logo')
     expect(logoAlt({})).toBe('Logo')
   })
+})
+
+const root = resolve(__dirname, '../..')
+
+// README, Make it your talk: a fork takes the "# " off the template's logo and url lines. What is
+// left must be the key and its example, not YAML that breaks on an explanation after the value.
+describe('the template\'s commented keys', () => {
+  for (const entry of ['slides.md', 'short.md'].filter(f => existsSync(resolve(root, f)))) {
+    it(`in ${entry}, each parses as its key once uncommented`, () => {
+      const markdown = readFileSync(resolve(root, entry), 'utf8')
+      for (const key of ['logo', 'url']) {
+        const line = markdown.split('\n').find(l => l.startsWith(`# ${key}:`))
+        if (!line)
+          continue
+        const slide = parseSync(markdown.replace(line, line.slice(2)), entry).slides[0]!
+        const value = line.slice(`# ${key}:`.length).trim()
+        expect(value, `${entry}: ${line}: a path or an address alone`).toMatch(/^\S+$/)
+        expect(slide.frontmatter[key], `${entry}: ${line}`).toBe(value)
+      }
+    })
+  }
 })
 
 describe('the url key', () => {
