@@ -8,11 +8,13 @@ import type { Finding } from './finding'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
+import { parse as parseYaml } from 'yaml'
 import { addonRoots, checkComponents, checkFigureAlts, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
+import { firstMissing, lectureSlides, sourceLabel } from './sourceOutline'
 import { checkHeadmatter, siblingReminders, templateReminders, urlReminder } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
@@ -82,6 +84,39 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
     ...urlReminder(entry, text, deck.headmatter, offersDownloads),
     ...siblingDecks(deck.root, entry).flatMap(sibling => siblingReminders(entry, deck.headmatter, sibling)),
     ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
+    ...outlineReminder(deck, entry, text),
+  ]
+}
+
+/**
+ * A deck that says it reproduces a source lecture (`sourceOutline:`) but has lost one of its
+ * slides: a fork that cut a section, and would learn it only when `npm test` fails minutes later.
+ * Named at the key, with the two ways out. An outline that cannot be read is the build's error
+ * (checkHeadmatter), not a reminder.
+ */
+function outlineReminder(deck: Pick<Deck, 'root' | 'headmatter' | 'slides'>, entry: string, text: string): Finding[] {
+  const file = deck.headmatter.sourceOutline
+  if (typeof file !== 'string' || !existsSync(resolve(deck.root, file)))
+    return []
+  let titles: unknown
+  try {
+    titles = (parseYaml(readFileSync(resolve(deck.root, file), 'utf8')) as { titles?: unknown } | null)?.titles
+  }
+  catch {
+    return []
+  }
+  if (!Array.isArray(titles))
+    return []
+  const missing = firstMissing(lectureSlides(deck.slides).map(sourceLabel), titles.map(String))
+  if (!missing)
+    return []
+  return [
+    {
+      file: entry,
+      line: keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'sourceOutline'),
+      column: 1,
+      message: `'sourceOutline': the source lecture's slide "${missing.title}" is missing after the deck's slide ${missing.after + 1} (or out of order), so \`npm test\` will fail on it. Put the slide back; or, if this is your own talk now, delete the sourceOutline lines (README: Make it your talk).`,
+    },
   ]
 }
 

@@ -32,3 +32,8 @@ export function firstMissing(labels: readonly string[], outline: readonly string
   }
   return undefined
 }
+
+/** The lecture's own slides: all but the talk's title slide and the references slides. */
+export function lectureSlides<S extends { content: string, note?: string }>(slides: readonly S[]): S[] {
+  return slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`))
+}

@@ -101,6 +101,32 @@ describe('deckReminders: the take-away', () => {
   })
 })
 
+// A fork cut a section and kept `sourceOutline:`: only `npm test`, minutes later, said the deck no
+// longer follows the source lecture. The build and `npm run dev` say it, at the key.
+describe('deckReminders: the source outline', () => {
+  it('names the first source slide the deck lost, at the sourceOutline line, and nothing when all are there', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'outline-'))
+    try {
+      const entry = join(dir, 'slides.md')
+      writeFileSync(join(dir, 'outline.yaml'), 'titles:\n  - Definition\n  - Wind-up\n  - Tolerance\n')
+      const deck = (slides: string[], head = 'sourceOutline: outline.yaml\n') => `---\ntitle: T\n${head}---\n\n# T\n\n${slides.map(t => `---\n\n# ${t}\n\nText.\n`).join('\n')}`
+      const outlineOf = async () => deckReminders(await loadDeck(entry)).filter(r => /sourceOutline/.test(r.message)).map(formatFinding)
+      writeFileSync(entry, deck(['Definition', 'Wind-up', 'Tolerance']))
+      expect(await outlineOf()).toEqual([])
+      writeFileSync(entry, deck(['Definition', 'Tolerance']))
+      expect(await outlineOf()).toEqual([
+        'slides.md:3:1: \'sourceOutline\': the source lecture\'s slide "Wind-up" is missing after the deck\'s slide 2 (or out of order), so `npm test` will fail on it. Put the slide back; or, if this is your own talk now, delete the sourceOutline lines (README: Make it your talk).',
+      ])
+      // Its own talk: no outline, no reminder.
+      writeFileSync(entry, deck(['Definition'], ''))
+      expect(await outlineOf()).toEqual([])
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
 // A fork put its name in slides.md and presented; its 20-minute version, short.md, still
 // showed "Presenter's name" and nothing had said so.
 describe('deckReminders: the other decks', () => {

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { firstMissing, sourceLabel } from '../../lib/sourceOutline'
+import { firstMissing, lectureSlides, sourceLabel } from '../../lib/sourceOutline'
 import { projectRoot } from '../support/project'
 import { parseDeck, where } from '../support/slides'
 
@@ -25,8 +25,7 @@ describe.skipIf(!outlineFile)(`the deck follows the source lecture (${outlineFil
   let lecture: ParsedSlide[]
   beforeAll(() => {
     outline = parse(readFileSync(resolve(projectRoot, outlineFile!), 'utf8'))
-    // The lecture's own slides: all but the talk's title slide, references and closing.
-    lecture = deck.slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`))
+    lecture = lectureSlides(deck.slides)
   })
 
   it('has an outline to follow', () => {
