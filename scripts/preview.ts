@@ -19,4 +19,4 @@ if (!existsSync(resolve(dir, 'index.html'))) {
   process.exit(1)
 }
 const server = await serveStatic(dir, port, '127.0.0.1', base)
-console.log(`Serving ${dir}\n  slides:     ${server.url}\n  presenter:  ${server.url}presenter/\n  slides PDF: ${server.url}slides.pdf\nPress Ctrl+C to stop.`)
+console.log(`Serving ${dir}\n  slides:     ${server.url}\n  presenter:  ${server.url}presenter/\n  slides PDF: ${server.url}slides.pdf\n  handout:    ${server.url}handout.pdf\nPress Ctrl+C to stop.`)

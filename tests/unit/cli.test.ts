@@ -1,3 +1,9 @@
+import type { Buffer } from 'node:buffer'
+import { spawn } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import process from 'node:process'
 import { describe, expect, it } from 'vitest'
 import { projectRoot, runScript } from '../support/project'
 
@@ -29,5 +35,43 @@ describe('the scripts\' command line', () => {
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('usage: npm run build -- [--out dist] [--base /sub/path/]')
     expect(r.stdout).not.toContain('Building')
+  }, 60_000)
+
+  // What a lecturer opens after `npm run preview`: every address it prints answers, the
+  // handout's among them (it once listed the slides PDF alone).
+  it('npm run preview prints the site, the presenter view and both PDFs, each served', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'preview-'))
+    for (const f of ['index.html', 'slides.pdf', 'handout.pdf'])
+      writeFileSync(join(dir, f), f)
+    const child = spawn(process.execPath, [
+      '--import',
+      'tsx',
+      join(projectRoot, 'scripts/preview.ts'),
+      '--dir',
+      dir,
+      '--port',
+      '0',
+    ], { cwd: projectRoot })
+    try {
+      let out = ''
+      await new Promise<void>((resolve, reject) => {
+        child.stdout.on('data', (b: Buffer) => {
+          out += b
+          if (out.includes('Ctrl+C'))
+            resolve()
+        })
+        child.on('exit', code => reject(new Error(`preview exited (${code}): ${out}`)))
+      })
+      const urls = [
+        ...out.matchAll(/https?:\/\/\S+/g),
+      ].map(m => m[0])
+      expect(urls.filter(u => /\.pdf$/.test(u)).map(u => u.split('/').at(-1))).toEqual(['slides.pdf', 'handout.pdf'])
+      for (const url of urls)
+        expect((await fetch(url)).status, url).toBe(200)
+    }
+    finally {
+      child.kill()
+      rmSync(dir, { recursive: true, force: true })
+    }
   }, 60_000)
 })
