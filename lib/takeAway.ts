@@ -1,5 +1,5 @@
 import { encode } from 'uqr'
-import { identifierParts } from '../addons/citations/lib/vancouver'
+import { identifierParts } from '../addons/citations/lib/identifier'
 
 /**
  * The take-away on the title and closing slides: a QR code and a short address for the hosted

@@ -6,6 +6,7 @@
  */
 import type { AuditStatus, BibEntry, CslItem } from './bibliography'
 import { Cite } from '@citation-js/core'
+import { identifierParts } from './identifier'
 import '@citation-js/plugin-csl'
 
 export interface FormattedReference {
@@ -55,11 +56,6 @@ export function breakableIdentifier(id: string): string {
   return identifierParts(id)
     .map(part => `<span class="id-part">${escapeHtml(part)}</span>`)
     .join('<wbr>')
-}
-
-/** The unbreakable parts of an identifier, split where a line may break (see breakableIdentifier). */
-export function identifierParts(id: string): string[] {
-  return id.split(/(?<=\/)(?!\/)|(?<!^10)(?=[.\-_])/).filter(Boolean)
 }
 
 /**
