@@ -194,6 +194,8 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   expect(Number(pdfInfo(slidesPdf).Pages)).toBe(forkDeck.slides.length)
   expect(pdfPageQrs(slidesPdf, 1)).toEqual([URL])
   expect(pdfPageQrs(slidesPdf, closingNo).sort()).toEqual([URL, `${URL}handout.pdf`].sort())
+  // The printed handout's cover leads a student to the deck online, its diagrams live.
+  expect(pdfPageQrs(join(dist, 'handout.pdf'), 1)).toEqual([URL])
 
   // The site, served as Pages serves it, shows the new title and the logo on its first slide.
   const server = await serveStatic(dist, 0, '127.0.0.1', BASE, { notFound: '404.html' })
