@@ -1,11 +1,11 @@
 import { encode } from 'uqr'
-import { identifierParts } from '../addons/citations/lib/identifier'
 
 /**
  * The take-away on the title and closing slides: a QR code and a short address for the hosted
  * deck and the handout, from the headmatter's `url:` (where the deck is published). Computed
- * at build time by setup/preparser.ts and written into the slide as an SVG path, so the code
- * needs no network, stays vector in the printed PDFs, and a deck without `url:` shows none.
+ * at build time by setup/preparser.ts and written into the slide as an SVG path (the handout's
+ * cover computes its one code in the page), so the code needs no network, stays vector in the
+ * printed PDFs, and a deck without `url:` shows none.
  */
 
 export interface TakeAwayCode {
@@ -14,12 +14,6 @@ export interface TakeAwayCode {
   url: string
   /** The address to read aloud or type: no scheme, no trailing slash. */
   short: string
-  /**
-   * `short` in the parts a line may break between: after a slash, or before a dot or hyphen.
-   * The browser would break just after a hyphen ("you.github.io/ketamine-" / "talk"), and the
-   * hall would type the hyphen as hyphenation.
-   */
-  shortParts: string[]
   /** Modules a side, quiet zone included (the SVG's viewBox). */
   size: number
   /** One SVG path of the dark modules, in module units. */
@@ -75,15 +69,11 @@ export function takeAwayCodes(urlValue: unknown, handout: boolean): TakeAwayCode
   ]
   if (handout)
     targets.push({ label: 'Handout (PDF)', url: `${deck}handout.pdf` })
-  return targets.map((t) => {
-    const short = shortAddress(t.url)
-    return {
-      ...t,
-      short,
-      shortParts: identifierParts(short),
-      ...qrPath(t.url),
-    }
-  })
+  return targets.map(t => ({
+    ...t,
+    short: shortAddress(t.url),
+    ...qrPath(t.url),
+  }))
 }
 
 /**

@@ -246,6 +246,8 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
     }))
     expect(lineEnds.length, 'the handout\'s address wraps').toBeGreaterThan(0)
     expect(lineEnds, 'characters that end a line of an address').not.toContain('-')
+    // Each piece up to a slash fits on a line of its own here: the lines break after slashes.
+    expect(lineEnds.filter(ch => ch !== '/'), 'lines that break inside a piece that would fit').toEqual([])
     // The closing slide's download links reach the PDFs under the sub-path.
     // Waited for: read at once after the load, a CI run found the slide not yet rendered.
     const links = page.locator(`.slidev-page-${closingNo} .downloads a`)

@@ -1,5 +1,6 @@
 import jsQR from 'jsqr'
 import { describe, expect, it } from 'vitest'
+import { identifierPieces } from '../../addons/citations/lib/identifier'
 import { deckUrl, expandTakeAway, qrPath, shortAddress, takeAwayCodes } from '../../lib/takeAway'
 
 /** Paints an SVG path of `M x y h w v1 h-w z` rectangles into RGBA pixels, `scale` px a module. */
@@ -43,18 +44,14 @@ describe('take-away codes', () => {
     ])
   })
 
-  it('offers the short address to wrap only after a slash or before a hyphen or dot, never just after a hyphen', () => {
+  it('offers the short address to wrap after a slash, else before a hyphen or dot, never just after a hyphen', () => {
     const [, handout] = takeAwayCodes('https://you.github.io/ketamine-talk/', true)
-    expect(handout!.shortParts).toEqual([
-      'you',
-      '.github',
-      '.io/',
-      'ketamine',
-      '-talk/',
-      'handout',
-      '.pdf',
+    expect(identifierPieces(handout!.short)).toEqual([
+      ['you', '.github', '.io/'],
+      ['ketamine', '-talk/'],
+      ['handout', '.pdf'],
     ])
-    expect(handout!.shortParts.join('')).toBe(handout!.short)
+    expect(identifierPieces(handout!.short).flat().join('')).toBe(handout!.short)
   })
 
   it('binds the codes to each <TakeAway /> of a slide, and leaves slides without one alone', () => {

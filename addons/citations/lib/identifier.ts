@@ -8,3 +8,12 @@
 export function identifierParts(id: string): string[] {
   return id.split(/(?<=\/)(?!\/)|(?<!^10)(?=[.\-_])/).filter(Boolean)
 }
+
+/**
+ * An address in pieces up to each slash, each piece in its parts: a caption that wraps its
+ * pieces as wholes breaks after a slash where it can, and inside a piece, before a dot or
+ * hyphen, only where the piece is wider than a line.
+ */
+export function identifierPieces(id: string): string[][] {
+  return id.split(/(?<=\/)/).map(identifierParts)
+}
