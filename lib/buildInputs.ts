@@ -39,7 +39,17 @@ export interface InputsRecord {
 export function inputFiles(root: string): string[] {
   const out: string[] = []
   const walk = (dir: string) => {
-    for (const e of readdirSync(dir, { withFileTypes: true })) {
+    let entries
+    try {
+      entries = readdirSync(dir, { withFileTypes: true })
+    }
+    catch (error) {
+      // A folder removed while it was read (a test's scratch copy, a build's staging folder).
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        return
+      throw error
+    }
+    for (const e of entries) {
       // Dotfiles and dot-folders (.git, .tmp, .slidev, .github) are tooling, not the deck.
       if (e.name.startsWith('.') || (dir === root && NOT_INPUTS.has(e.name)))
         continue
@@ -54,16 +64,20 @@ export function inputFiles(root: string): string[] {
   return out.sort()
 }
 
-/** One hash of the inputs' names and contents, plus files from outside the root the deck imports. */
-export function inputsRecord(root: string, base: string, extra: readonly string[] = [], entry = 'slides.md'): InputsRecord {
-  const h = createHash('sha256')
-  const files = [
+/** The inputs as absolute paths: the project's, plus files from outside the root the deck imports. */
+function inputPaths(root: string, extra: readonly string[]): string[] {
+  return [
     ...new Set([
       ...inputFiles(root).map(f => join(root, f)),
       ...extra.map(f => resolve(root, f)),
     ]),
   ].sort()
-  for (const f of files) {
+}
+
+/** One hash of the inputs' names and contents, for the site built from `entry` for `base`. */
+export function inputsRecord(root: string, base: string, extra: readonly string[], entry: string): InputsRecord {
+  const h = createHash('sha256')
+  for (const f of inputPaths(root, extra)) {
     h.update(`${relative(root, f)}\0`)
     h.update(readFileSync(f))
     h.update('\0')
@@ -82,10 +96,7 @@ export function inputsRecord(root: string, base: string, extra: readonly string[
  */
 export function newestInput(root: string, extra: readonly string[] = []): number {
   let newest = 0
-  for (const f of [
-    ...inputFiles(root).map(f => join(root, f)),
-    ...extra.map(f => resolve(root, f)),
-  ]) {
+  for (const f of inputPaths(root, extra)) {
     try {
       newest = Math.max(newest, statSync(f).mtimeMs)
     }
@@ -94,6 +105,19 @@ export function newestInput(root: string, extra: readonly string[] = []): number
     }
   }
   return newest
+}
+
+/** The entry file the site in `siteDir` was built from, by its record; undefined without one. */
+export function recordedEntry(siteDir: string): string | undefined {
+  try {
+    const entry = (JSON.parse(readFileSync(join(siteDir, INPUTS_RECORD), 'utf8')) as Partial<InputsRecord>).entry
+    return typeof entry === 'string'
+      ? entry
+      : undefined
+  }
+  catch {
+    return undefined
+  }
 }
 
 /** True when `siteDir` holds a site built from exactly these inputs, for this entry file and base. */

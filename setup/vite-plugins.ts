@@ -9,10 +9,10 @@
 import type { Logger, ResolvedConfig } from 'vite'
 import type { VitePluginPWAAPI } from 'vite-plugin-pwa'
 import { createHash } from 'node:crypto'
-import { createReadStream, existsSync, statSync } from 'node:fs'
+import { createReadStream, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { newestInput } from '../lib/buildInputs'
+import { newestInput, recordedEntry } from '../lib/buildInputs'
 import { deckFindings, deckReminders, headmatterError, remindersText } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
@@ -28,20 +28,30 @@ const CHECKED_DIRS = ['public', 'components', 'addons']
  */
 const DECK_PDF_PATH = /\/(?:slides|handout)\.pdf$/
 
-/** What the dev server answers for a PDF built before the deck's last change (`pdf`: its file name). */
-function stalePdfPage(pdf: string): string {
+/**
+ * What the dev server answers for a PDF that may not be the deck it shows (`pdf`: its file
+ * name): printed before the deck's last change, or, after `npm run build -- --deck short.md`,
+ * from the other entry file (`printedFrom`). `entry`: the dev server's own entry file.
+ */
+function stalePdfPage(pdf: string, entry: string, printedFrom?: string): string {
+  const deck = entry === 'slides.md'
+    ? ''
+    : ` -- --deck ${entry}`
   const alone = pdf === 'handout.pdf'
     ? 'npm run handout'
     : 'npm run export'
+  const [title, why] = printedFrom
+    ? [`${pdf} is ${printedFrom}'s, not ${entry}'s`, `The last build printed ${printedFrom}; this server shows ${entry}.`]
+    : [`${pdf} is from before your last edit`, 'The deck has changed since this PDF was printed, so it may not show your latest edits.']
   return `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width">
-<title>${pdf}: from before your last edit</title>
+<title>${title}</title>
 <main style="font: 1.25rem/1.5 system-ui, sans-serif; max-width: 38em; margin: 3em auto; padding: 0 1em">
-<h1>${pdf} is from before your last edit</h1>
-<p>The deck has changed since this PDF was printed, so it may not show your latest edits.</p>
-<p>Run <code>npm run build</code> to print the deck as it is now (<code>${alone}</code> for this PDF alone); this link then opens the new PDF.</p>
+<h1>${title}</h1>
+<p>${why}</p>
+<p>Run <code>npm run build${deck}</code> to print the deck as it is now (<code>${alone}${deck}</code> for this PDF alone); this link then opens the new PDF.</p>
 <p><a href="${pdf}?last-build">Open the last PDF printed anyway</a></p>
 </main>
 `
@@ -199,14 +209,24 @@ export default defineVitePluginsSetup((options) => {
             res.end(`No dist${name} yet: \`npm run build\` makes the slides and handout PDFs; this link then opens the last one built.\n`)
           }
           const file = join(root, 'dist', name)
-          if (!existsSync(file))
+          // A build may be replacing dist/ at that moment: gone is "not built yet".
+          const printed = statSync(file, { throwIfNoEntry: false })
+          if (!printed)
             return missing()
-          // A lecturer trying the closing slide's link after an edit would get the PDF of an
-          // older deck without a word: they are told, and can still open it.
+          // A lecturer trying the closing slide's link after an edit (or after building the
+          // other deck) would get a PDF of another deck without a word: they are told, and can
+          // still open it.
           res.setHeader('Cache-Control', 'no-store')
-          if (!/[?&]last-build\b/.test(req.url ?? '') && statSync(file).mtimeMs < newestInput(root, Object.keys(options.data.watchFiles))) {
-            res.setHeader('Content-Type', 'text/html; charset=utf-8')
-            return res.end(stalePdfPage(name.slice(1)))
+          if (!/[?&]last-build\b/.test(req.url ?? '')) {
+            const entry = relative(root, options.entry).replaceAll('\\', '/')
+            const builtFrom = recordedEntry(join(root, 'dist'))
+            const other = builtFrom && builtFrom !== entry
+              ? builtFrom
+              : undefined
+            if (other || printed.mtimeMs < newestInput(root, Object.keys(options.data.watchFiles))) {
+              res.setHeader('Content-Type', 'text/html; charset=utf-8')
+              return res.end(stalePdfPage(name.slice(1), entry, other))
+            }
           }
           res.setHeader('Content-Type', 'application/pdf')
           // A build may be replacing dist/ at that moment.

@@ -5,6 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync 
 import { dirname, join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { loadCitedDeck } from '../../addons/citations/lib'
+import { INPUTS_RECORD } from '../../lib/buildInputs'
 import { loadDeck } from '../../lib/deck'
 import { editToScreen, networkWatch, saveFile, startDevServer } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
@@ -208,23 +209,31 @@ test.describe('npm run dev, edited while it runs', () => {
     // Printed before the deck's files last changed: the lecturer is told before opening it.
     const pdf = join(dir, 'dist', 'slides.pdf')
     mkdirSync(dirname(pdf), { recursive: true })
-    writeFileSync(pdf, '%PDF-1.7\n%%EOF\n')
-    utimesSync(pdf, new Date('2000-01-01'), new Date('2000-01-01'))
-    await page.goto(`${server.url}presenter/slides.pdf`)
-    await expect(page.getByRole('heading', { level: 1 })).toHaveText('slides.pdf is from before your last edit')
-    await expect(page.locator('main')).toContainText('Run npm run build to print the deck as it is now')
-    // Where the link leads, fetched: Chromium shows a PDF in its own viewer, not in the page.
-    const href = await page.getByRole('link', { name: 'Open the last PDF printed anyway' }).getAttribute('href')
-    const old = await page.request.get(new URL(href!, page.url()).href)
-    expect(old.headers()['content-type']).toBe('application/pdf')
-    expect((await old.body()).subarray(0, 5).toString()).toBe('%PDF-')
-    // Printed again after the edit: the link opens it at once.
-    const later = new Date(Date.now() + 60_000)
-    utimesSync(pdf, later, later)
-    const r = await page.request.get(`${server.url}slides.pdf`)
-    expect(r.headers()['content-type']).toBe('application/pdf')
-    expect((await r.body()).subarray(0, 5).toString()).toBe('%PDF-')
-    rmSync(dirname(pdf), { recursive: true })
+    try {
+      writeFileSync(pdf, '%PDF-1.7\n%%EOF\n')
+      utimesSync(pdf, new Date('2000-01-01'), new Date('2000-01-01'))
+      await page.goto(`${server.url}presenter/slides.pdf`)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('slides.pdf is from before your last edit')
+      await expect(page.locator('main')).toContainText('Run npm run build to print the deck as it is now')
+      // Where the link leads, fetched: Chromium shows a PDF in its own viewer, not in the page.
+      const href = await page.getByRole('link', { name: 'Open the last PDF printed anyway' }).getAttribute('href')
+      const old = await page.request.get(new URL(href!, page.url()).href)
+      expect(old.headers()['content-type']).toBe('application/pdf')
+      expect((await old.body()).subarray(0, 5).toString()).toBe('%PDF-')
+      // Printed again after the edit: the link opens it at once.
+      const later = new Date(Date.now() + 60_000)
+      utimesSync(pdf, later, later)
+      const r = await page.request.get(`${server.url}slides.pdf`)
+      expect(r.headers()['content-type']).toBe('application/pdf')
+      expect((await r.body()).subarray(0, 5).toString()).toBe('%PDF-')
+      // Printed by `npm run build -- --deck short.md`: new, but another deck's.
+      writeFileSync(join(dirname(pdf), INPUTS_RECORD), JSON.stringify({ hash: '', base: '/', entry: 'short.md' }))
+      await page.goto(`${server.url}slides.pdf`)
+      await expect(page.getByRole('heading', { level: 1 })).toHaveText('slides.pdf is short.md\'s, not slides.md\'s')
+    }
+    finally {
+      rmSync(dirname(pdf), { recursive: true, force: true })
+    }
   })
 
   // README, "A new study": cite it, then add its entry. Slidev reloads the deck only for a

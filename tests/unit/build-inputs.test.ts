@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent, newestInput } from '../../lib/buildInputs'
+import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent, newestInput, recordedEntry } from '../../lib/buildInputs'
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
@@ -39,37 +39,40 @@ describe('the inputs of a built site', () => {
 
   it('hash differently when any input changes, or the base path', () => {
     const dir = project()
-    const before = inputsRecord(dir, '/')
-    expect(inputsRecord(dir, '/')).toEqual(before)
-    expect(inputsRecord(dir, '/sub/').hash).toBe(before.hash)
-    expect(inputsRecord(dir, '/sub/')).not.toEqual(before)
+    const before = inputsRecord(dir, '/', [], 'slides.md')
+    expect(inputsRecord(dir, '/', [], 'slides.md')).toEqual(before)
+    expect(inputsRecord(dir, '/sub/', [], 'slides.md').hash).toBe(before.hash)
+    expect(inputsRecord(dir, '/sub/', [], 'slides.md')).not.toEqual(before)
     for (const f of ['slides/01.md', 'public/logo.svg', 'package-lock.json']) {
       writeFileSync(join(dir, f), 'changed')
-      expect(inputsRecord(dir, '/').hash, f).not.toBe(before.hash)
+      expect(inputsRecord(dir, '/', [], 'slides.md').hash, f).not.toBe(before.hash)
     }
     // An output or a test changing does not make a site stale.
-    const now = inputsRecord(dir, '/').hash
+    const now = inputsRecord(dir, '/', [], 'slides.md').hash
     writeFileSync(join(dir, 'dist/index.html'), 'rebuilt')
     writeFileSync(join(dir, 'tests/a.test.ts'), 'more')
-    expect(inputsRecord(dir, '/').hash).toBe(now)
+    expect(inputsRecord(dir, '/', [], 'slides.md').hash).toBe(now)
   })
 
   it('make a site current only with the same hash and base and a site there', () => {
     const dir = project()
-    const record = inputsRecord(dir, '/')
+    const record = inputsRecord(dir, '/', [], 'slides.md')
     const dist = join(dir, 'dist')
     expect(isCurrent(dist, record)).toBe(false)
+    expect(recordedEntry(dist)).toBeUndefined()
     writeFileSync(join(dist, INPUTS_RECORD), JSON.stringify(record))
     expect(isCurrent(dist, record)).toBe(true)
+    expect(recordedEntry(dist)).toBe('slides.md')
     expect(isCurrent(dist, { ...record, base: '/sub/' })).toBe(false)
     // The same files make another deck from another entry (npm run build -- --deck short.md).
     expect(record.entry).toBe('slides.md')
     expect(isCurrent(dist, inputsRecord(dir, '/', [], join(dir, 'short.md')))).toBe(false)
     expect(isCurrent(dist, inputsRecord(dir, '/', [], 'slides.md'))).toBe(true)
     writeFileSync(join(dir, 'slides.md'), '# Talk, edited')
-    expect(isCurrent(dist, inputsRecord(dir, '/'))).toBe(false)
+    expect(isCurrent(dist, inputsRecord(dir, '/', [], 'slides.md'))).toBe(false)
     writeFileSync(join(dist, INPUTS_RECORD), 'not json')
     expect(isCurrent(dist, record)).toBe(false)
+    expect(recordedEntry(dist)).toBeUndefined()
   })
   it('were last changed when their newest file was, outputs, tests and tooling aside', () => {
     const dir = project()
