@@ -8,13 +8,13 @@ import type { Finding } from './finding'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
-import { parse as parseYaml } from 'yaml'
 import { addonRoots, checkComponents, checkFigureAlts, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
+import { hasSourceLecture } from './handout/content'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
-import { firstMissing, lectureSlides, sourceLabel } from './sourceOutline'
+import { missingSourceSlide, parseOutline } from './sourceOutline'
 import { checkHeadmatter, siblingReminders, templateReminders, urlReminder } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
@@ -79,44 +79,43 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
   const text = readFileSync(deck.entry, 'utf8')
   // The closing slide's take-away: its QR codes (<TakeAway>) or its links to the two PDFs.
   const offersDownloads = deck.slides.some(s => OFFERS_DOWNLOADS.test(s.content))
+  const head = headmatterLines(text.split(/\r?\n/))
   return [
     ...templateReminders(entry, text, deck.headmatter),
     ...urlReminder(entry, text, deck.headmatter, offersDownloads),
     ...siblingDecks(deck.root, entry).flatMap(sibling => siblingReminders(entry, deck.headmatter, sibling)),
-    ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'duration')),
-    ...outlineReminder(deck, entry, text),
+    ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(head, 2, 'duration')),
+    ...outlineReminder(deck, entry, keyLine(head, 2, 'sourceOutline')),
   ]
 }
 
 /**
  * A deck that says it reproduces a source lecture (`sourceOutline:`) but has lost one of its
  * slides: a fork that cut a section, and would learn it only when `npm test` fails minutes later.
- * Named at the key, with the two ways out. An outline that cannot be read is the build's error
- * (checkHeadmatter), not a reminder.
+ * Named at the key, with the two ways out; so is an outline that cannot be read (a missing file
+ * is the build's error, checkHeadmatter).
  */
-function outlineReminder(deck: Pick<Deck, 'root' | 'headmatter' | 'slides'>, entry: string, text: string): Finding[] {
-  const file = deck.headmatter.sourceOutline
-  if (typeof file !== 'string' || !existsSync(resolve(deck.root, file)))
+function outlineReminder(deck: Pick<Deck, 'root' | 'headmatter' | 'slides'>, entry: string, line: number): Finding[] {
+  if (!hasSourceLecture(deck.headmatter))
     return []
-  let titles: unknown
+  const file = String(deck.headmatter.sourceOutline)
+  const at = { file: entry, line, column: 1 }
+  let outline
   try {
-    titles = (parseYaml(readFileSync(resolve(deck.root, file), 'utf8')) as { titles?: unknown } | null)?.titles
+    outline = parseOutline(readFileSync(resolve(deck.root, file), 'utf8'))
   }
-  catch {
-    return []
+  catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      return []
+    return [
+      { ...at, message: `'sourceOutline': ${file} cannot be read as the source lecture's outline: ${(error as Error).message}. Fix it, or delete the sourceOutline lines if this is your own talk (README: Make it your talk).` },
+    ]
   }
-  if (!Array.isArray(titles))
-    return []
-  const missing = firstMissing(lectureSlides(deck.slides).map(sourceLabel), titles.map(String))
+  const missing = missingSourceSlide(deck.slides, outline)
   if (!missing)
     return []
   return [
-    {
-      file: entry,
-      line: keyLine(headmatterLines(text.split(/\r?\n/)), 2, 'sourceOutline'),
-      column: 1,
-      message: `'sourceOutline': the source lecture's slide "${missing.title}" is missing after the deck's slide ${missing.after + 1} (or out of order), so \`npm test\` will fail on it. Put the slide back; or, if this is your own talk now, delete the sourceOutline lines (README: Make it your talk).`,
-    },
+    { ...at, message: `'sourceOutline': the source lecture's slide "${missing.title}" is missing after the deck's slide ${missing.after?.no ?? 1} (or out of order), so \`npm test\` will fail on it. Put the slide back; or, if this is your own talk now, delete the sourceOutline lines (README: Make it your talk).` },
   ]
 }
 

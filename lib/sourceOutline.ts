@@ -1,3 +1,5 @@
+import { parse as parseYaml } from 'yaml'
+
 /**
  * Does a deck still follow the source lecture it reproduces? Each slide is known by its source
  * label: the `kicker:` of its frontmatter (the source's repeated section title, drawn above the
@@ -33,7 +35,43 @@ export function firstMissing(labels: readonly string[], outline: readonly string
   return undefined
 }
 
-/** The lecture's own slides: all but the talk's title slide and the references slides. */
-export function lectureSlides<S extends { content: string, note?: string }>(slides: readonly S[]): S[] {
-  return slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`))
+/** What a source outline file holds (`sourceOutline:` in the headmatter names it). */
+export interface SourceOutline {
+  /** The source lecture's slide titles, in order. */
+  titles: string[]
+  /** The source's errors the deck corrects: the wrong form, the right one. */
+  corrections: { wrong: string, right: string, keptOnSlides?: boolean }[]
+}
+
+/** An outline file's YAML, read; an Error saying what is wrong when it is not an outline. */
+export function parseOutline(yaml: string): SourceOutline {
+  const data = parseYaml(yaml) as Partial<SourceOutline> | null
+  if (!Array.isArray(data?.titles) || !data.titles.every(t => typeof t === 'string' && t.trim()))
+    throw new Error('it needs a "titles:" list of the source lecture\'s slide titles, in order')
+  return {
+    titles: data.titles,
+    corrections: data.corrections ?? [],
+  }
+}
+
+/**
+ * The lecture's own slides: all but the talk's title slide and the references slides (their
+ * marker as written, or their pages once the citations addon has generated them).
+ */
+export function lectureSlides<S extends { content: string, note?: string, frontmatter?: Record<string, unknown> }>(slides: readonly S[]): S[] {
+  return slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`)
+    && !/\breferences\b/.test(String(s.frontmatter?.class ?? '')))
+}
+
+/**
+ * The first source slide the deck does not have, in order, and the deck's slide after which it
+ * was looked for (none: before the first lecture slide); undefined when all are there.
+ */
+export function missingSourceSlide<S extends { title?: string, content: string, note?: string, frontmatter?: Record<string, unknown> }>(slides: readonly S[], outline: SourceOutline): { title: string, after?: S } | undefined {
+  const lecture = lectureSlides(slides)
+  const missing = firstMissing(lecture.map(sourceLabel), outline.titles)
+  return missing && {
+    title: missing.title,
+    after: lecture[missing.after - 1],
+  }
 }

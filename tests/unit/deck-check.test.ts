@@ -117,6 +117,17 @@ describe('deckReminders: the source outline', () => {
       expect(await outlineOf()).toEqual([
         'slides.md:3:1: \'sourceOutline\': the source lecture\'s slide "Wind-up" is missing after the deck\'s slide 2 (or out of order), so `npm test` will fail on it. Put the slide back; or, if this is your own talk now, delete the sourceOutline lines (README: Make it your talk).',
       ])
+      // An outline that is not one is named too, not skipped.
+      for (const [yaml, says] of [
+        ['titles: [Definition\n', 'cannot be read as the source lecture\'s outline: '],
+        ['slides:\n  - Definition\n', 'it needs a "titles:" list'],
+      ] as const) {
+        writeFileSync(join(dir, 'outline.yaml'), yaml)
+        const [found, ...rest] = await outlineOf()
+        expect(rest).toEqual([])
+        expect(found, yaml).toMatch(/^slides\.md:3:1: 'sourceOutline': outline\.yaml cannot be read as the source lecture's outline: /)
+        expect(found, yaml).toContain(says)
+      }
       // Its own talk: no outline, no reminder.
       writeFileSync(entry, deck(['Definition'], ''))
       expect(await outlineOf()).toEqual([])

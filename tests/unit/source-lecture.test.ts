@@ -3,28 +3,23 @@
  * outline of that lecture kept in the repository (its slide titles in order and the errors
  * the deck corrects). A fork that is its own talk removes the key and this suite is skipped.
  */
+import type { SourceOutline } from '../../lib/sourceOutline'
 import type { ParsedSlide } from '../support/slides'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
-import { firstMissing, lectureSlides, sourceLabel } from '../../lib/sourceOutline'
+import { firstMissing, lectureSlides, missingSourceSlide, parseOutline, sourceLabel } from '../../lib/sourceOutline'
 import { projectRoot } from '../support/project'
 import { parseDeck, where } from '../support/slides'
-
-interface Outline {
-  titles: string[]
-  corrections: { wrong: string, right: string, keptOnSlides?: boolean }[]
-}
 
 const deck = await parseDeck()
 const outlineFile = deck.headmatter.sourceOutline as string | undefined
 
 describe.skipIf(!outlineFile)(`the deck follows the source lecture (${outlineFile ?? 'no sourceOutline in slides.md'})`, () => {
-  let outline: Outline
+  let outline: SourceOutline
   let lecture: ParsedSlide[]
   beforeAll(() => {
-    outline = parse(readFileSync(resolve(projectRoot, outlineFile!), 'utf8'))
+    outline = parseOutline(readFileSync(resolve(projectRoot, outlineFile!), 'utf8'))
     lecture = lectureSlides(deck.slides)
   })
 
@@ -34,8 +29,8 @@ describe.skipIf(!outlineFile)(`the deck follows the source lecture (${outlineFil
   })
 
   it('has every source slide title, in order (a slide\'s kicker, else its title)', () => {
-    const missing = firstMissing(lecture.map(sourceLabel), outline.titles)
-    expect(missing, missing && `${outlineFile}: source slide "${missing.title}" is missing after deck slide ${missing.after} (or out of order)`).toBeUndefined()
+    const missing = missingSourceSlide(deck.slides, outline)
+    expect(missing, missing && `${outlineFile}: source slide "${missing.title}" is missing after deck slide ${(missing.after?.index ?? 0) + 1} (or out of order)`).toBeUndefined()
   })
 
   it('explains every correction of the source in a "Correction:" note', () => {
@@ -96,6 +91,32 @@ describe('matching a deck against a source outline', () => {
       slide('z', 'Figure 1.'),
     ].map(sourceLabel)
     expect(firstMissing(labels, outline)?.title).toBe('Ketamine')
+  })
+
+  it('leaves out the title slide and the references, as written or as generated pages', () => {
+    const s = (title: string, extra: { content?: string, frontmatter?: Record<string, unknown> } = {}) => ({
+      title,
+      content: '',
+      frontmatter: {},
+      ...extra,
+    })
+    const deck = [
+      s('Talk'),
+      s('Definition'),
+      s('References', { content: '<!-- citations:references -->' }),
+      s('References (2/3)', {
+        frontmatter: { class: 'references' },
+      }),
+    ]
+    expect(lectureSlides(deck).map(x => x.title)).toEqual(['Definition'])
+    expect(missingSourceSlide(deck, {
+      titles: ['Definition', 'Ketamine'],
+      corrections: [],
+    })).toEqual({ title: 'Ketamine', after: deck[1] })
+    expect(missingSourceSlide(deck, {
+      titles: ['Ketamine'],
+      corrections: [],
+    })).toEqual({ title: 'Ketamine', after: undefined })
   })
 
   it('does not match a point title that only repeats the source title without the kicker', () => {
