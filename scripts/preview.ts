@@ -19,4 +19,15 @@ if (!existsSync(resolve(dir, 'index.html'))) {
   process.exit(1)
 }
 const server = await serveStatic(dir, port, '127.0.0.1', base)
-console.log(`Serving ${dir}\n  slides:     ${server.url}\n  presenter:  ${server.url}presenter/\n  slides PDF: ${server.url}slides.pdf\n  handout:    ${server.url}handout.pdf\nPress Ctrl+C to stop.`)
+// The PDFs the build wrote (`npm run export` alone writes only the slides').
+const pdfs = [
+  ['slides PDF', 'slides.pdf'],
+  ['handout', 'handout.pdf'],
+].filter(([, f]) => existsSync(resolve(dir, f!)))
+console.log([
+  `Serving ${dir}`,
+  `  slides:     ${server.url}`,
+  `  presenter:  ${server.url}presenter/`,
+  ...pdfs.map(([label, f]) => `  ${`${label}:`.padEnd(12)}${server.url}${f}`),
+  'Press Ctrl+C to stop.',
+].join('\n'))

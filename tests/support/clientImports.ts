@@ -76,9 +76,15 @@ function resolveLocal(from: string, spec: string): string | undefined {
 }
 
 const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.includes(spec.split('/')[0]!)
+/**
+ * Packages for Node only, or too heavy for the page: citation-js (the references are rendered at
+ * build time), Slidev's file reader, the PDF and browser tooling. lib/takeAway.ts once reached
+ * citation-js through the citations addon's formatter for a one-line split.
+ */
+const SERVER_ONLY = /^(?:@citation-js\/|@slidev\/parser\/fs$|pdf-lib$|playwright(?:-chromium)?$|@playwright\/|workbox-build$|sirv$)/
 
 /**
- * Every chain from a client file to a Node built-in, e.g.
+ * Every chain from a client file to a Node built-in or a server-only package, e.g.
  * `slide-bottom.vue -> lib/talkConfig.ts -> lib/componentCheck.ts -> node:fs`. In Vite's dev
  * server such an import blanks the whole deck; the production build hides it.
  */
@@ -90,7 +96,7 @@ export function clientNodeImports(root: string): string[][] {
       return
     visited.add(file)
     for (const spec of importsOf(file)) {
-      if (isBuiltin(spec)) {
+      if (isBuiltin(spec) || SERVER_ONLY.test(spec)) {
         found.push([...chain, spec])
       }
       else if (spec.startsWith('.')) {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { clientEntries, clientNodeImports } from '../support/clientImports'
 import { projectRoot } from '../support/project'
 
-describe('code that runs in the browser imports no Node module', () => {
+describe('code that runs in the browser imports no Node module, nor a server-only package', () => {
   it('finds the client files of this deck', () => {
     const entries = clientEntries(projectRoot).map(f => f.slice(projectRoot.length + 1))
     expect(entries).toContain('slide-bottom.vue')
@@ -29,7 +29,15 @@ describe('code that runs in the browser imports no Node module', () => {
     put('lib/types.ts', `import type { Stats } from 'node:fs'\nimport { x } from 'node:os'\nexport type Big = Stats\n`)
     put('lib/files.ts', `import { existsSync } from 'node:fs'\nexport const label = String(existsSync('x'))\n`)
     put('setup/preparser.ts', `import { readFileSync } from 'fs'\nexport default readFileSync\n`)
+    // A package for Node only (or too heavy for the page), reached through a formatter.
+    put('components/Caption.vue', `<script setup lang="ts">\nimport { cut } from '../lib/format'\n</script>\n<template><p>{{ cut }}</p></template>\n`)
+    put('lib/format.ts', `import { Cite } from '@citation-js/core'\nexport const cut = String(Cite)\n`)
     expect(clientNodeImports(dir)).toEqual([
+      [
+        'components/Caption.vue',
+        'lib/format.ts',
+        '@citation-js/core',
+      ],
       [
         'components/Chart.vue',
         'lib/labels.ts',

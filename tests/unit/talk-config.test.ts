@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
 import { checkHeadmatter, logoAlt, logoUrl, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
+import { entryFiles, projectRoot } from '../support/project'
 
 function md(lines: string[]) {
   return [
@@ -148,20 +149,20 @@ describe('logoUrl', () => {
   })
 })
 
-const root = resolve(__dirname, '../..')
-
 // README, Make it your talk: a fork takes the "# " off the template's logo and url lines. What is
 // left must be the key and its example, not YAML that breaks on an explanation after the value.
 describe('the template\'s commented keys', () => {
-  for (const entry of ['slides.md', 'short.md'].filter(f => existsSync(resolve(root, f)))) {
+  for (const entry of entryFiles) {
     it(`in ${entry}, each parses as its key once uncommented`, () => {
-      const markdown = readFileSync(resolve(root, entry), 'utf8')
+      const markdown = readFileSync(resolve(projectRoot, entry), 'utf8')
       for (const key of ['logo', 'url']) {
-        const line = markdown.split('\n').find(l => l.startsWith(`# ${key}:`))
+        // However the comment is spaced; a fork that set the key has no commented line left.
+        const line = markdown.split('\n').find(l => new RegExp(`^#\\s*${key}\\s*:`).test(l))
         if (!line)
           continue
-        const slide = parseSync(markdown.replace(line, line.slice(2)), entry).slides[0]!
-        const value = line.slice(`# ${key}:`.length).trim()
+        const uncommented = line.replace(/^#\s*/, '')
+        const slide = parseSync(markdown.replace(line, uncommented), entry).slides[0]!
+        const value = uncommented.slice(uncommented.indexOf(':') + 1).trim()
         expect(value, `${entry}: ${line}: a path or an address alone`).toMatch(/^\S+$/)
         expect(slide.frontmatter[key], `${entry}: ${line}`).toBe(value)
       }
