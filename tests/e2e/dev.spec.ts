@@ -356,10 +356,18 @@ test('the 20-minute version serves from its own entry file: its title, its last 
     await expect(page.locator(`.slidev-page-${last.no} h1`)).toHaveText(title!.replace(/<[^>]+>/g, ''), { timeout: 30_000 })
     await page.goto(`${server.url}presenter/2`)
     await expect(page.locator('.slidev-presenter .slidev-note')).not.toBeEmpty({ timeout: 60_000 })
-    // The closing slide's PDF links open the PDFs the build wrote (they opened the deck), from
-    // the deck and from the presenter view (the links are relative).
+    // The closing slide's PDF links reach the PDFs the build wrote (they opened the deck), from
+    // the deck and from the presenter view (the links are relative). Those are the full talk's
+    // (npm run build made them from slides.md): the rehearsing lecturer is told so, with the
+    // command for this deck's, and can open them anyway.
     for (const pdf of ['slides.pdf', 'handout.pdf', 'presenter/handout.pdf']) {
-      const r = await page.request.get(`${server.url}${pdf}`)
+      const name = pdf.split('/').at(-1)!
+      const notice = await page.request.get(`${server.url}${pdf}`)
+      expect(notice.headers()['content-type'], pdf).toMatch(/^text\/html/)
+      const text = await notice.text()
+      expect(text, pdf).toContain(`<h1>${name} is slides.md's, not short.md's</h1>`)
+      expect(text, pdf).toContain('npm run build -- --deck short.md')
+      const r = await page.request.get(`${server.url}${pdf}?last-build`)
       expect(r.headers()['content-type'], pdf).toBe('application/pdf')
       expect((await r.body()).subarray(0, 5).toString(), pdf).toBe('%PDF-')
     }
