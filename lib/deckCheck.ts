@@ -15,7 +15,7 @@ import { hasSourceLecture } from './handout/content'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
 import { missingSourceSlide, parseOutline } from './sourceOutline'
-import { checkHeadmatter, siblingReminders, templateReminders, urlReminder } from './talkConfig'
+import { checkHeadmatter, settingsDrift, siblingReminders, templateReminders, urlReminder } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   const yaml = deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. ${yamlHint(e.message)}` })))
@@ -80,10 +80,14 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
   // The closing slide's take-away: its QR codes (<TakeAway>) or its links to the two PDFs.
   const offersDownloads = deck.slides.some(s => OFFERS_DOWNLOADS.test(s.content))
   const head = headmatterLines(text.split(/\r?\n/))
+  const siblings = siblingDecks(deck.root, entry)
   return [
     ...templateReminders(entry, text, deck.headmatter),
     ...urlReminder(entry, text, deck.headmatter, offersDownloads),
-    ...siblingDecks(deck.root, entry).flatMap(sibling => siblingReminders(entry, deck.headmatter, sibling)),
+    ...siblings.flatMap(sibling => [
+      ...siblingReminders(entry, deck.headmatter, sibling),
+      ...settingsDrift(entry, deck.headmatter, sibling),
+    ]),
     ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(head, 2, 'duration')),
     ...outlineReminder(deck, entry, keyLine(head, 2, 'sourceOutline')),
   ]

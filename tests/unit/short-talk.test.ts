@@ -1,9 +1,10 @@
 import { spawnSync } from 'node:child_process'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
-import { TALK_KEYS } from '../../lib/talkConfig'
+import { formatFinding } from '../../lib/finding'
+import { settingsDrift } from '../../lib/talkConfig'
 
 const root = resolve(__dirname, '../..')
 const shortEntry = resolve(root, 'short.md')
@@ -37,17 +38,15 @@ describe.skipIf(!existsSync(shortEntry))('short.md, a second entry file', () => 
   }, 60_000)
 
   // A second entry file is the same talk, shorter: a deck setting that differs is one forgotten
-  // there (short.md once had no offline cache and a light-only scheme). The talk's identity
-  // (title, author, accent...) and its length are its own; the same section files need the
-  // same bibliography.
+  // there (short.md once had no offline cache and a light-only scheme). The build and
+  // `npm run dev` name such a setting (settingsDrift); a fork's tests hold it too.
   it('keeps every deck setting of slides.md: theme, scheme, fonts, canvas, offline cache', async () => {
     const short = await loadDeck(shortEntry)
-    const own = new Set<string>([
-      ...TALK_KEYS.filter(k => k !== 'bibliography'),
-      'duration',
-    ])
-    const settings = (h: Record<string, unknown>) => Object.fromEntries(Object.entries(h).filter(([k]) => !own.has(k)))
-    expect(settings(short.headmatter)).toEqual(settings(full.headmatter))
+    expect(settingsDrift('slides.md', full.headmatter, {
+      file: 'short.md',
+      markdown: readFileSync(shortEntry, 'utf8'),
+      headmatter: short.headmatter,
+    }).map(formatFinding)).toEqual([])
   })
 
   it('ends as slides.md does: the closing slide, then only the reference slides', async () => {

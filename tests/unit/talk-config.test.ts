@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
-import { checkHeadmatter, logoAlt, logoUrl, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
+import { checkHeadmatter, logoAlt, logoUrl, settingsDrift, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
 import { entryFiles, projectRoot } from '../support/project'
 
 function md(lines: string[]) {
@@ -242,6 +242,59 @@ describe('siblingReminders', () => {
       ...short,
       headmatter: { author: 'Dr Ada Example' },
     })).toEqual([])
+  })
+})
+
+describe('settingsDrift', () => {
+  const deck = (lines: string[], headmatter: Record<string, unknown>) => ({
+    file: 'short.md',
+    markdown: md(lines),
+    headmatter,
+  })
+  it('names a deck setting the other deck has otherwise, or lacks, in its file at its line', () => {
+    const ours = {
+      title: 'T',
+      author: 'A',
+      colorSchema: 'auto',
+      pwa: 'build',
+      fonts: { sans: 'Source Sans 3' },
+    }
+    const found = settingsDrift('slides.md', ours, deck([
+      'title: T (20 minutes)',
+      'author: B',
+      'colorSchema: light',
+      'fonts:',
+      '  sans: Source Sans 3',
+    ], {
+      title: 'T (20 minutes)',
+      author: 'B',
+      colorSchema: 'light',
+      fonts: { sans: 'Source Sans 3' },
+    }))
+    expect(found.map(f => [f.file, f.line, f.message.split(':')[0]])).toEqual([
+      ['short.md', 4, '\'colorSchema\' is "light" here and "auto" in slides.md'],
+      ['short.md', 1, '\'pwa\' is not set here and "build" in slides.md'],
+    ])
+    expect(found[0]!.message).toContain('or delete short.md if you do not give that talk')
+  })
+
+  it('leaves the talk\'s own identity and length alone, and says nothing when the settings agree', () => {
+    expect(settingsDrift('slides.md', {
+      title: 'T',
+      duration: '45min',
+      accent: '#0b5cad',
+      theme: 'default',
+    }, deck([
+      'title: S',
+      'duration: 20min',
+      'accent: "#7a1f5c"',
+      'theme: default',
+    ], {
+      title: 'S',
+      duration: '20min',
+      accent: '#7a1f5c',
+      theme: 'default',
+    }))).toEqual([])
   })
 })
 
