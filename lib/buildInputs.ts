@@ -7,7 +7,7 @@
  * rebuild; a missed input would print an old deck.
  */
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 
 /** Never inputs: outputs, caches, dependencies (package-lock.json stands for them), tests, docs. */
@@ -107,17 +107,39 @@ export function newestInput(root: string, extra: readonly string[] = []): number
   return newest
 }
 
-/** The entry file the site in `siteDir` was built from, by its record; undefined without one. */
-export function recordedEntry(siteDir: string): string | undefined {
+/**
+ * Which entry file each PDF in a folder was printed from (`npm run build`, `export` and
+ * `handout` write it beside the PDF): the dev server's links must not offer short.md's PDF as
+ * slides.md's. The site's own record cannot say: export and handout write a PDF alone.
+ */
+export const PDF_ENTRIES = '.pdf-entries.json'
+
+function readPdfEntries(dir: string): Record<string, string> {
   try {
-    const entry = (JSON.parse(readFileSync(join(siteDir, INPUTS_RECORD), 'utf8')) as Partial<InputsRecord>).entry
-    return typeof entry === 'string'
-      ? entry
-      : undefined
+    const found = JSON.parse(readFileSync(join(dir, PDF_ENTRIES), 'utf8')) as unknown
+    return found && typeof found === 'object'
+      ? found as Record<string, string>
+      : {}
   }
   catch {
-    return undefined
+    return {}
   }
+}
+
+/** The entry file `pdf` (a file name in `dir`) was printed from; undefined when not recorded. */
+export function pdfEntry(dir: string, pdf: string): string | undefined {
+  const entry = readPdfEntries(dir)[pdf]
+  return typeof entry === 'string'
+    ? entry
+    : undefined
+}
+
+/** Records that `pdf` in `dir` was printed from `entry` (relative to the project root). */
+export function recordPdfEntry(dir: string, pdf: string, entry: string): void {
+  writeFileSync(join(dir, PDF_ENTRIES), `${JSON.stringify({
+    ...readPdfEntries(dir),
+    [pdf]: entry,
+  })}\n`)
 }
 
 /** True when `siteDir` holds a site built from exactly these inputs, for this entry file and base. */

@@ -7,6 +7,7 @@ import type { Deck } from './deck'
 import type { Finding } from './finding'
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
+import { isDeepStrictEqual } from 'node:util'
 import { parseSync } from '@slidev/parser'
 import { addonRoots, checkComponents, checkFigureAlts, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
@@ -15,7 +16,7 @@ import { hasSourceLecture } from './handout/content'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
 import { missingSourceSlide, parseOutline } from './sourceOutline'
-import { checkHeadmatter, settingsDrift, siblingReminders, templateReminders, urlReminder } from './talkConfig'
+import { checkHeadmatter, headmatterLines, MAIN_DECK, siblingReminders, TALK_KEYS, templateReminders, urlReminder } from './talkConfig'
 
 export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   const yaml = deck.slides.flatMap(s => s.frontmatterErrors.map(e => ({ file: s.file, ...e, message: `broken frontmatter: ${e.message}. ${yamlHint(e.message)}` })))
@@ -46,7 +47,7 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
 }
 
 /** The entry file's lines up to the headmatter's closing `---` (a later slide may have keys of the same name). */
-function headmatterLines(lines: string[]): string[] {
+function headmatterRows(lines: string[]): string[] {
   const end = lines.indexOf('---', 1)
   return end < 0
     ? lines
@@ -79,14 +80,17 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
   const text = readFileSync(deck.entry, 'utf8')
   // The closing slide's take-away: its QR codes (<TakeAway>) or its links to the two PDFs.
   const offersDownloads = deck.slides.some(s => OFFERS_DOWNLOADS.test(s.content))
-  const head = headmatterLines(text.split(/\r?\n/))
+  const head = headmatterRows(text.split(/\r?\n/))
   const siblings = siblingDecks(deck.root, entry)
   return [
     ...templateReminders(entry, text, deck.headmatter),
     ...urlReminder(entry, text, deck.headmatter, offersDownloads),
     ...siblings.flatMap(sibling => [
       ...siblingReminders(entry, deck.headmatter, sibling),
-      ...settingsDrift(entry, deck.headmatter, sibling),
+      // Only a version of the same talk: one that imports the same section files.
+      ...(importsAny(sibling.markdown, deck.root, deck.slides.map(s => s.file))
+        ? settingsDrift(entry, deck.headmatter, sibling)
+        : []),
     ]),
     ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(head, 2, 'duration')),
     ...outlineReminder(deck, entry, keyLine(head, 2, 'sourceOutline')),
@@ -112,7 +116,7 @@ function outlineReminder(deck: Pick<Deck, 'root' | 'headmatter' | 'slides'>, ent
     if ((error as NodeJS.ErrnoException).code === 'ENOENT')
       return []
     return [
-      { ...at, message: `'sourceOutline': ${file} cannot be read as the source lecture's outline: ${(error as Error).message}. Fix it, or delete the sourceOutline lines if this is your own talk (README: Make it your talk).` },
+      { ...at, message: `'sourceOutline': ${file} cannot be read as the source lecture's outline: ${yamlMessage((error as Error).message)}. Fix it, or delete the sourceOutline lines if this is your own talk (README: Make it your talk).` },
     ]
   }
   const missing = missingSourceSlide(deck.slides, outline)
@@ -121,6 +125,56 @@ function outlineReminder(deck: Pick<Deck, 'root' | 'headmatter' | 'slides'>, ent
   return [
     { ...at, message: `'sourceOutline': the source lecture's slide "${missing.title}" is missing after the deck's slide ${missing.after?.no ?? 1} (or out of order), so \`npm test\` will fail on it. Put the slide back; or, if this is your own talk now, delete the sourceOutline lines (README: Make it your talk).` },
   ]
+}
+
+/** Keys a second deck has of its own: the talk's identity and its length (not the bibliography its sections cite). */
+const OWN_KEYS = new Set<string>([
+  ...TALK_KEYS.filter(k => k !== 'bibliography'),
+  'duration',
+  'info',
+  'exportFilename',
+  'seoMeta',
+  'htmlAttrs',
+])
+
+/**
+ * A deck setting (theme, scheme, fonts, canvas, offline cache...) that differs in another deck of
+ * the project: short.md is the same talk, shorter, and once had no offline cache and a light-only
+ * scheme where slides.md had both. Named in the other deck's file, at its line.
+ */
+export function settingsDrift(entry: string, headmatter: Record<string, unknown>, sibling: { file: string, markdown: string, headmatter: Record<string, unknown> }): Finding[] {
+  const lines = headmatterLines(sibling.markdown)
+  const shown = (v: unknown) => {
+    const text = JSON.stringify(v)
+    if (text === undefined)
+      return 'not set'
+    return text.length > 40
+      ? `${text.slice(0, 37)}...`
+      : text
+  }
+  return [
+    ...new Set([
+      ...Object.keys(headmatter),
+      ...Object.keys(sibling.headmatter),
+    ]),
+  ]
+    .filter(key => !OWN_KEYS.has(key) && !isDeepStrictEqual(headmatter[key], sibling.headmatter[key]))
+    .map(key => ({
+      file: sibling.file,
+      line: lines.get(key) ?? 1,
+      column: 1,
+      message: `'${key}' is ${shown(sibling.headmatter[key])} here and ${shown(headmatter[key])} in ${entry}: ${sibling.file} is the same talk, so it would look or work otherwise. Give both the same setting${sibling.file === MAIN_DECK
+        ? ''
+        : `, or delete ${sibling.file} if you do not give that talk`} (README: Make it your talk).`,
+    }))
+}
+
+/** Whether a deck's Markdown imports (`src:`) any of `files` (relative to `root`). */
+function importsAny(markdown: string, root: string, files: readonly string[]): boolean {
+  const ours = new Set(files.map(f => resolve(root, f)))
+  return [
+    ...markdown.matchAll(/^src:[ \t]*([^#\s]+)/gm),
+  ].some(m => ours.has(resolve(root, m[1]!)))
 }
 
 /**

@@ -45,13 +45,19 @@ export interface SourceOutline {
 
 /** An outline file's YAML, read; an Error saying what is wrong when it is not an outline. */
 export function parseOutline(yaml: string): SourceOutline {
-  const data = parseYaml(yaml) as Partial<SourceOutline> | null
-  if (!Array.isArray(data?.titles) || !data.titles.every(t => typeof t === 'string' && t.trim()))
+  const data = parseYaml(yaml) as { titles?: unknown, corrections?: unknown } | null
+  // A title YAML reads as a number ("- 1984") is still a title.
+  const titles = Array.isArray(data?.titles)
+    ? data.titles.map(t => typeof t === 'number'
+        ? String(t)
+        : t)
+    : []
+  if (!titles.length || !titles.every(t => typeof t === 'string' && t.trim()))
     throw new Error('it needs a "titles:" list of the source lecture\'s slide titles, in order')
-  return {
-    titles: data.titles,
-    corrections: data.corrections ?? [],
-  }
+  const corrections = data?.corrections ?? []
+  if (!Array.isArray(corrections) || !corrections.every(c => typeof c?.wrong === 'string' && typeof c?.right === 'string'))
+    throw new Error('its "corrections:" must be a list of entries with "wrong:" and "right:"')
+  return { titles, corrections }
 }
 
 /**
@@ -60,7 +66,7 @@ export function parseOutline(yaml: string): SourceOutline {
  */
 export function lectureSlides<S extends { content: string, note?: string, frontmatter?: Record<string, unknown> }>(slides: readonly S[]): S[] {
   return slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`)
-    && !/\breferences\b/.test(String(s.frontmatter?.class ?? '')))
+    && !String(s.frontmatter?.class ?? '').split(/\s+/).includes('references'))
 }
 
 /**

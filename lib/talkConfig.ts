@@ -256,7 +256,7 @@ export function templateReminders(file: string, markdown: string, headmatter: Re
  * (its own reminder says so), nor for a value the other deck has changed.
  */
 /** The deck `npm run dev` and `npm run build` give: never one to delete. */
-const MAIN_DECK = 'slides.md'
+export const MAIN_DECK = 'slides.md'
 
 export function siblingReminders(entry: string, headmatter: Record<string, unknown>, sibling: { file: string, markdown: string, headmatter: Record<string, unknown> }): Finding[] {
   const lines = headmatterLines(sibling.markdown)
@@ -269,44 +269,6 @@ export function siblingReminders(entry: string, headmatter: Record<string, unkno
       line: lines.get(key) ?? 1,
       column: 1,
       message: `'${key}' is still the template's "${TEMPLATE_VALUES[key]}", where ${entry} has yours: ${sibling.file} is a talk of its own, and shows it on ${TEMPLATE_WHERE[key]}. Put yours there too${sibling.file === MAIN_DECK
-        ? ''
-        : `, or delete ${sibling.file} if you do not give that talk`} (README: Make it your talk).`,
-    }))
-}
-
-/** Keys a second deck has of its own: the talk's identity and its length (not the bibliography its sections cite). */
-const OWN_KEYS = new Set<string>([
-  ...TALK_KEYS.filter(k => k !== 'bibliography'),
-  'duration',
-])
-
-/**
- * A deck setting (theme, scheme, fonts, canvas, offline cache...) that differs in another deck of
- * the project: short.md is the same talk, shorter, and once had no offline cache and a light-only
- * scheme where slides.md had both. Named in the other deck's file, at its line.
- */
-export function settingsDrift(entry: string, headmatter: Record<string, unknown>, sibling: { file: string, markdown: string, headmatter: Record<string, unknown> }): Finding[] {
-  const lines = headmatterLines(sibling.markdown)
-  const shown = (v: unknown) => {
-    const text = JSON.stringify(v)
-    if (text === undefined)
-      return 'not set'
-    return text.length > 40
-      ? `${text.slice(0, 37)}..."`
-      : text
-  }
-  return [
-    ...new Set([
-      ...Object.keys(headmatter),
-      ...Object.keys(sibling.headmatter),
-    ]),
-  ]
-    .filter(key => !OWN_KEYS.has(key) && JSON.stringify(headmatter[key]) !== JSON.stringify(sibling.headmatter[key]))
-    .map(key => ({
-      file: sibling.file,
-      line: lines.get(key) ?? 1,
-      column: 1,
-      message: `'${key}' is ${shown(sibling.headmatter[key])} here and ${shown(headmatter[key])} in ${entry}: ${sibling.file} is the same talk, so it would look or work otherwise. Give both the same setting${sibling.file === MAIN_DECK
         ? ''
         : `, or delete ${sibling.file} if you do not give that talk`} (README: Make it your talk).`,
     }))

@@ -6,9 +6,9 @@
 import type { Deck } from '../lib/deck'
 import { existsSync } from 'node:fs'
 import { cp, mkdir, rename, rm, writeFile } from 'node:fs/promises'
-import { dirname, join, resolve } from 'node:path'
+import { basename, dirname, join, relative, resolve } from 'node:path'
 import process from 'node:process'
-import { inputsRecord, isCurrent } from '../lib/buildInputs'
+import { inputsRecord, isCurrent, recordPdfEntry } from '../lib/buildInputs'
 import { loadDeck } from '../lib/deck'
 import { deckReminders, remindersText } from '../lib/deckCheck'
 import { buildSite } from '../lib/pipeline'
@@ -58,6 +58,16 @@ export async function siteFor(deck: Deck, base: string, scratch: string, dist = 
   await mkdir(scratch, { recursive: true })
   await step('build the site', () => buildSite(deck, site, base))
   return site
+}
+
+/**
+ * Writes a printed PDF whole; into dist/, it also records which entry file it was printed from,
+ * which the dev server's links read (lib/buildInputs.ts pdfEntry).
+ */
+export async function writePdf(path: string, bytes: Uint8Array, deck: Deck): Promise<void> {
+  await writeWhole(path, bytes)
+  if (dirname(path) === join(root, 'dist'))
+    recordPdfEntry(dirname(path), basename(path), relative(deck.root, deck.entry).replaceAll('\\', '/'))
 }
 
 /** Written beside and renamed: a reader never sees half a file. */

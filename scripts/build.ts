@@ -5,7 +5,7 @@ import { writeFile } from 'node:fs/promises'
 import { join, relative, resolve } from 'node:path'
 import process from 'node:process'
 import { findBrowser } from '../lib/browser'
-import { INPUTS_RECORD } from '../lib/buildInputs'
+import { INPUTS_RECORD, recordPdfEntry } from '../lib/buildInputs'
 import { DEFAULT_HANDOUT_OPTIONS } from '../lib/handout'
 import { buildSite, printPdfs } from '../lib/pipeline'
 import { cli, main, step } from './_cli'
@@ -35,6 +35,8 @@ await main(async () => {
   const { slides, handout } = await printPdfs(deck, staging, browser.path, base, { slides: {}, handout: DEFAULT_HANDOUT_OPTIONS, step })
   await writeFile(join(staging, 'slides.pdf'), slides!.bytes)
   await writeFile(join(staging, 'handout.pdf'), handout!.bytes)
+  for (const pdf of ['slides.pdf', 'handout.pdf'])
+    recordPdfEntry(staging, pdf, record.entry)
   await writeFile(join(staging, INPUTS_RECORD), JSON.stringify(record))
   await replaceDir(staging, dist)
   console.log(`\nBuilt in ${((Date.now() - t0) / 1000).toFixed(1)} s:\n  ${rel('index.html')}    the site (npm run preview)\n  ${rel('slides.pdf')}    ${slides!.pages} pages\n  ${rel('handout.pdf')}   ${handout!.pages} pages`)

@@ -6,7 +6,7 @@ import process from 'node:process'
 import { findBrowser } from '../lib/browser'
 import { printPdfs } from '../lib/pipeline'
 import { cli, main, step } from './_cli'
-import { basePath, printReminders, readCheckedDeck, removeIfThere, root, siteFor, writeWhole } from './_pipeline'
+import { basePath, printReminders, readCheckedDeck, removeIfThere, root, siteFor, writePdf } from './_pipeline'
 
 const { values } = cli('npm run export -- [--with-clicks] [--out dist/slides.pdf] [--base /sub/path/] [--deck slides.md]', {
   'with-clicks': { type: 'boolean' },
@@ -27,7 +27,7 @@ await main(async () => {
     slides: { withClicks },
     step,
   })
-  await writeWhole(out, slides!.bytes)
+  await writePdf(out, slides!.bytes, deck)
   await removeIfThere(scratch)
   console.log(`\nWrote ${out} (${slides!.pages} pages)`)
   printReminders(deck)

@@ -9,7 +9,7 @@ import { loadDeck } from '../lib/deck'
 import { HandoutOptionError, parseHandoutOptions } from '../lib/handout'
 import { BuildError, printPdfs } from '../lib/pipeline'
 import { cli, main, step } from './_cli'
-import { basePath, printReminders, readCheckedDeck, removeIfThere, root, siteFor, writeWhole } from './_pipeline'
+import { basePath, printReminders, readCheckedDeck, removeIfThere, root, siteFor, writePdf } from './_pipeline'
 
 const { values } = cli('npm run handout -- [--paper a4|letter] [--per-page 2|3] [--out dist/handout.pdf] [--site built-site-dir] [--base /sub/path/] [--deck slides.md]', {
   'paper': { type: 'string' },
@@ -48,7 +48,7 @@ await main(async () => {
   }
   const browser = findBrowser()
   const { handout } = await printPdfs(deck, site, browser.path, base, { handout: options, step })
-  await writeWhole(out, handout!.bytes)
+  await writePdf(out, handout!.bytes, deck)
   await removeIfThere(scratch)
   console.log(`\nWrote ${out} (${handout!.pages} pages)`)
   printReminders(deck)

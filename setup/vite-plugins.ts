@@ -12,7 +12,7 @@ import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
-import { newestInput, recordedEntry } from '../lib/buildInputs'
+import { newestInput, pdfEntry } from '../lib/buildInputs'
 import { deckFindings, deckReminders, headmatterError, remindersText } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
 
@@ -33,7 +33,11 @@ const DECK_PDF_PATH = /\/(?:slides|handout)\.pdf$/
  * name): printed before the deck's last change, or, after `npm run build -- --deck short.md`,
  * from the other entry file (`printedFrom`). `entry`: the dev server's own entry file.
  */
-function stalePdfPage(pdf: string, entry: string, printedFrom?: string): string {
+function stalePdfPage(pdf: string, entryFile: string, printedFromFile?: string): string {
+  // File names of this project, but read from a file in dist/: written as text, never markup.
+  const text = (s: string) => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)
+  const entry = text(entryFile)
+  const printedFrom = printedFromFile && text(printedFromFile)
   const deck = entry === 'slides.md'
     ? ''
     : ` -- --deck ${entry}`
@@ -184,7 +188,11 @@ export default defineVitePluginsSetup((options) => {
         // the process that also relays the shared Try-it state between windows.
         server.watcher.on('all', (_event, path) => {
           const file = path.replaceAll('\\', '/')
-          if (file in options.data.watchFiles || file === options.entry.replaceAll('\\', '/') || checkedDirs.some(d => file.startsWith(d)))
+          // The reminders also read the project's other decks (short.md) and the source outline.
+          const outline = options.data.headmatter.sourceOutline
+          const read = (file.endsWith('.md') && dirname(file) === root.replaceAll('\\', '/'))
+            || (typeof outline === 'string' && file === resolve(root, outline).replaceAll('\\', '/'))
+          if (file in options.data.watchFiles || file === options.entry.replaceAll('\\', '/') || read || checkedDirs.some(d => file.startsWith(d)))
             checkAfter(PAUSE_MS, server.config.logger)
         })
       },
@@ -219,9 +227,9 @@ export default defineVitePluginsSetup((options) => {
           res.setHeader('Cache-Control', 'no-store')
           if (!/[?&]last-build\b/.test(req.url ?? '')) {
             const entry = relative(root, options.entry).replaceAll('\\', '/')
-            const builtFrom = recordedEntry(join(root, 'dist'))
-            const other = builtFrom && builtFrom !== entry
-              ? builtFrom
+            const printedFrom = pdfEntry(join(root, 'dist'), name.slice(1))
+            const other = printedFrom && printedFrom !== entry
+              ? printedFrom
               : undefined
             if (other || printed.mtimeMs < newestInput(root, Object.keys(options.data.watchFiles))) {
               res.setHeader('Content-Type', 'text/html; charset=utf-8')

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, utimesSync, writeFileSync 
 import { dirname, join } from 'node:path'
 import { stripVTControlCharacters } from 'node:util'
 import { loadCitedDeck } from '../../addons/citations/lib'
-import { INPUTS_RECORD } from '../../lib/buildInputs'
+import { recordPdfEntry } from '../../lib/buildInputs'
 import { loadDeck } from '../../lib/deck'
 import { editToScreen, networkWatch, saveFile, startDevServer } from '../../lib/devLoop'
 import { formatMillivolts } from '../../lib/mgBlock'
@@ -226,8 +226,8 @@ test.describe('npm run dev, edited while it runs', () => {
       const r = await page.request.get(`${server.url}slides.pdf`)
       expect(r.headers()['content-type']).toBe('application/pdf')
       expect((await r.body()).subarray(0, 5).toString()).toBe('%PDF-')
-      // Printed by `npm run build -- --deck short.md`: new, but another deck's.
-      writeFileSync(join(dirname(pdf), INPUTS_RECORD), JSON.stringify({ hash: '', base: '/', entry: 'short.md' }))
+      // Printed by `npm run export -- --deck short.md`: new, but another deck's.
+      recordPdfEntry(dirname(pdf), 'slides.pdf', 'short.md')
       await page.goto(`${server.url}slides.pdf`)
       await expect(page.getByRole('heading', { level: 1 })).toHaveText('slides.pdf is short.md\'s, not slides.md\'s')
     }

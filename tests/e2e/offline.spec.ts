@@ -129,8 +129,9 @@ test('every file of the built site is in the offline cache, apart from the servi
   const listed = new Set(precacheList(dist))
   // sw.js and workbox-*.js are the worker itself; 404.html and _redirects are read by the host,
   // never by the deck; the PDFs have their own test below.
-  // The build's record of its inputs (lib/buildInputs.ts) is for `npm run export`, not the deck.
-  const exempt = /^(?:sw\.js|workbox-[\w-]+\.js|404\.html|_redirects|[^/]+\.pdf|\.build-inputs\.json)$/
+  // The build's records (lib/buildInputs.ts: its inputs, which deck each PDF is of) are for
+  // `npm run export` and the dev server, not the deck.
+  const exempt = /^(?:sw\.js|workbox-[\w-]+\.js|404\.html|_redirects|[^/]+\.pdf|\.build-inputs\.json|\.pdf-entries\.json)$/
   expect(filesIn(dist).filter(f => !exempt.test(f) && !listed.has(f))).toEqual([])
 })
 

@@ -81,7 +81,7 @@ const isBuiltin = (spec: string) => spec.startsWith('node:') || builtinModules.i
  * build time), Slidev's file reader, the PDF and browser tooling. lib/takeAway.ts once reached
  * citation-js through the citations addon's formatter for a one-line split.
  */
-const SERVER_ONLY = /^(?:@citation-js\/|@slidev\/parser\/fs$|pdf-lib$|playwright(?:-chromium)?$|@playwright\/|workbox-build$|sirv$)/
+const SERVER_ONLY = /^(?:@citation-js|citation-js|@slidev\/parser\/fs|@slidev\/cli|pdf-lib|@lillallol\/outline-pdf|playwright(?:-chromium|-core)?|@playwright|workbox-build|sirv|vite|vite-plugin-pwa)(?:\/|$)/
 
 /**
  * Every chain from a client file to a Node built-in or a server-only package, e.g.

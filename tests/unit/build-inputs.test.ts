@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, utimesSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent, newestInput, recordedEntry } from '../../lib/buildInputs'
+import { inputFiles, INPUTS_RECORD, inputsRecord, isCurrent, newestInput, pdfEntry, recordPdfEntry } from '../../lib/buildInputs'
 
 function project(): string {
   const dir = mkdtempSync(join(tmpdir(), 'inputs-'))
@@ -59,10 +59,8 @@ describe('the inputs of a built site', () => {
     const record = inputsRecord(dir, '/', [], 'slides.md')
     const dist = join(dir, 'dist')
     expect(isCurrent(dist, record)).toBe(false)
-    expect(recordedEntry(dist)).toBeUndefined()
     writeFileSync(join(dist, INPUTS_RECORD), JSON.stringify(record))
     expect(isCurrent(dist, record)).toBe(true)
-    expect(recordedEntry(dist)).toBe('slides.md')
     expect(isCurrent(dist, { ...record, base: '/sub/' })).toBe(false)
     // The same files make another deck from another entry (npm run build -- --deck short.md).
     expect(record.entry).toBe('slides.md')
@@ -72,7 +70,6 @@ describe('the inputs of a built site', () => {
     expect(isCurrent(dist, inputsRecord(dir, '/', [], 'slides.md'))).toBe(false)
     writeFileSync(join(dist, INPUTS_RECORD), 'not json')
     expect(isCurrent(dist, record)).toBe(false)
-    expect(recordedEntry(dist)).toBeUndefined()
   })
   it('were last changed when their newest file was, outputs, tests and tooling aside', () => {
     const dir = project()
@@ -95,5 +92,16 @@ describe('the inputs of a built site', () => {
     writeFileSync(outside, '# Shared')
     utimesSync(outside, new Date('2025-06-01T00:00:00Z'), new Date('2025-06-01T00:00:00Z'))
     expect(newestInput(dir, [outside])).toBe(Date.parse('2025-06-01T00:00:00Z'))
+  })
+
+  it('record which entry file each PDF was printed from, one PDF at a time', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pdfs-'))
+    expect(pdfEntry(dir, 'slides.pdf')).toBeUndefined()
+    recordPdfEntry(dir, 'slides.pdf', 'slides.md')
+    recordPdfEntry(dir, 'handout.pdf', 'slides.md')
+    // `npm run export -- --deck short.md` prints the slides alone: the handout stays slides.md's.
+    recordPdfEntry(dir, 'slides.pdf', 'short.md')
+    expect(pdfEntry(dir, 'slides.pdf')).toBe('short.md')
+    expect(pdfEntry(dir, 'handout.pdf')).toBe('slides.md')
   })
 })

@@ -125,12 +125,38 @@ describe('deckReminders: the source outline', () => {
         writeFileSync(join(dir, 'outline.yaml'), yaml)
         const [found, ...rest] = await outlineOf()
         expect(rest).toEqual([])
-        expect(found, yaml).toMatch(/^slides\.md:3:1: 'sourceOutline': outline\.yaml cannot be read as the source lecture's outline: /)
+        expect(found, yaml).toMatch(/^slides\.md:3:1: 'sourceOutline': outline\.yaml cannot be read as the source lecture's outline: \S.{8,}\. Fix it/)
         expect(found, yaml).toContain(says)
+        // One line, as every reminder: not the parser's excerpt of the file.
+        expect(found, yaml).not.toContain('\n')
       }
       // Its own talk: no outline, no reminder.
       writeFileSync(entry, deck(['Definition'], ''))
       expect(await outlineOf()).toEqual([])
+    }
+    finally {
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
+})
+
+// short.md is the same talk, shorter, from the same section files: a setting it has otherwise is
+// named when slides.md is built or served; a deck of other files is a talk of its own.
+describe('deckReminders: the settings of the other decks', () => {
+  it('names a deck setting a version of the same talk has otherwise, and leaves another talk alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'drift-'))
+    try {
+      mkdirSync(join(dir, 'slides'))
+      writeFileSync(join(dir, 'slides/part.md'), '# Part\n\nText.\n')
+      writeFileSync(join(dir, 'slides/other.md'), '# Other\n\nText.\n')
+      const deck = (title: string, scheme: string, src: string) => `---\ntitle: ${title}\ncolorSchema: ${scheme}\n---\n\n# ${title}\n\n---\nsrc: ./slides/${src}.md\n---\n`
+      writeFileSync(join(dir, 'slides.md'), deck('T', 'auto', 'part'))
+      writeFileSync(join(dir, 'short.md'), deck('T (short)', 'light', 'part'))
+      writeFileSync(join(dir, 'workshop.md'), deck('Workshop', 'dark', 'other'))
+      const drift = deckReminders(await loadDeck(join(dir, 'slides.md'))).filter(r => /is the same talk/.test(r.message)).map(formatFinding)
+      expect(drift).toEqual([
+        expect.stringMatching(/^short\.md:3:1: 'colorSchema' is "light" here and "auto" in slides\.md: /),
+      ])
     }
     finally {
       rmSync(dir, { recursive: true, force: true })

@@ -3,8 +3,8 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { loadDeck } from '../../lib/deck'
+import { settingsDrift } from '../../lib/deckCheck'
 import { formatFinding } from '../../lib/finding'
-import { settingsDrift } from '../../lib/talkConfig'
 
 const root = resolve(__dirname, '../..')
 const shortEntry = resolve(root, 'short.md')

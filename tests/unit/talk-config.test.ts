@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { parseSync } from '@slidev/parser'
 import { describe, expect, it } from 'vitest'
-import { checkHeadmatter, logoAlt, logoUrl, settingsDrift, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
+import { settingsDrift } from '../../lib/deckCheck'
+import { checkHeadmatter, logoAlt, logoUrl, siblingReminders, TEMPLATE_VALUES, templateReminders, urlReminder } from '../../lib/talkConfig'
 import { entryFiles, projectRoot } from '../support/project'
 
 function md(lines: string[]) {
@@ -276,6 +277,14 @@ describe('settingsDrift', () => {
       ['short.md', 1, '\'pwa\' is not set here and "build" in slides.md'],
     ])
     expect(found[0]!.message).toContain('or delete short.md if you do not give that talk')
+  })
+
+  it('reads a setting written with its keys in another order as the same', () => {
+    expect(settingsDrift('slides.md', {
+      fonts: { sans: 'A', mono: 'B' },
+    }, deck(['fonts:', '  mono: B', '  sans: A'], {
+      fonts: { mono: 'B', sans: 'A' },
+    }))).toEqual([])
   })
 
   it('leaves the talk\'s own identity and length alone, and says nothing when the settings agree', () => {
