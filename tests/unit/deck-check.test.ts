@@ -9,6 +9,22 @@ import { formatFinding } from '../../lib/finding'
 import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
 import { copyProject } from '../support/project'
 
+/** Runs `fn` in a fresh folder, removed however the test ends. */
+async function inScratch(prefix: string, fn: (dir: string) => Promise<void>): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), prefix))
+  try {
+    await fn(dir)
+  }
+  finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** What the build and `npm run dev` would remind of for the deck at `entry`, about `what`. */
+async function remindersAbout(entry: string, what: RegExp = /./) {
+  return deckReminders(await loadDeck(entry)).filter(r => what.test(r.message))
+}
+
 // In the dev server's process Slidev's reader throws on a headmatter it cannot parse; the
 // terminal must then say what the build says, at the same line (issue: `title: a: b` was
 // reported by `npm run build` and by nothing in `npm run dev`).
@@ -76,10 +92,9 @@ describe('deckReminders', () => {
 // no address or code to take them by.
 describe('deckReminders: the take-away', () => {
   it('reminds of the url where a slide offers the PDFs, and only there', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'take-away-'))
-    try {
+    await inScratch('take-away-', async (dir) => {
       const entry = join(dir, 'slides.md')
-      const urlOf = async () => deckReminders(await loadDeck(entry)).filter(r => /'url'/.test(r.message)).map(r => `${r.line}`)
+      const urlOf = async () => (await remindersAbout(entry, /'url'/)).map(r => `${r.line}`)
       const head = '---\ntitle: T\n# url: https://you.github.io/your-repository/\n---\n\n# T\n\n<!--\nNotes.\n-->\n\n---\n\n'
       for (const offer of [
         '<TakeAway handout />',
@@ -94,10 +109,7 @@ describe('deckReminders: the take-away', () => {
       expect(await urlOf(), 'no offer').toEqual([])
       writeFileSync(entry, `${head.replace('# url:', 'url:')}# Questions\n\n<TakeAway handout />\n`)
       expect(await urlOf(), 'with a url').toEqual([])
-    }
-    finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 })
 
@@ -105,12 +117,11 @@ describe('deckReminders: the take-away', () => {
 // longer follows the source lecture. The build and `npm run dev` say it, at the key.
 describe('deckReminders: the source outline', () => {
   it('names the first source slide the deck lost, at the sourceOutline line, and nothing when all are there', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'outline-'))
-    try {
+    await inScratch('outline-', async (dir) => {
       const entry = join(dir, 'slides.md')
       writeFileSync(join(dir, 'outline.yaml'), 'titles:\n  - Definition\n  - Wind-up\n  - Tolerance\n')
       const deck = (slides: string[], head = 'sourceOutline: outline.yaml\n') => `---\ntitle: T\n${head}---\n\n# T\n\n${slides.map(t => `---\n\n# ${t}\n\nText.\n`).join('\n')}`
-      const outlineOf = async () => deckReminders(await loadDeck(entry)).filter(r => /sourceOutline/.test(r.message)).map(formatFinding)
+      const outlineOf = async () => (await remindersAbout(entry, /sourceOutline/)).map(formatFinding)
       writeFileSync(entry, deck(['Definition', 'Wind-up', 'Tolerance']))
       expect(await outlineOf()).toEqual([])
       writeFileSync(entry, deck(['Definition', 'Tolerance']))
@@ -133,10 +144,7 @@ describe('deckReminders: the source outline', () => {
       // Its own talk: no outline, no reminder.
       writeFileSync(entry, deck(['Definition'], ''))
       expect(await outlineOf()).toEqual([])
-    }
-    finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 })
 
@@ -144,8 +152,7 @@ describe('deckReminders: the source outline', () => {
 // named when slides.md is built or served; a deck of other files is a talk of its own.
 describe('deckReminders: the settings of the other decks', () => {
   it('names a deck setting a version of the same talk has otherwise, and leaves another talk alone', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'drift-'))
-    try {
+    await inScratch('drift-', async (dir) => {
       mkdirSync(join(dir, 'slides'))
       writeFileSync(join(dir, 'slides/part.md'), '# Part\n\nText.\n')
       writeFileSync(join(dir, 'slides/other.md'), '# Other\n\nText.\n')
@@ -153,14 +160,11 @@ describe('deckReminders: the settings of the other decks', () => {
       writeFileSync(join(dir, 'slides.md'), deck('T', 'auto', 'part'))
       writeFileSync(join(dir, 'short.md'), deck('T (short)', 'light', 'part'))
       writeFileSync(join(dir, 'workshop.md'), deck('Workshop', 'dark', 'other'))
-      const drift = deckReminders(await loadDeck(join(dir, 'slides.md'))).filter(r => /is the same talk/.test(r.message)).map(formatFinding)
+      const drift = (await remindersAbout(join(dir, 'slides.md'), /is the same talk/)).map(formatFinding)
       expect(drift).toEqual([
         expect.stringMatching(/^short\.md:3:1: 'colorSchema' is "light" here and "auto" in slides\.md: /),
       ])
-    }
-    finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 })
 
@@ -168,8 +172,7 @@ describe('deckReminders: the settings of the other decks', () => {
 // showed "Presenter's name" and nothing had said so.
 describe('deckReminders: the other decks', () => {
   it('names short.md\'s template name when slides.md has the lecturer\'s, and the other way round', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'sibling-'))
-    try {
+    await inScratch('sibling-', async (dir) => {
       const deck = (title: string, author: string) => `---\ntitle: ${title}\nauthor: ${author}\n---\n\n# ${title}\n`
       writeFileSync(join(dir, 'slides.md'), deck('T', 'Dr Ada Example'))
       writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Presenter\'s name'))
@@ -179,7 +182,7 @@ describe('deckReminders: the other decks', () => {
       mkdirSync(join(dir, 'drafts.md'))
       writeFileSync(join(dir, 'CHANGES.md'), '# Changes\n\nauthor: Presenter\'s name\n')
       writeFileSync(join(dir, 'notes.md'), '---\ntitle: a: b\n---\n')
-      const reminded = async (entry: string) => deckReminders(await loadDeck(join(dir, entry))).map(formatFinding)
+      const reminded = async (entry: string) => (await remindersAbout(join(dir, entry))).map(formatFinding)
       expect(await reminded('slides.md')).toEqual([
         expect.stringMatching(/^short\.md:3:1: 'author' is still the template's "Presenter's name", where slides\.md has yours: .* Put yours there too, or delete short\.md if you do not give that talk/),
       ])
@@ -195,9 +198,6 @@ describe('deckReminders: the other decks', () => {
       const [other, ...rest] = await reminded('short.md')
       expect(rest).toEqual([])
       expect(other).toMatch(/^slides\.md:3:1: 'author' is still the template's "Presenter's name", where short\.md has yours: .* Put yours there too \(README: Make it your talk\)\.$/)
-    }
-    finally {
-      rmSync(dir, { recursive: true, force: true })
-    }
+    })
   })
 })
