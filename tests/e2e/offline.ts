@@ -99,11 +99,15 @@ export async function visitOnceThenLoseServer(page: Page, siteDir: string, base 
   }
   // The server is really gone for the page: a request the service worker does not answer fails,
   // or gets no answer at all (a CI run's probe waited four minutes on a connection the closed
-  // server left half open): 10 s without one is gone too.
-  const probe = await page.evaluate(url => fetch(url, {
-    cache: 'no-store',
-    signal: AbortSignal.timeout(10_000),
-  }).then(r => `HTTP ${r.status}`, () => 'unreachable'), `${server.url}offline-probe-${Date.now()}.txt`)
+  // server left half open): 10 s without one is gone too. Timed here, not only in the page: a
+  // page's timers can be throttled, and a second CI run's in-page abort never fired.
+  const probe = await Promise.race([
+    page.evaluate(url => fetch(url, {
+      cache: 'no-store',
+      signal: AbortSignal.timeout(10_000),
+    }).then(r => `HTTP ${r.status}`, () => 'unreachable'), `${server.url}offline-probe-${Date.now()}.txt`),
+    new Promise<string>(resolve => setTimeout(resolve, 12_000, 'unreachable')),
+  ])
   expect(probe).toBe('unreachable')
   return server
 }
