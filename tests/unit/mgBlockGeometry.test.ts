@@ -1,4 +1,6 @@
 import type { MgWording, Scene, SceneItem } from '../../lib/mgBlockGeometry'
+import { readFileSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { describe, expect, it } from 'vitest'
 import { channelStateAtStep, drawnMgOut, ivCurve, mgExpulsion, negativeSlopePeak, nmdaCurrent, openChannelState, sweepState } from '../../lib/mgBlock'
 import {
@@ -387,5 +389,36 @@ describe('i-V plot', () => {
       '20',
       '40',
     ])
+  })
+})
+
+// Figure 1 (the subunits) and the Mg²⁺ block diagrams both mark the agonist sites: a reader
+// who has learnt one shape per site on one slide must not meet it for the other site on the next
+// (Figure 1 once marked glycine's site with the triangle that glutamate is drawn as here).
+describe('the agonist sites in Figure 1', () => {
+  it('have the shapes of the Mg²⁺ block diagrams\' sites: glycine\'s square, glutamate\'s round', () => {
+    const scene = stepsScene(channelStateAtStep(0), WORDINGS.deck, {
+      vMv: -70,
+      mgExpelled: 0,
+      flowing: false,
+      staticArrows: true,
+    })
+    const site = (ligand: string) => scene.items.find(i => i.id.endsWith(`${ligand}-site`)) as Extract<SceneItem, { kind: 'rect' }>
+    expect(site('glycine').rx, 'the diagrams\' glycine site').toBe(0)
+    expect(site('glutamate').rx, 'the diagrams\' glutamate site').toBe(site('glutamate').w / 2)
+
+    const svg = readFileSync(fileURLToPath(new URL('../../figures/petrenko-fig1-subunits.svg', import.meta.url)), 'utf8')
+    // NR1 carries the glycine site (class fill-edge), NR2 the glutamate site (fill-edge-warm).
+    const shapes = (cls: string) => [
+      ...svg.matchAll(new RegExp(`<(\\w+) class="${cls}"`, 'g')),
+    ].map(m => m[1])
+    expect(shapes('fill-edge')).toEqual(['rect', 'rect', 'rect', 'rect', 'rect'])
+    expect(shapes('fill-edge-warm')).toEqual(['circle', 'circle', 'circle', 'circle'])
+    const rects = [
+      ...svg.matchAll(/<rect class="fill-edge" x="[\d.]+" y="[-\d.]+" width="([\d.]+)" height="([\d.]+)"/g),
+    ]
+    expect(rects.every(m => m[1] === m[2]), 'squares').toBe(true)
+    expect(svg).toMatch(/glycine site ■/)
+    expect(svg).toMatch(/glutamate site ●/)
   })
 })
