@@ -444,11 +444,9 @@ export function formatPercent(fraction: number): string {
 
 /** "-70 mV" with a true minus sign (screen readers say "minus"); "+20 mV" above zero. */
 export function formatMillivolts(vMv: number, digits = 0): string {
-  if (!Number.isFinite(vMv)) {
-    return vMv < 0
-      ? 'none (no Mg2+)'
-      : 'none'
-  }
+  // No half-unblock potential without Mg2+ (-Infinity): the readout's [Mg2+]o says why.
+  if (!Number.isFinite(vMv))
+    return 'none'
   const rounded = Number(vMv.toFixed(digits))
   const sign = rounded < 0
     ? '\u2212'
@@ -462,14 +460,15 @@ export function formatMillimolar(mgMm: number): string {
   return `${mgMm.toFixed(1)} mM`
 }
 
-/** Current in words: "inward, 29 % of peak" / "outward, 12 % of peak" / "none". */
+/** Current in words: "inward, 29 % of peak" / "outward, 2.5× peak" / "no current". */
 export function describeCurrent(currentRelPeak: number): string {
   if (Math.abs(currentRelPeak) < 0.0005)
     return 'no current'
   const size = Math.abs(currentRelPeak)
-  // Above 100 % (outward currents, or Mg-free at strong hyperpolarisation) a multiple reads better.
+  // Above 100 % (outward currents, or Mg-free at strong hyperpolarisation) a multiple reads
+  // better; as short as the percentage, so that Try it's readout keeps its two lines.
   const amount = size > 1.005
-    ? `${size.toFixed(1)}\u00D7 the peak inward current`
+    ? `${size.toFixed(1)}\u00D7 peak`
     : `${formatPercent(size)} of peak`
   return `${currentRelPeak < 0
     ? 'inward'

@@ -129,20 +129,37 @@ for (const [width, height] of [
       }
 
       const tryIt = await slideNumberOf(/<MgBlockChannel\s+interactive/)
-      await page.emulateMedia({ reducedMotion: 'reduce' })
-      await page.goto(String(tryIt))
-      const live = page.locator(`.slidev-page-${tryIt} [data-mg-block]`)
-      const potential = live.locator('input[data-control="potential"]')
-      const mg = live.locator('input[data-control="mg"]')
-      for (const [v, m] of [
-        ['-70', '10'],
-        ['-100', '20'],
-        ['40', '0'],
-        ['-20', '5'],
-      ] as const) {
-        await potential.fill(v)
-        await mg.fill(m)
-        await checkLayout(live, `Try it at ${v} mV, ${Number(m) / 10} mM`, await slideWidth(tryIt))
+      // With motion, a large current adds a note (not every ion is drawn) to the readout.
+      for (const motion of ['reduce', 'no-preference'] as const) {
+        await page.emulateMedia({ reducedMotion: motion })
+        await page.goto(String(tryIt))
+        const slide = page.locator(`.slidev-page-${tryIt}`)
+        const live = slide.locator('[data-mg-block]')
+        const potential = live.locator('input[data-control="potential"]')
+        const mg = live.locator('input[data-control="mg"]')
+        for (const [v, m] of [
+          ['-70', '10'],
+          ['-100', '20'],
+          ['40', '0'],
+          ['-20', '5'],
+          ['28', '10'],
+          ['40', '20'],
+        ] as const) {
+          await potential.fill(v)
+          await mg.fill(m)
+          const where = `Try it at ${v} mV, ${Number(m) / 10} mM, motion ${motion}`
+          await checkLayout(live, where, await slideWidth(tryIt))
+          // The readout and the slide's sources line stay on the slide: at +28 mV the readout
+          // once grew by two lines, its last line on the slide's edge and the sources below it.
+          const bottom = await slide.evaluate(e => e.getBoundingClientRect().bottom)
+          for (const part of [
+            live.getByTestId('mg-readout'),
+            slide.locator('.slide-sources'),
+          ]) {
+            const box = (await part.boundingBox())!
+            expect(box.y + box.height, `${where}: ${await part.getAttribute('class')} ends below the slide`).toBeLessThanOrEqual(bottom + 0.5)
+          }
+        }
       }
 
       const pages = `.print-slide-container[id^="${String(no).padStart(3, '0')}-"]`
