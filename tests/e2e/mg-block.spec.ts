@@ -148,6 +148,9 @@ for (const [width, height] of [
           await potential.fill(v)
           await mg.fill(m)
           const where = `Try it at ${v} mV, ${Number(m) / 10} mM, motion ${motion}`
+          // The longest readout: depolarised, with motion, the note is there too.
+          if (motion === 'no-preference' && Number(v) > 0 && Number(m) > 0)
+            await expect(live.locator('.mg-readout__note'), where).toBeVisible()
           await checkLayout(live, where, await slideWidth(tryIt))
           // The readout and the slide's sources line stay on the slide: at +28 mV the readout
           // once grew by two lines, its last line on the slide's edge and the sources below it.
