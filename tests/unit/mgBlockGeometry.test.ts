@@ -56,6 +56,16 @@ const WORDINGS = {
   ], ['Ca²⁺ → kinases,', '→ sensitization']),
 }
 
+/** The first step, at rest, in this deck's words, drawn still. */
+function restingScene(): Scene {
+  return stepsScene(channelStateAtStep(0), WORDINGS.deck, {
+    vMv: -70,
+    mgExpelled: 0,
+    flowing: false,
+    staticArrows: true,
+  })
+}
+
 function withItems(scene: Scene, extra: SceneItem[]): Scene {
   return {
     ...scene,
@@ -68,12 +78,7 @@ function withItems(scene: Scene, extra: SceneItem[]): Scene {
 
 describe('the collision check itself', () => {
   it('finds text on text, text on an ion, and an ion on a shape it is not inside', () => {
-    const scene = stepsScene(channelStateAtStep(0), WORDINGS.deck, {
-      vMv: -70,
-      mgExpelled: 0,
-      flowing: false,
-      staticArrows: true,
-    })
+    const scene = restingScene()
     const outside = scene.items.find(i => i.id === 'outside')!
     expect(collisions(withItems(scene, [
       { ...outside, id: 'copy' } as SceneItem,
@@ -397,12 +402,7 @@ describe('i-V plot', () => {
 // (Figure 1 once marked glycine's site with the triangle that glutamate is drawn as here).
 describe('the agonist sites in Figure 1', () => {
   it('have the shapes of the Mg²⁺ block diagrams\' sites: glycine\'s square, glutamate\'s round', () => {
-    const scene = stepsScene(channelStateAtStep(0), WORDINGS.deck, {
-      vMv: -70,
-      mgExpelled: 0,
-      flowing: false,
-      staticArrows: true,
-    })
+    const scene = restingScene()
     const site = (ligand: string) => scene.items.find(i => i.id.endsWith(`${ligand}-site`)) as Extract<SceneItem, { kind: 'rect' }>
     expect(site('glycine').rx, 'the diagrams\' glycine site').toBe(0)
     expect(site('glutamate').rx, 'the diagrams\' glutamate site').toBe(site('glutamate').w / 2)
