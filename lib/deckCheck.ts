@@ -46,14 +46,6 @@ export function deckFindings(deck: Omit<Deck, 'cited'>): Finding[] {
   ]
 }
 
-/** The entry file's lines up to the headmatter's closing `---` (a later slide may have keys of the same name). */
-function headmatterRows(lines: string[]): string[] {
-  const end = lines.indexOf('---', 1)
-  return end < 0
-    ? lines
-    : lines.slice(0, end)
-}
-
 /** A file's lines, each file read once. */
 function fileLines(root: string): (file: string) => string[] {
   const read = new Map<string, string[]>()
@@ -80,7 +72,8 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
   const text = readFileSync(deck.entry, 'utf8')
   // The closing slide's take-away: its QR codes (<TakeAway>) or its links to the two PDFs.
   const offersDownloads = deck.slides.some(s => OFFERS_DOWNLOADS.test(s.content))
-  const head = headmatterRows(text.split(/\r?\n/))
+  // Lines of the headmatter's keys (a later slide may have keys of the same name); else its first key's.
+  const head = headmatterLines(text)
   const siblings = siblingDecks(deck.root, entry)
   return [
     ...templateReminders(entry, text, deck.headmatter),
@@ -92,8 +85,8 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
         ? settingsDrift(entry, deck.headmatter, sibling)
         : []),
     ]),
-    ...durationFindings(entry, deck.headmatter, timed(deck.slides), keyLine(head, 2, 'duration')),
-    ...outlineReminder(deck, entry, keyLine(head, 2, 'sourceOutline')),
+    ...durationFindings(entry, deck.headmatter, timed(deck.slides), head.get('duration') ?? 2),
+    ...outlineReminder(deck, entry, head.get('sourceOutline') ?? 2),
   ]
 }
 
