@@ -3,6 +3,7 @@
  * (`npm run shots`). Naming and the contact-sheet page are here; scripts/shots.ts drives
  * Chromium through the built deck the way a clicker does.
  */
+import { escapeHtml } from '../addons/citations/lib/html'
 
 export interface ShotSize { width: number, height: number }
 export type Scheme = 'light' | 'dark'
@@ -57,10 +58,6 @@ export function shotFile(size: ShotSize, scheme: Scheme, slide: number, click: n
   return `${setName(size, scheme)}/${String(slide).padStart(2, '0')}-click${click}.png`
 }
 
-function escape(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
-
 /**
  * One page with every set: a row per slide, its click steps left to right, each set (size,
  * scheme) in its own section, so that titles, type and diagrams can be compared across slides
@@ -79,15 +76,15 @@ export function contactSheet(sets: readonly ShotSet[], deckTitle: string): strin
       ...bySlide.entries(),
     ].sort(([a], [b]) => a - b).map(([no, shots]) => {
       const cells = shots.sort((a, b) => a.click - b.click).map(s =>
-        `<figure><a href="${escape(s.file)}"><img src="${escape(s.file)}" loading="lazy" alt="Slide ${no}, click ${s.click}: ${escape(s.title)}"></a><figcaption>click ${s.click}</figcaption></figure>`,
+        `<figure><a href="${escapeHtml(s.file)}"><img src="${escapeHtml(s.file)}" loading="lazy" alt="Slide ${no}, click ${s.click}: ${escapeHtml(s.title)}"></a><figcaption>click ${s.click}</figcaption></figure>`,
       ).join('')
-      return `<tr><th scope="row">${no}. ${escape(shots[0]!.title)}</th><td>${cells}</td></tr>`
+      return `<tr><th scope="row">${no}. ${escapeHtml(shots[0]!.title)}</th><td>${cells}</td></tr>`
     }).join('\n')
     const name = setName(set.size, set.scheme)
     return `<section><h2 id="${name}">${set.size.width} x ${set.size.height}, ${set.scheme}</h2>\n<table>\n${rows}\n</table></section>`
   })
   return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>${escape(deckTitle)}: every slide, every click</title>
+<html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(deckTitle)}: every slide, every click</title>
 <style>
 body { font-family: system-ui, sans-serif; margin: 1rem; }
 table { border-collapse: collapse; }
@@ -97,7 +94,7 @@ figure { margin: 0; }
 img { width: 320px; border: 1px solid #999; display: block; }
 figcaption { font-size: .8rem; color: #333; }
 </style></head>
-<body><h1>${escape(deckTitle)}: every slide, every click</h1>
+<body><h1>${escapeHtml(deckTitle)}: every slide, every click</h1>
 <nav>${sets.map(s => `<a href="#${setName(s.size, s.scheme)}">${s.size.width} x ${s.size.height}, ${s.scheme}</a>`).join(' · ')}</nav>
 ${sections.join('\n')}
 </body></html>

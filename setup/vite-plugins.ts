@@ -12,9 +12,11 @@ import { createHash } from 'node:crypto'
 import { createReadStream, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
 import { defineVitePluginsSetup } from '@slidev/types'
+import { escapeHtml } from '../addons/citations/lib/html'
 import { newestInput, pdfEntry } from '../lib/buildInputs'
 import { deckFindings, deckReminders, headmatterError, remindersText } from '../lib/deckCheck'
 import { formatFinding } from '../lib/finding'
+import { MAIN_DECK } from '../lib/talkConfig'
 
 const PAUSE_MS = 1000
 /** After the server has started: its first page is compiling then, and the check can wait. */
@@ -35,10 +37,9 @@ const DECK_PDF_PATH = /\/(?:slides|handout)\.pdf$/
  */
 function stalePdfPage(pdf: string, entryFile: string, printedFromFile?: string): string {
   // File names of this project, but read from a file in dist/: written as text, never markup.
-  const text = (s: string) => s.replace(/[&<>"]/g, c => `&#${c.charCodeAt(0)};`)
-  const entry = text(entryFile)
-  const printedFrom = printedFromFile && text(printedFromFile)
-  const deck = entry === 'slides.md'
+  const entry = escapeHtml(entryFile)
+  const printedFrom = printedFromFile && escapeHtml(printedFromFile)
+  const deck = entryFile === MAIN_DECK
     ? ''
     : ` -- --deck ${entry}`
   const alone = pdf === 'handout.pdf'

@@ -6,6 +6,7 @@
  */
 import type { AuditStatus, BibEntry, CslItem } from './bibliography'
 import { Cite } from '@citation-js/core'
+import { escapeHtml } from './html'
 import { identifierParts } from './identifier'
 import '@citation-js/plugin-csl'
 
@@ -39,9 +40,7 @@ export function auditMark(audit: AuditStatus | undefined): string | undefined {
     : undefined
 }
 
-export function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
-}
+export { escapeHtml }
 
 /**
  * An identifier (DOI, URL) as HTML that wraps only where the break cannot be misread: after a
