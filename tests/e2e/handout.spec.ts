@@ -528,14 +528,18 @@ test.describe('npm run handout', () => {
 })
 
 test.describe('the handout page', () => {
-  // Notes flow beside a slide's picture, then under it; a Sources line that did so left its
-  // tail under the picture, read as its caption (slides 22 and 54 on the A4 handout).
-  test('sets each slide\'s Sources line as one block: beside the picture or under it, never both', async ({ page }) => {
+  // Notes sit beside a slide's picture; those that start under it take the page's width. A
+  // Sources line, then a paragraph, that wrapped from beside the picture to under it left its
+  // tail under the picture, read as its caption (slides 22 and 54, then "slide." alone under
+  // slide 15, on the A4 handout).
+  test('sets each slide\'s Sources line and each paragraph of its notes as one block: beside the picture or under it, never both', async ({ page }) => {
     await page.goto('handout?print')
     await expect(page.locator('#handout')).toHaveAttribute('data-state', 'ready', { timeout: 60_000 })
-    const split = await page.locator('.handout-page .sources').evaluateAll(ps => ps.flatMap((p) => {
+    const blocks = page.locator('.handout-page .row-main:not(.wide) :is(.sources, .notes-body > p, .notes-body > ul, .notes-body > ol)')
+    const split = await blocks.evaluateAll(els => els.flatMap((el) => {
+      const picture = el.closest('.row-main')!.querySelector('.slide-box')!.getBoundingClientRect()
       const range = document.createRange()
-      range.selectNodeContents(p)
+      range.selectNodeContents(el)
       // Each line's start: the leftmost of the boxes on it (a citation is a box of its own).
       const lines = new Map<number, number>()
       for (const r of [
@@ -544,15 +548,18 @@ test.describe('the handout page', () => {
         const line = [
           ...lines.keys(),
         ].find(top => Math.abs(top - r.top) < r.height / 2) ?? r.top
-        lines.set(line, Math.min(lines.get(line) ?? Infinity, Math.round(r.left)))
+        lines.set(line, Math.min(lines.get(line) ?? Infinity, r.left))
       }
-      const lefts = new Set(lines.values())
-      const row = p.closest('[aria-label^="Slide "]')?.getAttribute('aria-label')
-      return lefts.size > 1
-        ? [`${row}: its Sources line starts at ${[...lefts].join(' and ')} px`]
+      const beside = [
+        ...lines.values(),
+      ].filter(left => left >= picture.right - 1).length
+      const row = el.closest('[aria-label^="Slide "]')?.getAttribute('aria-label')
+      return beside > 0 && beside < lines.size
+        ? [`${row}: "${el.textContent!.trim().slice(0, 40)}…" runs from beside the picture to under it`]
         : []
     }))
-    expect(await page.locator('.handout-page .sources').count()).toBeGreaterThan(30)
+    expect(await page.locator('.handout-page .row-main:not(.wide) .sources').count()).toBeGreaterThan(30)
+    expect(await blocks.count()).toBeGreaterThan(100)
     expect(split).toEqual([])
   })
 
