@@ -80,7 +80,7 @@ export async function handoutPdf(deck: Deck, context: BrowserContext, siteUrl: s
           ...planned,
         ]
       : planned
-    const bytes = await finishPdf(raw, talkPdfInfo(deck.headmatter, deck.slides[0]?.title, ': handout'), outline)
+    const bytes = await finishPdf(raw, talkPdfInfo(deck.headmatter, deck.slides[0]?.title, ' (handout)'), outline)
     return { bytes, pages: printed, outline }
   }
   finally {

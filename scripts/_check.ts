@@ -18,7 +18,7 @@ export async function checkDeck(deck: Deck): Promise<void> {
   const bibFile = relative(process.cwd(), deck.cited.bibFile)
   const printed = printFindings(refs, process.cwd(), { brief: true, bibFile })
   printed.stdout.forEach(l => console.log(l))
-  console.log(summaryLine(checkSummary(deck.cited, refs), bibFile, Math.round(performance.now() - t0)))
+  console.log(summaryLine(checkSummary(deck.cited, refs), bibFile, Math.round(performance.now() - t0), 'references'))
   problems.push(...printed.stderr)
   if (problems.length)
     throw new BuildError(`the deck has problems to fix before it can be built:\n${problems.join('\n')}`)

@@ -160,7 +160,7 @@ test('a fork with its own title, presenter, logo, sections and a new study, buil
   expect(JSON.parse(readFileSync(join(dist, 'manifest.webmanifest'), 'utf8')).short_name).toBe('Glutamate, NMDA receptors and chronic pain')
   for (const pdf of ['slides.pdf', 'handout.pdf']) {
     const info = pdfInfo(join(dist, pdf))
-    expect(info.Title, pdf).toMatch(/^Glutamate, NMDA receptors and chronic pain(: handout)?$/)
+    expect(info.Title, pdf).toMatch(/^Glutamate, NMDA receptors and chronic pain( \(handout\))?$/)
     // The fork's PDFs say what made them, not which talk they were forked from.
     expect(info.Creator, pdf).toBe('Slidev')
     const text = fold(pageTexts(join(dist, pdf)).join(' '))

@@ -24,6 +24,9 @@ describe('npm run build on bad input', () => {
     expect(r.code).toBe(1)
     expect(r.stderr).toContain(`${section}:${at}:1: unknown component <MgBlockChanel>`)
     expect(r.stderr).toContain('Did you mean <MgBlockChannel>')
+    // The references' own count, named as theirs: a bare "0 error(s)" printed just before the
+    // build stopped read as the build's.
+    expect(r.stdout).toMatch(/^references: \d+ citations .*; 0 errors, \d+ warnings \[/m)
     expect(existsSync(join(dir, 'dist'))).toBe(false)
   }, 120_000)
 

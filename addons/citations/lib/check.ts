@@ -212,7 +212,13 @@ export function checkSummary(deck: CitedDeck, findings: readonly Finding[]) {
   }
 }
 
-/** "check-refs: 180 citations of 62 keys on 54 slides; ..." */
-export function summaryLine(s: ReturnType<typeof checkSummary>, bibFile: string, ms: number): string {
-  return `check-refs: ${s.citations} citations of ${s.citedKeys} keys on ${s.slides} slides; ${s.entries} entries in ${bibFile}; ${s.verifiedOnline} verified online; ${s.errors} error(s), ${s.warnings} warning(s) [${ms} ms]`
+/**
+ * "check-refs: 180 citations of 62 keys on 54 slides; ...". In a build the label says what the
+ * counts are of: "0 errors" read as the whole build's just before it stopped on a headmatter key.
+ */
+export function summaryLine(s: ReturnType<typeof checkSummary>, bibFile: string, ms: number, label = 'check-refs'): string {
+  const count = (n: number, noun: string) => `${n} ${noun}${n === 1
+    ? ''
+    : 's'}`
+  return `${label}: ${s.citations} citations of ${s.citedKeys} keys on ${s.slides} slides; ${s.entries} entries in ${bibFile}; ${s.verifiedOnline} verified online; ${count(s.errors, 'error')}, ${count(s.warnings, 'warning')} [${ms} ms]`
 }
