@@ -14,6 +14,7 @@ import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
 import { hasSourceLecture } from './handout/content'
 import { PICTURE_KEY, pictureFindings } from './handout/picture'
+import { uncitedNumbers } from './numbersCited'
 import { budgetFindings, durationFindings, timed } from './sectionTimer'
 import { missingSourceSlide, parseOutline } from './sourceOutline'
 import { checkHeadmatter, headmatterLines, MAIN_DECK, siblingReminders, TALK_KEYS, templateReminders, urlReminder } from './talkConfig'
@@ -87,7 +88,45 @@ export function deckReminders(deck: Pick<Deck, 'root' | 'entry' | 'headmatter' |
     ]),
     ...durationFindings(entry, deck.headmatter, timed(deck.slides), head.get('duration') ?? 2),
     ...outlineReminder(deck, entry, head.get('sourceOutline') ?? 2),
+    ...slideReminders(deck.slides),
   ]
+}
+
+/** Notes shorter than this are a placeholder, not what the lecturer will say. */
+const MIN_NOTES_CHARS = 21
+
+/** Whether a slide's speaker notes say something (the presenter view shows them, the handout prints them). */
+export function hasSpokenNotes(note: string | undefined): boolean {
+  return (note ?? '').trim().length >= MIN_NOTES_CHARS
+}
+
+/** The references slides the citations addon writes: their entries are the sources, not claims. */
+const isReferenceList = (s: Pick<Deck['slides'][number], 'content'>) => /<ReferenceList>|citations:references/.test(s.content)
+
+/**
+ * What `npm test` fails on in a slide a lecturer adds: speaker notes, and a source for every
+ * number where it stands (lib/numbersCited.ts). A fork's new slide met both only in a test run
+ * ten minutes long; the build and `npm run dev` name the line at once.
+ */
+export function slideReminders(slides: Deck['slides']): Finding[] {
+  return slides.filter(s => !isReferenceList(s)).flatMap(s => [
+    ...hasSpokenNotes(s.note)
+      ? []
+      : [
+          {
+            file: s.file,
+            line: s.line,
+            column: 1,
+            message: `slide ${s.no} "${s.title}" has no speaker notes: write what you will say in a <!-- comment --> at the end of the slide (the presenter view shows it, the handout prints it beside the slide).`,
+          },
+        ],
+    ...uncitedNumbers(s.content).map(u => ({
+      file: s.file,
+      line: s.contentLine + u.line - 1,
+      column: 1,
+      message: `slide ${s.no} shows a number without its source ("${u.text}"): cite it on that line ([@key]), on the line that introduces its list, or in the slide's source line.`,
+    })),
+  ])
 }
 
 /**

@@ -7,7 +7,7 @@ import { loadDeck } from '../../lib/deck'
 import { deckReminders, headmatterError } from '../../lib/deckCheck'
 import { formatFinding } from '../../lib/finding'
 import { formatClock, sectionsOf, timed } from '../../lib/sectionTimer'
-import { copyProject } from '../support/project'
+import { copyProject, projectRoot } from '../support/project'
 
 /** Runs `fn` in a fresh folder, removed however the test ends. */
 async function inScratch(prefix: string, fn: (dir: string) => Promise<void>): Promise<void> {
@@ -113,6 +113,49 @@ describe('deckReminders: the take-away', () => {
   })
 })
 
+// A fork's new slide without notes, or with an uncited number, was named only by `npm test`
+// (ten minutes), at the slide's first line. The build and `npm run dev` name the line.
+describe('deckReminders: a slide a lecturer adds', () => {
+  it('names a slide without speaker notes, and a number without its source at its own line, in an imported file too', async () => {
+    await inScratch('new-slide-', async (dir) => {
+      const entry = join(dir, 'slides.md')
+      mkdirSync(join(dir, 'slides'))
+      writeFileSync(entry, '---\ntitle: T\n---\n\n# T\n\n<!--\nWhat I say when the talk opens.\n-->\n\n---\nsrc: ./slides/new.md\n---\n')
+      const section = [
+        '---',
+        'kicker: Dosing',
+        '---',
+        '',
+        '# Ketamine around surgery',
+        '',
+        '- Recommended as an adjunct [@schwenk2018]',
+        '- Bolus up to 0.35 mg/kg',
+        '',
+        '---',
+        '',
+        '# Memantine',
+        '',
+        '- 30 mg a day for 4 weeks [@maier2003]',
+        '',
+        '<!--',
+        'The trial and its dose, as the slide says.',
+        '-->',
+        '',
+      ].join('\n')
+      writeFileSync(join(dir, 'slides/new.md'), section)
+      const found = (await remindersAbout(entry, /speaker notes|without its source/)).map(formatFinding)
+      expect(found).toEqual([
+        expect.stringMatching(/^slides\/new\.md:1:1: slide 2 "Ketamine around surgery" has no speaker notes: write what you will say in a <!-- comment --> at the end of the slide/),
+        expect.stringMatching(/^slides\/new\.md:8:1: slide 2 shows a number without its source \("Bolus up to 0\.35 mg\/kg"\): cite it on that line \(\[@key\]\)/),
+      ])
+    })
+  })
+
+  it('holds this deck to both: nothing to remind of', async () => {
+    expect(await remindersAbout(join(projectRoot, 'slides.md'), /speaker notes|without its source/)).toEqual([])
+  })
+})
+
 // A fork cut a section and kept `sourceOutline:`: only `npm test`, minutes later, said the deck no
 // longer follows the source lecture. The build and `npm run dev` say it, at the key.
 describe('deckReminders: the source outline', () => {
@@ -173,7 +216,7 @@ describe('deckReminders: the settings of the other decks', () => {
 describe('deckReminders: the other decks', () => {
   it('names short.md\'s template name when slides.md has the lecturer\'s, and the other way round', async () => {
     await inScratch('sibling-', async (dir) => {
-      const deck = (title: string, author: string) => `---\ntitle: ${title}\nauthor: ${author}\n---\n\n# ${title}\n`
+      const deck = (title: string, author: string) => `---\ntitle: ${title}\nauthor: ${author}\n---\n\n# ${title}\n\n<!--\nWhat I say when the talk opens.\n-->\n`
       writeFileSync(join(dir, 'slides.md'), deck('T', 'Dr Ada Example'))
       writeFileSync(join(dir, 'short.md'), deck('T (20 minutes)', 'Presenter\'s name'))
       // Not decks: a README even with a headmatter, a folder named like a deck, a Markdown file
