@@ -31,14 +31,29 @@ export async function main(body: () => Promise<void>, cleanup: () => Promise<voi
 }
 
 type Options = NonNullable<ParseArgsConfig['options']>
+/** What `--help` says of each option, by name. */
+type Help<O> = Partial<Record<keyof O & string, string>>
+
+/** `--help`: the usage line, then each option with what it does. */
+export function helpText(usage: string, options: Options, help: Record<string, string | undefined>): string {
+  const rows = Object.entries(options).filter(([name]) => help[name]).map(([name, o]) => [`--${name}${o.type === 'string'
+    ? ' <value>'
+    : ''}`, help[name]!])
+  const width = Math.max(0, ...rows.map(([flag]) => flag!.length))
+  return [
+    `usage: ${usage}`,
+    '',
+    ...rows.map(([flag, text]) => `  ${flag!.padEnd(width)}  ${text}`),
+  ].join('\n')
+}
 
 /**
  * The one command-line parser of every script: Node's parseArgs, strict. An unknown option
  * is an error, and an option that takes a value cannot take the next option as its value
  * (`--out --base /x` is refused, not read as an output file named "--base"). `--help` prints
- * the usage line. Exits with 2 and the usage on a mistake.
+ * the usage line and what each option does. Exits with 2 and the usage on a mistake.
  */
-export function cli<O extends Options>(usage: string, options: O, argv = process.argv.slice(2), allowPositionals = false) {
+export function cli<O extends Options>(usage: string, options: O, argv = process.argv.slice(2), allowPositionals = false, help: Help<O> = {}) {
   try {
     const parsed = parseArgs({
       args: argv,
@@ -50,7 +65,7 @@ export function cli<O extends Options>(usage: string, options: O, argv = process
       allowPositionals,
     })
     if ((parsed.values as { help?: boolean }).help) {
-      console.log(`usage: ${usage}`)
+      console.log(helpText(usage, options, help))
       process.exit(0)
     }
     return parsed as { values: ReturnType<typeof parseArgs<{ options: O }>>['values'], positionals: string[] }

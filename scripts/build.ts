@@ -15,6 +15,10 @@ const { values } = cli('npm run build -- [--out dist] [--base /sub/path/] [--dec
   out: { type: 'string' },
   base: { type: 'string' },
   deck: { type: 'string' },
+}, undefined, false, {
+  out: 'the folder to build into (default dist/); a failed build leaves it as it was',
+  base: 'the address path the site is served under, e.g. /your-repository/ on GitHub Pages (default /)',
+  deck: 'the entry file to build (default slides.md; short.md for the 20-minute talk)',
 })
 // `--out` builds elsewhere (a second talk, a test) without touching dist/.
 const dist = resolve(values.out ?? 'dist')

@@ -13,6 +13,11 @@ const { values } = cli('npm run export -- [--with-clicks] [--out dist/slides.pdf
   'out': { type: 'string' },
   'base': { type: 'string' },
   'deck': { type: 'string' },
+}, undefined, false, {
+  'with-clicks': 'one page per click step, each diagram step as itself (written to dist/slides-with-clicks.pdf)',
+  'out': 'the PDF to write (default dist/slides.pdf)',
+  'base': 'the address path the site is served under (default /)',
+  'deck': 'the entry file (default slides.md; short.md for the 20-minute talk)',
 })
 const scratch = join(root, '.tmp', `export-${process.pid}`)
 const withClicks = !!values['with-clicks']

@@ -18,6 +18,13 @@ const { values } = cli('npm run handout -- [--paper a4|letter] [--per-page 2|3] 
   'site': { type: 'string' },
   'base': { type: 'string' },
   'deck': { type: 'string' },
+}, undefined, false, {
+  'paper': 'a4 (default) or letter',
+  'per-page': 'slides a page: 3 (default) or 2',
+  'out': 'the PDF to write (default dist/handout.pdf)',
+  'site': 'the built site to print (default dist/ when it was built from the current files, else a fresh build)',
+  'base': 'the address path the site is served under (default /)',
+  'deck': 'the entry file (default slides.md; short.md for the 20-minute talk)',
 })
 const scratch = join(root, '.tmp', `handout-${process.pid}`)
 const out = resolve(values.out ?? join('dist', 'handout.pdf'))

@@ -34,6 +34,9 @@ describe('the scripts\' command line', () => {
     const r = runScript(projectRoot, 'build.ts', ['--help'])
     expect(r.code).toBe(0)
     expect(r.stdout).toContain('usage: npm run build -- [--out dist] [--base /sub/path/]')
+    // What each option does, not only its name (a lecturer met a bare usage line).
+    expect(r.stdout).toMatch(/^ {2}--out <value> +the folder to build into/m)
+    expect(r.stdout).toMatch(/^ {2}--deck <value> +the entry file to build/m)
     expect(r.stdout).not.toContain('Building')
   }, 60_000)
 
