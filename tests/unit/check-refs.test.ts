@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { printFindings } from '../../addons/citations/lib'
+import { printFindings, whereUnbalanced } from '../../addons/citations/lib'
 import { checkRefs, checkRefsTerminal } from '../support/checkRefs'
 
 describe('check-refs on fixture decks', () => {
@@ -46,6 +46,8 @@ describe('check-refs on fixture decks', () => {
     // The syntax error first, then one line for the key it hides, however often it is cited
     // (a lecturer got forty, the syntax error last).
     expect(errors[0]).toMatch(/^tests\/fixtures\/refs-syntax\/refs\.bib:18:1: error: BibTeX syntax error: the braces of entry @article\{woolf2011, \.\.\.\} do not balance/)
+    // Which brace: the field left open, and where (a lecturer was told only "close every {").
+    expect(errors[0]).toContain('its \'title\' field (line 20) opens a { that is not closed before \'journal\': close it with a }')
     expect(errors.filter(l => l.includes('woolf2011') && !l.startsWith('tests/fixtures/refs-syntax/refs.bib'))).toEqual([
       'tests/fixtures/refs-syntax/slides.md:11:26: error: citation key \'woolf2011\' (slide 1, notes) and 1 more citation of it: its entry at tests/fixtures/refs-syntax/refs.bib:18:1 could not be read. Fix the BibTeX syntax error there; the key is right.',
     ])
@@ -90,6 +92,23 @@ describe('check-refs on fixture decks', () => {
     expect(r.code).toBe(2)
     expect(r.stderr).toContain('no such deck')
   }, 30_000)
+})
+
+// An entry's braces, read as a lecturer fixes them: the message names the field, or the line.
+describe('where an entry\'s braces go wrong', () => {
+  const entry = (...fields: string[]) => ['@article{doe2024,', ...fields].join('\n')
+  it('balanced: nothing to say', () => {
+    expect(whereUnbalanced(entry('  title = {A {B} c},', '  year = {2024}', '}', ''), 10)).toBeNull()
+  })
+  it('a field not closed before the next one, or at all', () => {
+    expect(whereUnbalanced(entry('  title = {A study,', '  journal = {J},', '}'), 10)).toBe('its \'title\' field (line 11) opens a { that is not closed before \'journal\': close it with a }')
+    expect(whereUnbalanced(entry('  journal = {J},', '  title = {A study', '}'), 10)).toBe('its \'title\' field (line 12) opens a { that is not closed on its line, so the entry\'s last } closes it instead: close the field with a }')
+    expect(whereUnbalanced(entry('  journal = {J},', '  title = {A study', ''), 10)).toBe('its \'title\' field (line 12) opens a { that is never closed: close it with a }')
+  })
+  it('the entry\'s own closing brace, or a brace too many', () => {
+    expect(whereUnbalanced(entry('  title = {A},', '  year = {2024}', ''), 10)).toBe('the entry has no closing }: end it with a } on a line of its own')
+    expect(whereUnbalanced(entry('  title = {A}},', '  year = {2024}', '}'), 10)).toBe('line 11 has a } too many, which ends the entry there: remove it')
+  })
 })
 
 describe('the build\'s brief list of reference warnings', () => {

@@ -123,12 +123,36 @@ function missingComma(text: string, line: number): { line: number, col: number }
  * The first entry whose braces do not balance before the next entry starts: the usual
  * cause of a syntax error, and a better place to point at than where the parser gave up.
  */
-function unbalancedEntry(text: string, starts: EntryStart[]): EntryStart | undefined {
+function unbalancedEntry(text: string, starts: EntryStart[]): (EntryStart & { why?: string }) | undefined {
   for (let i = 0; i < starts.length; i++) {
     const chunk = text.slice(starts[i]!.at, starts[i + 1]?.at ?? text.length)
-    let depth = 0
+    const why = whereUnbalanced(chunk, starts[i]!.line)
+    if (why !== null)
+      return { ...starts[i]!, why }
+  }
+  return undefined
+}
+
+const FIELD_START = /^\s*([A-Z][\w:-]*)\s*=/i
+
+/**
+ * Where an entry's braces go wrong, said as a lecturer would fix it (a field whose value is
+ * not closed before the next field, the entry's own closing brace, a brace too many), or ''
+ * when it cannot be told; null when they balance. `firstLine`: the entry's line in the file.
+ */
+export function whereUnbalanced(chunk: string, firstLine: number): string | null {
+  let depth = 0
+  let field: { name: string, line: number, opened: boolean } | undefined
+  const lines = chunk.split('\n')
+  const lastText = lines.findLastIndex(l => l.trim())
+  for (let n = 0; n < lines.length; n++) {
+    const line = lines[n]!
+    const name = FIELD_START.exec(line)?.[1]
+    if (name && depth > 1 && field)
+      return `its '${field.name}' field (line ${field.line}) opens a { that is not closed before '${name}': close it with a }`
+    const before = depth
     let escaped = false
-    for (const ch of chunk) {
+    for (const ch of line) {
       if (escaped) {
         escaped = false
         continue
@@ -140,10 +164,21 @@ function unbalancedEntry(text: string, starts: EntryStart[]): EntryStart | undef
       else if (ch === '}')
         depth--
     }
-    if (depth !== 0)
-      return starts[i]!
+    if (name && before === 1)
+      field = { name, line: firstLine + n, opened: depth > 1 }
+    if (depth < 0 || (depth === 0 && n < lastText))
+      return `line ${firstLine + n} has a } too many, which ends the entry there: remove it`
   }
-  return undefined
+  if (depth === 0)
+    return null
+  if (depth > 1 && field)
+    return `its '${field.name}' field (line ${field.line}) opens a { that is never closed: close it with a }`
+  // The entry's last } closed a field left open on its own line, or the entry lacks its }.
+  if (depth === 1 && field?.opened)
+    return `its '${field.name}' field (line ${field.line}) opens a { that is not closed on its line, so the entry's last } closes it instead: close the field with a }`
+  return depth === 1
+    ? 'the entry has no closing }: end it with a } on a line of its own'
+    : ''
 }
 
 interface RawEntry { type: string, label: string, properties: Record<string, unknown> }
@@ -226,7 +261,9 @@ export function loadBibliography(text: string, file: string): Bibliography {
           ? { key: bad.key }
           : {}),
         message: bad
-          ? `BibTeX syntax error: the braces of entry @${bad.type}{${bad.key}, ...} do not balance (citation-js: ${message}). Close every { with a }.`
+          ? `BibTeX syntax error: the braces of entry @${bad.type}{${bad.key}, ...} do not balance${bad.why
+            ? `: ${bad.why}`
+            : ''} (citation-js: ${message}).${bad.why ? '' : ' Close every { with a }.'}`
           : `BibTeX syntax error: ${message}. Fix the entry at this line.`,
       })
     }
