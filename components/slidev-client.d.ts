@@ -3,7 +3,7 @@
 // globals and router typings), so type checks here read this declaration instead
 // (tsconfig `paths`). Vite and Slidev still bundle the real module.
 declare module '@slidev/client' {
-  import type { ComputedRef, Ref } from 'vue'
+  import type { ComputedRef, Ref, UnwrapNestedRefs } from 'vue'
 
   export interface SlidevNav {
     clicks: ComputedRef<number>
@@ -43,12 +43,17 @@ declare module '@slidev/client' {
   export function onSlideEnter(cb: (to: number, from: number | undefined) => unknown): void
   export function onSlideLeave(cb: (to: number, from: number | undefined) => unknown): void
   export function useIsSlideActive(): ComputedRef<boolean>
+  /** Slidev's context as it provides it: a reactive object, its nav's refs unwrapped. */
+  export interface SlidevContext {
+    configs: Record<string, unknown>
+    nav: UnwrapNestedRefs<SlidevNav>
+  }
   export function useSlideContext(): {
-    $slidev: { configs: Record<string, unknown>, nav: SlidevNav }
+    $slidev: SlidevContext
     $page: Ref<number>
     $clicks: Ref<number>
     $frontmatter: Record<string, unknown>
-    $nav: Ref<SlidevNav>
+    $nav: Ref<UnwrapNestedRefs<SlidevNav>>
   }
 }
 

@@ -13,12 +13,12 @@
  * values: a printed page shows the component's initial state.
  */
 import type { Ref } from 'vue'
-import { configs, createSyncState, useNav } from '@slidev/client'
 // Slidev's dev server keeps this object and pushes every change to all clients (the plugin
 // behind Slidev's own `nav` and `drawings` state; vite.config.ts declares the key). In the
 // built deck it is a plain object and the BroadcastChannel carries the changes.
 import serverLive from 'server-reactive:live'
 import { computed, effectScope, ref } from 'vue'
+import { configs, createSyncState, useDeckNav } from './slidev'
 
 type LiveStore = Record<string, unknown>
 
@@ -67,9 +67,8 @@ function greetOtherWindows(s: NonNullable<typeof store>): void {
 }
 
 export function useLiveState<T extends object>(key: string, initial: T): Ref<T> {
-  const nav = useNav()
   const local = ref(initial) as Ref<T>
-  if (nav.isPrintMode.value)
+  if (useDeckNav()?.isPrintMode)
     return local
   const s = liveStore()
   return computed<T>({

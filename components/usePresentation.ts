@@ -1,19 +1,19 @@
 import type { Ref } from 'vue'
-import { onSlideEnter, onSlideLeave, useNav } from '@slidev/client'
 import { usePreferredReducedMotion } from '@vueuse/core'
-import { computed, onBeforeUnmount, ref, watch } from 'vue'
+import { computed, onBeforeUnmount, watch } from 'vue'
+import { useDeckNav, useSlideContext } from './slidev'
 
 /**
  * What a diagram needs to know about how it is being shown. Shared by the animated
  * diagrams so that print and reduced-motion rules are decided in one place.
  */
 export function usePresentation() {
-  const nav = useNav()
+  const nav = useDeckNav()
   const preference = usePreferredReducedMotion()
-  const printing = computed(() => nav.isPrintMode.value)
+  const printing = computed(() => Boolean(nav?.isPrintMode))
   // A plain PDF export renders each slide once at its last click: diagrams then show the
   // summary frame. Click export renders one page per click, so each step shows as itself.
-  const printSummary = computed(() => nav.isPrintMode.value && !nav.isPrintWithClicks.value)
+  const printSummary = computed(() => printing.value && !nav?.isPrintWithClicks)
   const reducedMotion = computed(() => preference.value === 'reduce')
   return { printing, printSummary, reducedMotion }
 }
@@ -24,7 +24,10 @@ export function usePresentation() {
  * a 2-core laptop presenting 40 slides cannot afford 40 idle loops.
  */
 export function useSlideAnimation(frame: (dtMs: number) => void, enabled: Ref<boolean>) {
-  const onSlide = ref(false)
+  // The slide's own page against the deck's current one, as Slidev's onSlideEnter/Leave
+  // compare them (in print and export too).
+  const { $page, $nav } = useSlideContext()
+  const onSlide = computed(() => $page.value === $nav.value.currentSlideNo)
   let handle = 0
   let last = 0
   const tick = (now: number) => {
@@ -45,13 +48,7 @@ export function useSlideAnimation(frame: (dtMs: number) => void, enabled: Ref<bo
     if (onSlide.value && enabled.value)
       handle = requestAnimationFrame(tick)
   }
-  onSlideEnter(() => {
-    onSlide.value = true
-  })
-  onSlideLeave(() => {
-    onSlide.value = false
-  })
-  watch([onSlide, enabled], sync)
+  watch([onSlide, enabled], sync, { immediate: true })
   onBeforeUnmount(stop)
   return { onSlide }
 }

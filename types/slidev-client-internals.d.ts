@@ -3,8 +3,12 @@
 // its notes (NoteDisplay). Like components/slidev-client.d.ts, this stands in for Slidev's
 // raw TypeScript, which only type-checks inside Slidev's build (tsconfig `paths` maps every
 // `@slidev/client/<path>` here). Vite and Slidev still bundle the real modules.
+import type { SlidevContext } from '@slidev/client'
 import type { SlideRoute } from '@slidev/types'
 import type { ComputedRef, DefineComponent, InjectionKey } from 'vue'
+
+/** context.ts, env.ts, state/syncState.ts: what components/slidev.ts takes from them. */
+export { configs, createSyncState, useSlideContext } from '@slidev/client'
 
 /** A Vue component of Slidev's client (PrintSlideClick.vue, NoteDisplay.vue). */
 declare const component: DefineComponent<any, any, any>
@@ -18,3 +22,4 @@ export function createFixedClicks(route: SlideRoute, current: number): object
 /** constants.ts */
 export const CLICKS_MAX: number
 export const injectionSlideScale: InjectionKey<ComputedRef<number>>
+export const injectionSlidevContext: InjectionKey<SlidevContext>

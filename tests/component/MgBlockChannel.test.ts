@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import process from 'node:process'
-import { mount } from '@vue/test-utils'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import MgBlockChannel from '../../components/MgBlockChannel.vue'
@@ -10,7 +10,9 @@ import { channelStateAtStep, describeStep, formatPercent, jahrStevensUnblock } f
 import { mgPosition, STEPS_SCENE } from '../../lib/mgBlockGeometry'
 import { fake, setReducedMotion } from '../support/fakeSlidev'
 
-vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
+vi.mock('../../components/slidev', () => import('../support/fakeSlidev'))
+// A diagram left mounted by an earlier test would follow the fake deck's slide too.
+enableAutoUnmount(afterEach)
 
 beforeEach(() => fake.reset())
 afterEach(() => fake.reset())
@@ -196,7 +198,7 @@ describe('<MgBlockChannel> animation loop', () => {
     expect(before.every(t => /^translate\(/.test(t))).toBe(true)
     crank(5, 2000)
     expect(moving.map(g => (g.element as SVGElement).style.transform)).not.toEqual(before)
-    fake.leave.forEach(cb => cb())
+    fake.leaveSlide()
     await nextTick()
     expect(queue.size).toBe(0)
   })

@@ -1,14 +1,16 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { mount } from '@vue/test-utils'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import ToleranceCurves from '../../components/ToleranceCurves.vue'
 import { accessibleText } from '../support/accessible'
 import { fake, setReducedMotion } from '../support/fakeSlidev'
 
-vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
+vi.mock('../../components/slidev', () => import('../support/fakeSlidev'))
+// A diagram left mounted by an earlier test would follow the fake deck's slide too.
+enableAutoUnmount(afterEach)
 
 beforeEach(() => fake.reset())
 afterEach(() => fake.reset())
@@ -191,7 +193,7 @@ describe('<ToleranceCurves> print and motion', () => {
     const timeout = vi.spyOn(window, 'setTimeout')
     fake.print.value = true
     view(2)
-    fake.enter.forEach(cb => cb())
+    fake.showSlide()
     expect(raf).not.toHaveBeenCalled()
     expect(timeout).not.toHaveBeenCalled()
     raf.mockRestore()

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { mount } from '@vue/test-utils'
+import { enableAutoUnmount, mount } from '@vue/test-utils'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { nextTick } from 'vue'
 import WindupTrain from '../../components/WindupTrain.vue'
@@ -9,7 +9,9 @@ import { windupTrain } from '../../lib/windup'
 import { accessibleText } from '../support/accessible'
 import { fake, setReducedMotion } from '../support/fakeSlidev'
 
-vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
+vi.mock('../../components/slidev', () => import('../support/fakeSlidev'))
+// A diagram left mounted by an earlier test would follow the fake deck's slide too.
+enableAutoUnmount(afterEach)
 
 beforeEach(() => fake.reset())
 afterEach(() => fake.reset())

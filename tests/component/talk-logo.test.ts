@@ -7,13 +7,16 @@ import SlideBottom from '../../slide-bottom.vue'
 
 // The headmatter as Slidev hands it to components ($slidev.configs), per test.
 const talk: { configs: Record<string, unknown> } = { configs: {} }
-vi.mock('@slidev/client', () => ({
-  useSlideContext: () => ({
+function useSlideContext() {
+  return {
     $slidev: { configs: talk.configs },
     $page: ref(3),
     $frontmatter: {},
-  }),
-}))
+  }
+}
+// The title slide takes Slidev's context from components/slidev.ts, the footer from Slidev.
+vi.mock('@slidev/client', () => ({ useSlideContext }))
+vi.mock('../../components/slidev', () => ({ useSlideContext }))
 
 const identity = { title: 'T', author: 'Dr A', affiliation: 'Example Pain Institute' }
 

@@ -199,6 +199,54 @@ test.describe('npm run dev, edited while it runs', () => {
     expect(seen, server.output()).toEqual([])
   })
 
+  // Slidev loads the other slides three seconds after the page opens. An edit saved before then
+  // gave their components a second copy of Slidev's slide list, which mounted every slide again:
+  // the slide on screen went blank for a moment (components/slidev.ts).
+  test('an edit saved as soon as the deck opens keeps the slide on screen while Slidev loads the rest, with one copy of its slide list', async ({ page }) => {
+    const seen = problems(page)
+    const lists: string[] = []
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/@slidev/slides')
+        lists.push(r.url())
+    })
+    const d = await deck()
+    const titled = d.slides.filter(s => /^# .+$/m.test(s.content))
+    const target = titled[Math.floor(titled.length / 2)]!
+    await page.goto(`${server.url}${target.no}`)
+    const slide = page.locator(`.slidev-page-${target.no}`)
+    await expect(slide).toContainText(target.title, { timeout: 60_000 })
+    // From now on, every frame: is the slide there, heading and all?
+    await page.evaluate((no) => {
+      const w = window as any
+      w.__blank = []
+      w.__watching = true
+      const t0 = performance.now()
+      const look = () => {
+        const p = document.querySelector<HTMLElement>(`.slidev-page-${no}`)
+        if (!p || p.offsetParent === null || !p.querySelector('h1'))
+          w.__blank.push(Math.round(performance.now() - t0))
+        if (performance.now() - t0 < 8000)
+          requestAnimationFrame(look)
+        else
+          w.__watching = false
+      }
+      requestAnimationFrame(look)
+    }, target.no)
+    const loadedAtSave = await page.locator('.slidev-page').count()
+    expect(loadedAtSave, 'saved before Slidev loaded the other slides').toBeLessThan(d.slides.length)
+    const file = join(dir, target.file)
+    const text = readFileSync(file, 'utf8')
+    const heading = target.content.match(/^# .+$/m)![0]
+    saveFile(file, text.replace(heading, `${heading}\n\nSaved at once`))
+    await expect(slide).toContainText('Saved at once', { timeout: 20_000 })
+    await expect(page.locator('.slidev-page')).toHaveCount(d.slides.length, { timeout: 30_000 })
+    await page.waitForFunction(() => (window as any).__watching === false, null, { timeout: 30_000 })
+    expect(await page.evaluate(() => (window as any).__blank), 'ms after the watch began with the slide not on screen').toEqual([])
+    expect(lists, 'copies of Slidev\'s slide list loaded').toHaveLength(1)
+    saveFile(file, text)
+    expect(seen, server.output()).toEqual([])
+  })
+
   test('the closing slide\'s PDF links say how to make the PDFs, and when the last PDF printed is older than an edit', async ({ page }) => {
     // In a clone not built yet (they opened the deck's first slide).
     for (const pdf of ['slides.pdf', 'handout.pdf']) {

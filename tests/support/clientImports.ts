@@ -89,6 +89,16 @@ const SERVER_ONLY = /^(?:@citation-js|citation-js|@slidev\/parser\/fs|@slidev\/c
  * server such an import blanks the whole deck; the production build hides it.
  */
 export function clientNodeImports(root: string): string[][] {
+  return importChains(root, clientEntries(root), spec => isBuiltin(spec) || SERVER_ONLY.test(spec)
+    ? [spec]
+    : null)
+}
+
+/**
+ * Every chain of the project's own imports from an entry to a package module that `ends` says
+ * is one to report (it returns the chain's end from there, or null).
+ */
+function importChains(root: string, entries: string[], ends: (spec: string) => string[] | null): string[][] {
   const found: string[][] = []
   const visited = new Set<string>()
   const walk = (file: string, chain: string[]) => {
@@ -96,10 +106,7 @@ export function clientNodeImports(root: string): string[][] {
       return
     visited.add(file)
     for (const spec of importsOf(file)) {
-      if (isBuiltin(spec) || SERVER_ONLY.test(spec)) {
-        found.push([...chain, spec])
-      }
-      else if (spec.startsWith('.')) {
+      if (spec.startsWith('.')) {
         const next = resolveLocal(file, spec)
         if (next) {
           walk(next, [
@@ -107,13 +114,91 @@ export function clientNodeImports(root: string): string[][] {
             relative(root, next),
           ])
         }
+        continue
+      }
+      const end = ends(spec)
+      if (end) {
+        found.push([
+          ...chain,
+          ...end,
+        ])
       }
     }
   }
-  for (const entry of clientEntries(root)) {
+  for (const entry of entries) {
     walk(entry, [
       relative(root, entry),
     ])
   }
   return found
+}
+
+/**
+ * Files the browser loads only with a slide, after the page has opened (Slidev loads most
+ * slides three seconds in): components and layouts, the deck's and each addon's. The handout
+ * page is left out: it renders every slide itself, from Slidev's slide list.
+ */
+export function slideLoadedFiles(root: string): string[] {
+  return clientEntries(root).filter(f => /(?:^|\/)(?:components|layouts)\//.test(relative(root, f)))
+}
+
+/**
+ * A module of Slidev's client, as its dev server resolves `@slidev/client` and
+ * `@slidev/client/<path>`: an alias to the folder, so a path is a file's, extension and all
+ * (`@slidev/client/context` is no file, and the page stays blank).
+ */
+function resolveSlidevClient(clientDir: string, spec: string): string | undefined {
+  const file = spec === '@slidev/client'
+    ? join(clientDir, 'index.ts')
+    : join(clientDir, spec.slice('@slidev/client/'.length))
+  return existsSync(file) && statSync(file).isFile()
+    ? file
+    : undefined
+}
+
+/**
+ * Every chain from a file loaded with a slide to Slidev's list of slides (`#slidev/slides`),
+ * e.g. `components/Chart.vue -> @slidev/client -> composables/useNav.ts -> #slidev/slides`.
+ * Under `npm run dev` such a file, first loaded after an edit, loads a second copy of the
+ * list, which mounts every slide again (components/slidev.ts).
+ */
+export function slideListImports(root: string, clientDir: string): string[][] {
+  const reaches = new Map<string, string[] | null>()
+  // The chain from a module of Slidev's client to the slide list, or null.
+  const inClient = (file: string, seen: Set<string>): string[] | null => {
+    if (reaches.has(file))
+      return reaches.get(file)!
+    if (seen.has(file))
+      return null
+    seen.add(file)
+    let chain: string[] | null = null
+    for (const spec of importsOf(file)) {
+      if (spec === '#slidev/slides') {
+        chain = [spec]
+      }
+      else if (spec.startsWith('.')) {
+        const next = resolveLocal(file, spec)
+        const rest = next && inClient(next, seen)
+        if (rest) {
+          chain = [
+            relative(clientDir, next!),
+            ...rest,
+          ]
+        }
+      }
+      if (chain)
+        break
+    }
+    reaches.set(file, chain)
+    return chain
+  }
+  return importChains(root, slideLoadedFiles(root), (spec) => {
+    if (spec !== '@slidev/client' && !spec.startsWith('@slidev/client/'))
+      return null
+    const target = resolveSlidevClient(clientDir, spec)
+    const rest = target
+      ? inClient(target, new Set())
+      : ['no such file: write the path with its extension']
+    return rest && [spec, ...rest]
+  })
 }

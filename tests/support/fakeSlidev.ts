@@ -1,9 +1,10 @@
 import { computed, reactive, ref } from 'vue'
 
 /**
- * A controllable stand-in for the parts of @slidev/client the diagrams use: print mode,
- * click export, slide enter/leave. Component tests mock the module with this one:
- *   vi.mock('@slidev/client', () => import('../support/fakeSlidev'))
+ * A controllable stand-in for the parts of Slidev the diagrams use (components/slidev.ts):
+ * print mode, click export, whether their slide is the one shown. Component tests mock the
+ * module with this one:
+ *   vi.mock('../../components/slidev', () => import('../support/fakeSlidev'))
  */
 /** The states createSyncState handed out, emptied by fake.reset(). */
 const syncStates: Record<string, unknown>[] = []
@@ -11,21 +12,24 @@ const syncStates: Record<string, unknown>[] = []
 export const fake = {
   print: ref(false),
   withClicks: ref(false),
-  enter: [] as (() => void)[],
-  leave: [] as (() => void)[],
+  /** Whether the mounted diagram's slide is the deck's current one. */
+  shown: ref(false),
   reset() {
     fake.print.value = false
     fake.withClicks.value = false
-    fake.enter = []
-    fake.leave = []
+    fake.shown.value = false
     setReducedMotion('no-preference')
     // A new deck for each test: nothing a previous test set lives on.
     for (const state of syncStates)
       Object.keys(state).forEach(k => delete state[k])
   },
-  /** Slidev shows the slide: run what the component registered with onSlideEnter. */
+  /** Slidev shows the slide. */
   showSlide() {
-    fake.enter.forEach(cb => cb())
+    fake.shown.value = true
+  },
+  /** Slidev moves on to another slide. */
+  leaveSlide() {
+    fake.shown.value = false
   },
 }
 
@@ -33,17 +37,21 @@ export function setReducedMotion(value: 'reduce' | 'no-preference') {
   (window as any).happyDOM.settings.device.prefersReducedMotion = value
 }
 
-export function useNav() {
+// The diagram's slide is slide 3; the deck shows it, or slide 4.
+const nav = reactive({
+  isPrintMode: computed(() => fake.print.value),
+  isPrintWithClicks: computed(() => fake.withClicks.value),
+  currentSlideNo: computed(() => fake.shown.value ? 3 : 4),
+})
+
+export function useSlideContext() {
   return {
-    isPrintMode: computed(() => fake.print.value),
-    isPrintWithClicks: fake.withClicks,
+    $page: ref(3),
+    $nav: computed(() => nav),
   }
 }
-export function onSlideEnter(cb: () => void) {
-  fake.enter.push(cb)
-}
-export function onSlideLeave(cb: () => void) {
-  fake.leave.push(cb)
+export function useDeckNav() {
+  return nav
 }
 
 export const configs = { slidesTitle: 'Test deck' }
