@@ -1,6 +1,6 @@
 import type { Ref } from 'vue'
 import { usePreferredReducedMotion } from '@vueuse/core'
-import { computed, onBeforeUnmount, watch } from 'vue'
+import { computed, onBeforeUnmount, onMounted, watch } from 'vue'
 import { useDeckNav, useSlideContext } from './slidev'
 
 /**
@@ -48,7 +48,8 @@ export function useSlideAnimation(frame: (dtMs: number) => void, enabled: Ref<bo
     if (onSlide.value && enabled.value)
       handle = requestAnimationFrame(tick)
   }
-  watch([onSlide, enabled], sync, { immediate: true })
+  // From mount, as Slidev's onSlideEnter: a frame never runs before the drawing exists.
+  onMounted(() => watch([onSlide, enabled], sync, { immediate: true }))
   onBeforeUnmount(stop)
   return { onSlide }
 }
