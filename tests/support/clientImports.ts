@@ -163,11 +163,9 @@ function resolveSlidevClient(clientDir: string, spec: string): string | undefine
  * list, which mounts every slide again (components/slidev.ts).
  */
 export function slideListImports(root: string, clientDir: string): string[][] {
-  const reaches = new Map<string, string[] | null>()
-  // The chain from a module of Slidev's client to the slide list, or null.
+  // The chain from a module of Slidev's client to the slide list, or null: a depth-first
+  // search, each module once per question (`seen`), so a cycle of imports ends it.
   const inClient = (file: string, seen: Set<string>): string[] | null => {
-    if (reaches.has(file))
-      return reaches.get(file)!
     if (seen.has(file))
       return null
     seen.add(file)
@@ -189,7 +187,6 @@ export function slideListImports(root: string, clientDir: string): string[][] {
       if (chain)
         break
     }
-    reaches.set(file, chain)
     return chain
   }
   return importChains(root, slideLoadedFiles(root), (spec) => {
