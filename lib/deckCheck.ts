@@ -100,8 +100,13 @@ export function hasSpokenNotes(note: string | undefined): boolean {
   return (note ?? '').trim().length >= MIN_NOTES_CHARS
 }
 
-/** The references slides the citations addon writes: their entries are the sources, not claims. */
-const isReferenceList = (s: Pick<Deck['slides'][number], 'content'>) => /<ReferenceList>|citations:references/.test(s.content)
+/**
+ * The references slides the citations addon writes (or their marker, as written): their
+ * entries are the sources, not claims.
+ */
+export function isReferenceList(s: { content: string, note?: string }): boolean {
+  return /<ReferenceList>|citations:references/.test(`${s.content}\n${s.note ?? ''}`)
+}
 
 /**
  * What `npm test` fails on in a slide a lecturer adds: speaker notes, and a source for every

@@ -7,7 +7,7 @@ import type { ParsedSlide } from '../support/slides'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { hasSpokenNotes } from '../../lib/deckCheck'
+import { hasSpokenNotes, isReferenceList } from '../../lib/deckCheck'
 import { STEP_COUNT } from '../../lib/mgBlock'
 import { TOLERANCE_STEP_COUNT } from '../../lib/tolerance'
 import { WINDUP_STEP_COUNT } from '../../lib/windup'
@@ -16,7 +16,6 @@ import { parseDeck, where } from '../support/slides'
 
 let slides: ParsedSlide[] = []
 // The reference list is a slide the citations preparser fills in from this marker.
-const isReferenceList = (s: ParsedSlide) => /citations:references/.test(`${s.content}\n${s.note ?? ''}`)
 let headmatter: Record<string, any> = {}
 
 beforeAll(async () => {
