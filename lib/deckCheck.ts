@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, relative, resolve } from 'node:path'
 import { isDeepStrictEqual } from 'node:util'
 import { parseSync } from '@slidev/parser'
+import { isReferencesSlide } from '../addons/citations/lib'
 import { addonRoots, checkComponents, checkFigureAlts, checkFigureNames, figureNames, knownComponents } from './componentCheck'
 import { formatFinding, yamlMessage } from './finding'
 import { frontmatterFindings, keyLine, knownLayouts, layoutDirs } from './frontmatterCheck'
@@ -101,20 +102,13 @@ export function hasSpokenNotes(note: string | undefined): boolean {
 }
 
 /**
- * The references slides the citations addon writes (or their marker, as written): their
- * entries are the sources, not claims.
- */
-export function isReferenceList(s: { content: string, note?: string }): boolean {
-  return /<ReferenceList>|citations:references/.test(`${s.content}\n${s.note ?? ''}`)
-}
-
-/**
  * What `npm test` fails on in a slide a lecturer adds: speaker notes, and a source for every
  * number where it stands (lib/numbersCited.ts). A fork's new slide met both only in a test run
  * ten minutes long; the build and `npm run dev` name the line at once.
  */
 export function slideReminders(slides: Deck['slides']): Finding[] {
-  return slides.filter(s => !isReferenceList(s)).flatMap(s => [
+  // The references slides' entries are the sources, not claims.
+  return slides.filter(s => !isReferencesSlide(s)).flatMap(s => [
     ...hasSpokenNotes(s.note)
       ? []
       : [

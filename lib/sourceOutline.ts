@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml'
+import { isReferencesSlide } from '../addons/citations/lib'
 
 /**
  * Does a deck still follow the source lecture it reproduces? Each slide is known by its source
@@ -65,7 +66,7 @@ export function parseOutline(yaml: string): SourceOutline {
  * marker as written, or their pages once the citations addon has generated them).
  */
 export function lectureSlides<S extends { content: string, note?: string, frontmatter?: Record<string, unknown> }>(slides: readonly S[]): S[] {
-  return slides.slice(1).filter(s => !/citations:references/.test(`${s.content}\n${s.note ?? ''}`)
+  return slides.slice(1).filter(s => !isReferencesSlide(s)
     && !String(s.frontmatter?.class ?? '').split(/\s+/).includes('references'))
 }
 

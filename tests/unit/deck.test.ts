@@ -7,7 +7,8 @@ import type { ParsedSlide } from '../support/slides'
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { hasSpokenNotes, isReferenceList } from '../../lib/deckCheck'
+import { isReferencesSlide } from '../../addons/citations/lib'
+import { hasSpokenNotes } from '../../lib/deckCheck'
 import { STEP_COUNT } from '../../lib/mgBlock'
 import { TOLERANCE_STEP_COUNT } from '../../lib/tolerance'
 import { WINDUP_STEP_COUNT } from '../../lib/windup'
@@ -30,7 +31,7 @@ describe('deck structure', () => {
     // The title slide takes its title from the headmatter.
     expect(headmatter.title).toBeTruthy()
     expect((slides[0]!.note ?? '').trim()).not.toBe('')
-    for (const s of slides.slice(1).filter(x => !isReferenceList(x))) {
+    for (const s of slides.slice(1).filter(x => !isReferencesSlide(x))) {
       expect(s.title?.trim(), `${where(s)}: add a '# Title' heading`).toBeTruthy()
       expect(hasSpokenNotes(s.note), `${where(s)}: add speaker notes as the last <!-- comment -->`).toBe(true)
     }
@@ -51,7 +52,7 @@ describe('deck structure', () => {
   })
 
   it('lists the references after every slide that cites one', () => {
-    const list = slides.findIndex(isReferenceList)
+    const list = slides.findIndex(isReferencesSlide)
     const lastCiting = slides.findLastIndex(s => /\[@[\w:-]+/.test(s.content))
     if (lastCiting >= 0)
       expect(list, 'no slide with <ReferenceList />: add src: ./slides/references.md to slides.md').toBeGreaterThan(lastCiting)

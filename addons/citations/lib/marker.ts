@@ -9,6 +9,14 @@ import { DEFAULT_PAGE_LAYOUT, paginateReferences, referencePagesMarkdown } from 
 /** Write this line where the references go (a slide of its own, with any frontmatter). */
 export const REFERENCES_MARKER = '<!-- citations:references -->'
 
+/**
+ * A slide of the references: the marker as written (in the slide, or in its notes, where Slidev
+ * puts a slide's last comment), or a page generated from it (it holds a <ReferenceList>).
+ */
+export function isReferencesSlide(s: { content: string, note?: string }): boolean {
+  return /citations:references/.test(`${s.content}\n${s.note ?? ''}`) || s.content.includes('<ReferenceList>')
+}
+
 /** Does this slide source (or file) hold the marker on a line of its own? */
 export function hasReferencesMarker(raw: string): boolean {
   return raw.split(/\r?\n/).some(l => l.trim() === REFERENCES_MARKER)
