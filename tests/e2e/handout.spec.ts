@@ -559,7 +559,7 @@ test.describe('the handout page', () => {
         ? [`${row}: "${el.textContent!.trim().slice(0, 40)}…" runs from beside the picture to under it`]
         : []
     }))
-    expect(await page.locator('.handout-page .row-main:not(.wide) .sources').count()).toBeGreaterThan(30)
+    expect(await page.locator('.handout-page .sources').count()).toBeGreaterThan(30)
     expect(await blocks.count()).toBeGreaterThan(100)
     expect(split).toEqual([])
   })
