@@ -14,6 +14,7 @@
  *   into the notes pane (lib/notesScroll.ts).
  */
 import { useNav } from '@slidev/client'
+import { TRUST_ORIGINS } from '@slidev/client/constants.ts'
 import { defineRootSetup } from '@slidev/types'
 import { nextTick, watch } from 'vue'
 import { useScreenBlank } from '../components/useScreenBlank'
@@ -65,11 +66,33 @@ function landed(): void {
   followNotes()
 }
 
+/**
+ * A deck window (the projector's) joins the talk; it does not move it by loading. Slidev lets a
+ * deck window on this machine (localhost, 127.0.0.1) send its slide to the presenter view, so a
+ * clicker pressed while that window has focus still turns the talk; but it also sends the slide
+ * it opens on. A projector window reopened mid-talk at / took the presenter view, and the talk,
+ * back to slide 1; and while two windows loaded, a late update from the deck window's first
+ * seconds took the presenter back a slide or more. Until the lecturer drives this window (a key,
+ * a click, the wheel), it is kept from sending: Slidev sends from a deck window only for the
+ * hosts it lists as trusted, and that list is emptied here until then.
+ */
+function joinWithoutSending(): void {
+  const trusted = TRUST_ORIGINS.splice(0)
+  const drive = () => {
+    TRUST_ORIGINS.splice(0, TRUST_ORIGINS.length, ...trusted)
+    for (const type of ['keydown', 'pointerdown', 'wheel'])
+      window.removeEventListener(type, drive, { capture: true })
+  }
+  for (const type of ['keydown', 'pointerdown', 'wheel'])
+    window.addEventListener(type, drive, { capture: true, passive: true })
+}
+
 export default defineRootSetup(() => {
   if (typeof window === 'undefined')
     return
   const nav = useNav()
   const blank = useScreenBlank()
+  joinWithoutSending()
 
   window.addEventListener('keydown', (event) => {
     if (nav.isPrintMode.value)

@@ -23,3 +23,5 @@ export function createFixedClicks(route: SlideRoute, current: number): object
 export const CLICKS_MAX: number
 export const injectionSlideScale: InjectionKey<ComputedRef<number>>
 export const injectionSlidevContext: InjectionKey<SlidevContext>
+/** The hosts a deck window may send its slide from (setup/root.ts). */
+export const TRUST_ORIGINS: string[]

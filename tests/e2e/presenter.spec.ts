@@ -142,6 +142,39 @@ test('the projector\'s window follows the presenter\'s past the first advance, w
   expect(errors).toEqual([])
 })
 
+// Slidev lets a deck window on this machine send its slide to the presenter view (so a clicker
+// pressed while it has focus still turns the talk), and it sent the slide it opened on: the
+// projector's window reopened mid-talk at / took the talk back to slide 1 (setup/root.ts).
+test('a deck window opened mid-talk leaves the presenter view where it is; driven with the clicker, it turns the talk', async ({ context }) => {
+  const d = await deck()
+  const mid = Math.floor(d.slides.length / 2)
+  const presenter = await context.newPage()
+  const errors: string[] = []
+  presenter.on('console', m => m.type() === 'error' && errors.push(m.text()))
+  await presenter.goto(`presenter/${mid}`)
+  await presenter.locator('.slidev-presenter .slidev-note').waitFor()
+  const projector = await context.newPage()
+  projector.on('console', m => m.type() === 'error' && errors.push(m.text()))
+  await projector.goto('')
+  await projector.locator('.slidev-page-1').waitFor()
+  // Loaded, and some more: Slidev sends on every route change and click-count change.
+  await projector.waitForTimeout(1500)
+  await expect(presenter).toHaveURL(new RegExp(`/presenter/${mid}(\\?|$)`))
+  // The next slide: the deck window joins the talk.
+  await presenter.keyboard.press('ArrowDown')
+  await expect(projector).toHaveURL(new RegExp(`/${mid + 1}(\\?|$)`))
+  // The lecturer drives the deck window (its focus, the clicker): the presenter view follows it.
+  const where = (p: Page) => {
+    const url = new URL(p.url())
+    return `${url.pathname.split('/').at(-1)} ${url.searchParams.get('clicks') ?? '0'}`
+  }
+  const before = where(presenter)
+  await projector.keyboard.press('PageDown')
+  await expect.poll(() => where(presenter)).not.toBe(before)
+  await expect.poll(() => where(projector)).toBe(where(presenter))
+  expect(errors).toEqual([])
+})
+
 test('the Try-it state is one show: presenter view and deck windows follow each other within 100 ms', { tag: '@timed' }, async ({ context }) => {
   const no = await slideNumberOf(/<MgBlockChannel\s+interactive/)
   const presenter = await context.newPage()
