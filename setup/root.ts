@@ -76,7 +76,7 @@ function landed(): void {
  * a click, the wheel), it is kept from sending: Slidev sends from a deck window only for the
  * hosts it lists as trusted, and that list is emptied here until then.
  */
-function joinWithoutSending(): void {
+function sendOnlyWhenDriven(): void {
   const trusted = TRUST_ORIGINS.splice(0)
   const drive = () => {
     TRUST_ORIGINS.splice(0, TRUST_ORIGINS.length, ...trusted)
@@ -92,7 +92,7 @@ export default defineRootSetup(() => {
     return
   const nav = useNav()
   const blank = useScreenBlank()
-  joinWithoutSending()
+  sendOnlyWhenDriven()
 
   window.addEventListener('keydown', (event) => {
     if (nav.isPrintMode.value)
